@@ -1,0 +1,348 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.30;
+
+/// @title BR2K service registry
+/// @notice Where a BR2K service is served now, who manages it, how many replicas it may run, and
+///         how to rebuild it (its deployment context, container image and backup log).
+/// @dev Storage holds only what a transaction must check or what readers need in one call
+///      (manager, operators, run state, replica counts, location, block pointers). Data that is
+///      only read off-chain (name, description, context pointer, image location and credentials,
+///      backup records, claims) lives in events. As in ERC-1056, each such event carries the block
+///      of the previous event of its kind for the same service (`previousChange`), and storage
+///      keeps the block of the newest one, so a reader walks back block by block instead of
+///      scanning the chain. Events are emitted only when a value changes (as ENS does).
+contract ServiceRegistry {
+    /// @notice What the service is doing, as its manager or operators last reported it.
+    enum RunState {
+        Stopped,
+        Running,
+        Degraded,
+        Recovering
+    }
+
+    struct Service {
+        // slot 0
+        address manager;
+        RunState runState;
+        uint16 replicaCount;
+        uint16 maxReplicas;
+        uint40 detailsBlock; // block of the newest DetailsChanged event
+        // slot 1
+        address deployer;
+        uint40 lastBackupBlock; // block of the newest Backup event, 0 if none
+        uint40 lastClaimBlock; // block of the newest Claim event, 0 if none
+        // slot 2
+        address pendingManager;
+        uint64 backupCount;
+        // slot 3
+        string location;
+    }
+
+    mapping(bytes32 id => Service) private _services;
+
+    // services per manager, enumerable
+    mapping(address manager => bytes32[]) private _managed;
+    mapping(bytes32 id => uint256) private _managedIndex; // position + 1 in _managed[manager]
+
+    // operators per service, enumerable
+    mapping(bytes32 id => address[]) private _operators;
+    mapping(bytes32 id => mapping(address operator => uint256)) private _operatorIndex; // position + 1
+
+    // ---------------------------------------------------------------- events
+
+    /// @notice A service was registered; `deployer` is its first manager.
+    event ServiceRegistered(bytes32 indexed id, string name, address indexed deployer, uint16 replicaCount, uint16 maxReplicas);
+    /// @notice The off-chain details of a service (all of them, as one record).
+    event DetailsChanged(
+        bytes32 indexed id,
+        string name,
+        string description,
+        bytes32 contextHash,
+        string contextPointer,
+        string imageLocation,
+        bytes imageCredentials,
+        uint256 previousChange
+    );
+    /// @notice The service is now served at `location`.
+    event NewLocation(bytes32 indexed id, string location, address indexed by);
+    /// @notice The run state changed.
+    event RunStateChanged(bytes32 indexed id, RunState state, address indexed by);
+    /// @notice The replica count or the maximum changed.
+    event ReplicaCount(bytes32 indexed id, uint16 replicaCount, uint16 maxReplicas);
+    /// @notice A backup record (encrypted to the service account's key) was appended.
+    event Backup(bytes32 indexed id, uint64 indexed sequence, bytes record, address indexed by, uint256 previousChange);
+    /// @notice Someone asks the manager to recover the service.
+    event Claim(bytes32 indexed id, address indexed claimant, string reason, uint256 previousChange);
+    /// @notice An operator was approved or revoked.
+    event OperatorChanged(bytes32 indexed id, address indexed operator, bool approved);
+    /// @notice The manager proposed `pendingManager` (zero: the proposal was cancelled).
+    event ManagerTransferStarted(bytes32 indexed id, address indexed manager, address indexed pendingManager);
+    /// @notice The manager changed.
+    event ManagerChanged(bytes32 indexed id, address indexed previousManager, address indexed newManager);
+
+    // ---------------------------------------------------------------- errors
+
+    error EmptyName();
+    error ServiceAlreadyRegistered(bytes32 id);
+    error ServiceNotFound(bytes32 id);
+    error CallerNotManager(bytes32 id, address caller);
+    error CallerNotManagerOrOperator(bytes32 id, address caller);
+    error CallerNotPendingManager(bytes32 id, address caller);
+    error ReplicaCountOutOfRange(bytes32 id, uint256 requested, uint256 maxReplicas);
+    error MaxReplicasBelowReplicaCount(bytes32 id, uint256 requested, uint256 replicaCount);
+    error ZeroAddress();
+    error EmptyBackupRecord(bytes32 id);
+
+    // ---------------------------------------------------------------- modifiers
+
+    modifier onlyManager(bytes32 id) {
+        _requireManager(id);
+        _;
+    }
+
+    modifier onlyManagerOrOperator(bytes32 id) {
+        address manager = _services[id].manager;
+        if (manager == address(0)) revert ServiceNotFound(id);
+        if (manager != msg.sender && _operatorIndex[id][msg.sender] == 0) {
+            revert CallerNotManagerOrOperator(id, msg.sender);
+        }
+        _;
+    }
+
+    modifier exists(bytes32 id) {
+        if (_services[id].manager == address(0)) revert ServiceNotFound(id);
+        _;
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    /// @notice Registers a service under the id `keccak256(bytes(name))`; the caller becomes its
+    ///         deployer and manager. The run state starts as Stopped.
+    function register(
+        string calldata name,
+        string calldata description,
+        string calldata location,
+        uint16 replicaCount,
+        uint16 maxReplicas,
+        bytes32 contextHash,
+        string calldata contextPointer,
+        string calldata imageLocation,
+        bytes calldata imageCredentials
+    ) external returns (bytes32 id) {
+        if (bytes(name).length == 0) revert EmptyName();
+        id = keccak256(bytes(name));
+        Service storage s = _services[id];
+        if (s.manager != address(0)) revert ServiceAlreadyRegistered(id);
+        if (replicaCount == 0 || replicaCount > maxReplicas) {
+            revert ReplicaCountOutOfRange(id, replicaCount, maxReplicas);
+        }
+        s.manager = msg.sender;
+        s.replicaCount = replicaCount;
+        s.maxReplicas = maxReplicas;
+        s.detailsBlock = uint40(block.number);
+        s.deployer = msg.sender;
+        _addManaged(msg.sender, id);
+        emit ServiceRegistered(id, name, msg.sender, replicaCount, maxReplicas);
+        emit DetailsChanged(id, name, description, contextHash, contextPointer, imageLocation, imageCredentials, 0);
+        if (bytes(location).length != 0) {
+            s.location = location;
+            emit NewLocation(id, location, msg.sender);
+        }
+    }
+
+    /// @notice Replaces the off-chain details of the service named `name` (its id is the name's
+    ///         hash, so the name in the event is checked, not trusted).
+    function setDetails(
+        string calldata name,
+        string calldata description,
+        bytes32 contextHash,
+        string calldata contextPointer,
+        string calldata imageLocation,
+        bytes calldata imageCredentials
+    ) external {
+        bytes32 id = keccak256(bytes(name));
+        _requireManager(id);
+        Service storage s = _services[id];
+        uint256 previous = s.detailsBlock;
+        s.detailsBlock = uint40(block.number);
+        emit DetailsChanged(id, name, description, contextHash, contextPointer, imageLocation, imageCredentials, previous);
+    }
+
+    /// @notice Publishes where the service is served now (the leader replica's URL).
+    function updateLocation(bytes32 id, string calldata location) external onlyManagerOrOperator(id) {
+        Service storage s = _services[id];
+        if (keccak256(bytes(s.location)) == keccak256(bytes(location))) return;
+        s.location = location;
+        emit NewLocation(id, location, msg.sender);
+    }
+
+    function setRunState(bytes32 id, RunState state) external onlyManagerOrOperator(id) {
+        Service storage s = _services[id];
+        if (s.runState == state) return;
+        s.runState = state;
+        emit RunStateChanged(id, state, msg.sender);
+    }
+
+    /// @notice Sets how many replicas should run: at least 1, at most the maximum.
+    function setReplicaCount(bytes32 id, uint16 replicaCount) external onlyManager(id) {
+        Service storage s = _services[id];
+        if (replicaCount == 0 || replicaCount > s.maxReplicas) {
+            revert ReplicaCountOutOfRange(id, replicaCount, s.maxReplicas);
+        }
+        if (s.replicaCount == replicaCount) return;
+        s.replicaCount = replicaCount;
+        emit ReplicaCount(id, replicaCount, s.maxReplicas);
+    }
+
+    /// @notice Sets the maximum number of replicas; it may not fall below the current count.
+    function setMaxReplicas(bytes32 id, uint16 maxReplicas) external onlyManager(id) {
+        Service storage s = _services[id];
+        if (maxReplicas < s.replicaCount) revert MaxReplicasBelowReplicaCount(id, maxReplicas, s.replicaCount);
+        if (s.maxReplicas == maxReplicas) return;
+        s.maxReplicas = maxReplicas;
+        emit ReplicaCount(id, s.replicaCount, maxReplicas);
+    }
+
+    /// @notice Appends a backup record, encrypted to the service account's public key.
+    function appendBackupLog(bytes32 id, bytes calldata record) external onlyManagerOrOperator(id) {
+        if (record.length == 0) revert EmptyBackupRecord(id);
+        Service storage s = _services[id];
+        uint256 previous = s.lastBackupBlock;
+        uint64 sequence = s.backupCount + 1;
+        s.backupCount = sequence;
+        s.lastBackupBlock = uint40(block.number);
+        emit Backup(id, sequence, record, msg.sender, previous);
+    }
+
+    /// @notice Anyone may ask the manager to recover a service.
+    function sendClaim(bytes32 id, string calldata reason) external exists(id) {
+        Service storage s = _services[id];
+        uint256 previous = s.lastClaimBlock;
+        s.lastClaimBlock = uint40(block.number);
+        emit Claim(id, msg.sender, reason, previous);
+    }
+
+    /// @notice Approves or revokes an operator (e.g. the replicas' service account).
+    function setOperator(bytes32 id, address operator, bool approved) external onlyManager(id) {
+        if (operator == address(0)) revert ZeroAddress();
+        uint256 index = _operatorIndex[id][operator];
+        if (approved == (index != 0)) return;
+        if (approved) {
+            _operators[id].push(operator);
+            _operatorIndex[id][operator] = _operators[id].length;
+        } else {
+            address[] storage list = _operators[id];
+            address last = list[list.length - 1];
+            list[index - 1] = last;
+            _operatorIndex[id][last] = index;
+            list.pop();
+            delete _operatorIndex[id][operator];
+        }
+        emit OperatorChanged(id, operator, approved);
+    }
+
+    /// @notice First step of a manager transfer; `newManager` must accept. Zero cancels.
+    function transferManager(bytes32 id, address newManager) external onlyManager(id) {
+        Service storage s = _services[id];
+        if (s.pendingManager == newManager) return;
+        s.pendingManager = newManager;
+        emit ManagerTransferStarted(id, msg.sender, newManager);
+    }
+
+    /// @notice Second step of a manager transfer, called by the proposed manager.
+    function acceptManager(bytes32 id) external exists(id) {
+        Service storage s = _services[id];
+        if (s.pendingManager != msg.sender) revert CallerNotPendingManager(id, msg.sender);
+        address previous = s.manager;
+        s.manager = msg.sender;
+        delete s.pendingManager;
+        _removeManaged(previous, id);
+        _addManaged(msg.sender, id);
+        emit ManagerChanged(id, previous, msg.sender);
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    function serviceIdOf(string calldata name) external pure returns (bytes32) {
+        return keccak256(bytes(name));
+    }
+
+    function isRegistered(bytes32 id) external view returns (bool) {
+        return _services[id].manager != address(0);
+    }
+
+    function getServiceLocation(bytes32 id) external view exists(id) returns (string memory) {
+        return _services[id].location;
+    }
+
+    /// @notice Everything the contract stores about a service, in one call.
+    function getService(bytes32 id)
+        external
+        view
+        exists(id)
+        returns (
+            address manager,
+            address pendingManager,
+            address deployer,
+            RunState runState,
+            uint16 replicaCount,
+            uint16 maxReplicas,
+            uint64 backupCount,
+            uint256 detailsBlock,
+            uint256 lastBackupBlock,
+            uint256 lastClaimBlock,
+            string memory location
+        )
+    {
+        Service storage s = _services[id];
+        return (
+            s.manager,
+            s.pendingManager,
+            s.deployer,
+            s.runState,
+            s.replicaCount,
+            s.maxReplicas,
+            s.backupCount,
+            s.detailsBlock,
+            s.lastBackupBlock,
+            s.lastClaimBlock,
+            s.location
+        );
+    }
+
+    /// @notice The ids of the services `manager` manages, in no particular order.
+    function servicesOf(address manager) external view returns (bytes32[] memory) {
+        return _managed[manager];
+    }
+
+    function operatorsOf(bytes32 id) external view returns (address[] memory) {
+        return _operators[id];
+    }
+
+    function isOperator(bytes32 id, address account) external view returns (bool) {
+        return _operatorIndex[id][account] != 0;
+    }
+
+    // ---------------------------------------------------------------- internal
+
+    function _requireManager(bytes32 id) private view {
+        address manager = _services[id].manager;
+        if (manager == address(0)) revert ServiceNotFound(id);
+        if (manager != msg.sender) revert CallerNotManager(id, msg.sender);
+    }
+
+    function _addManaged(address manager, bytes32 id) private {
+        _managed[manager].push(id);
+        _managedIndex[id] = _managed[manager].length;
+    }
+
+    function _removeManaged(address manager, bytes32 id) private {
+        bytes32[] storage list = _managed[manager];
+        uint256 index = _managedIndex[id];
+        bytes32 last = list[list.length - 1];
+        list[index - 1] = last;
+        _managedIndex[last] = index;
+        list.pop();
+        delete _managedIndex[id];
+    }
+}
