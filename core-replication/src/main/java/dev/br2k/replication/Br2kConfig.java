@@ -1,0 +1,384 @@
+package dev.br2k.replication;
+
+import dev.br2k.replication.backup.BackupLog;
+import dev.br2k.replication.backup.BackupStore;
+import dev.br2k.replication.backup.DirectoryBackupStore;
+import dev.br2k.replication.backup.FileBackupLog;
+import dev.br2k.replication.location.FileLocationPublisher;
+import dev.br2k.replication.location.LocationPublisher;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The settings of one replica, filled in by the {@code config -> ...} lambda of {@link Br2kApp#create}
+ * (or from environment variables with {@link #fromEnvironment}) and checked when the app starts.
+ *
+ * <p>Required: {@link #serviceName}, {@link #replicaId}, {@link #etcdEndpoints} (the co-located member
+ * first) and {@link #stateDir}. Files shared by the replicas of a service on one machine default to
+ * siblings of the state directory: {@code br2k-backups/}, {@code br2k-location.json},
+ * {@code br2k-backup-log.jsonl}.
+ */
+public final class Br2kConfig {
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final Pattern REPLICA = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
+
+    private String serviceName;
+    private String replicaId;
+    private List<URI> etcdEndpoints = List.of();
+    private String httpHost = "127.0.0.1";
+    private int httpPort = 0;
+    private URI advertiseUrl;
+    private Path stateDir;
+    private Path backupDir;
+    private Path locationFile;
+    private Path backupLogFile;
+    private LocationPublisher locationPublisher;
+    private BackupLog backupLog;
+    private BackupStore backupStore;
+    private StateHooks stateHooks = StateHooks.copyDirectory();
+    private long maxBodyBytes = 1 << 20;
+    private Duration roleCheckInterval = Duration.ofMillis(200);
+    private Duration etcdTimeout = Duration.ofSeconds(5);
+    private Duration requestTimeout = Duration.ofSeconds(30);
+    private long backupEveryEntries = 0;
+    private Duration backupEvery = Duration.ZERO;
+    private Duration backupWaitTimeout = Duration.ofSeconds(10);
+    private int maxBatch = 32;
+    private CrashPoint crashAt;
+    private long crashAtIndex = 1;
+
+    /**
+     * Reads the settings a process supervisor passes (module README has the list): BR2K_SERVICE,
+     * BR2K_REPLICA_ID, BR2K_ETCD_ENDPOINTS (comma-separated, co-located member first), BR2K_HTTP_HOST,
+     * BR2K_HTTP_PORT, BR2K_ADVERTISE_URL, BR2K_STATE_DIR, BR2K_BACKUP_DIR, BR2K_LOCATION_FILE,
+     * BR2K_BACKUP_LOG_FILE, and the optional BR2K_BACKUP_EVERY_ENTRIES, BR2K_MAX_BODY_BYTES,
+     * BR2K_ROLE_CHECK_MILLIS, BR2K_CRASH_AT ({@code <point>[:<index>]}, tests only). Variables that are
+     * absent leave the current value.
+     *
+     * @throws IllegalArgumentException naming the variable whose value is malformed
+     */
+    public Br2kConfig fromEnvironment(Map<String, String> env) {
+        get(env, "BR2K_SERVICE").ifPresent(this::serviceName);
+        get(env, "BR2K_REPLICA_ID").ifPresent(this::replicaId);
+        get(env, "BR2K_ETCD_ENDPOINTS").ifPresent(v -> etcdEndpoints(v.split(",")));
+        get(env, "BR2K_HTTP_HOST").ifPresent(this::httpHost);
+        get(env, "BR2K_HTTP_PORT").ifPresent(v -> httpPort((int) number("BR2K_HTTP_PORT", v)));
+        get(env, "BR2K_ADVERTISE_URL").ifPresent(v -> advertiseUrl(URI.create(v)));
+        get(env, "BR2K_STATE_DIR").ifPresent(v -> stateDir(Path.of(v)));
+        get(env, "BR2K_BACKUP_DIR").ifPresent(v -> backupDir(Path.of(v)));
+        get(env, "BR2K_LOCATION_FILE").ifPresent(v -> locationFile(Path.of(v)));
+        get(env, "BR2K_BACKUP_LOG_FILE").ifPresent(v -> backupLogFile(Path.of(v)));
+        get(env, "BR2K_BACKUP_EVERY_ENTRIES").ifPresent(v -> backupEveryEntries(number("BR2K_BACKUP_EVERY_ENTRIES", v)));
+        get(env, "BR2K_MAX_BODY_BYTES").ifPresent(v -> maxBodyBytes(number("BR2K_MAX_BODY_BYTES", v)));
+        get(env, "BR2K_ROLE_CHECK_MILLIS").ifPresent(v ->
+                roleCheckInterval(Duration.ofMillis(number("BR2K_ROLE_CHECK_MILLIS", v))));
+        get(env, "BR2K_CRASH_AT").ifPresent(v -> {
+            String[] parts = v.split(":", 2);
+            crashAt(CrashPoint.parse(parts[0]), parts.length > 1 ? number("BR2K_CRASH_AT", parts[1]) : 1);
+        });
+        return this;
+    }
+
+    private static Optional<String> get(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static long number(String variable, String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + " must be a whole number, was '" + value + "'");
+        }
+    }
+
+    public Br2kConfig serviceName(String name) {
+        if (!NAME.matcher(Objects.requireNonNull(name, "serviceName")).matches()) {
+            throw new IllegalArgumentException("serviceName must be lower-case letters, digits and '-', was '" + name + "'");
+        }
+        this.serviceName = name;
+        return this;
+    }
+
+    public Br2kConfig replicaId(String id) {
+        if (!REPLICA.matcher(Objects.requireNonNull(id, "replicaId")).matches()) {
+            throw new IllegalArgumentException("replicaId must be letters, digits, '.', '_' and '-', was '" + id + "'");
+        }
+        this.replicaId = id;
+        return this;
+    }
+
+    /** The etcd client URLs, the member co-located with this replica first. */
+    public Br2kConfig etcdEndpoints(String... endpoints) {
+        return etcdEndpoints(Arrays.stream(endpoints).map(String::trim).filter(s -> !s.isEmpty()).map(URI::create).toList());
+    }
+
+    public Br2kConfig etcdEndpoints(List<URI> endpoints) {
+        if (endpoints.isEmpty()) {
+            throw new IllegalArgumentException("etcdEndpoints must name at least the co-located etcd member");
+        }
+        this.etcdEndpoints = List.copyOf(endpoints);
+        return this;
+    }
+
+    public Br2kConfig httpHost(String host) {
+        this.httpHost = Objects.requireNonNull(host, "httpHost");
+        return this;
+    }
+
+    /** 0 (the default) picks a free port. */
+    public Br2kConfig httpPort(int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("httpPort must be 0..65535, was " + port);
+        }
+        this.httpPort = port;
+        return this;
+    }
+
+    /** The URL clients are redirected to; defaults to {@code http://<httpHost>:<port>}. */
+    public Br2kConfig advertiseUrl(URI url) {
+        this.advertiseUrl = Objects.requireNonNull(url, "advertiseUrl");
+        return this;
+    }
+
+    public Br2kConfig stateDir(Path dir) {
+        this.stateDir = Objects.requireNonNull(dir, "stateDir").toAbsolutePath();
+        return this;
+    }
+
+    public Br2kConfig backupDir(Path dir) {
+        this.backupDir = Objects.requireNonNull(dir, "backupDir").toAbsolutePath();
+        return this;
+    }
+
+    public Br2kConfig locationFile(Path file) {
+        this.locationFile = Objects.requireNonNull(file, "locationFile").toAbsolutePath();
+        return this;
+    }
+
+    public Br2kConfig backupLogFile(Path file) {
+        this.backupLogFile = Objects.requireNonNull(file, "backupLogFile").toAbsolutePath();
+        return this;
+    }
+
+    /** Replaces the file publisher (e.g. with the service registry's). */
+    public Br2kConfig locationPublisher(LocationPublisher publisher) {
+        this.locationPublisher = Objects.requireNonNull(publisher, "locationPublisher");
+        return this;
+    }
+
+    /** Replaces the file backup log (e.g. with the service registry's). */
+    public Br2kConfig backupLog(BackupLog log) {
+        this.backupLog = Objects.requireNonNull(log, "backupLog");
+        return this;
+    }
+
+    /** Replaces the directory backup store. */
+    public Br2kConfig backupStore(BackupStore store) {
+        this.backupStore = Objects.requireNonNull(store, "backupStore");
+        return this;
+    }
+
+    public Br2kConfig stateHooks(StateHooks hooks) {
+        this.stateHooks = Objects.requireNonNull(hooks, "stateHooks");
+        return this;
+    }
+
+    /** Larger request bodies get 413 and are not logged. Default 1 MiB; at most 1 MiB (etcd's request limit). */
+    public Br2kConfig maxBodyBytes(long bytes) {
+        if (bytes < 1 || bytes > (1 << 20)) {
+            throw new IllegalArgumentException("maxBodyBytes must be 1..1048576, was " + bytes);
+        }
+        this.maxBodyBytes = bytes;
+        return this;
+    }
+
+    public Br2kConfig roleCheckInterval(Duration interval) {
+        this.roleCheckInterval = positive(interval, "roleCheckInterval");
+        return this;
+    }
+
+    /** Timeout of every etcd call; a leader whose guarded write times out steps down. Default 5 s. */
+    public Br2kConfig etcdTimeout(Duration timeout) {
+        this.etcdTimeout = positive(timeout, "etcdTimeout");
+        return this;
+    }
+
+    /** How long a client waits for its entry to be recorded before it gets 503. Default 30 s. */
+    public Br2kConfig requestTimeout(Duration timeout) {
+        this.requestTimeout = positive(timeout, "requestTimeout");
+        return this;
+    }
+
+    /** Back up and compact when the log reaches this many entries; 0 (default) never. */
+    public Br2kConfig backupEveryEntries(long entries) {
+        if (entries < 0) {
+            throw new IllegalArgumentException("backupEveryEntries must be >= 0, was " + entries);
+        }
+        this.backupEveryEntries = entries;
+        return this;
+    }
+
+    /** Back up and compact this often; zero (default) never. */
+    public Br2kConfig backupEvery(Duration period) {
+        if (period.isNegative()) {
+            throw new IllegalArgumentException("backupEvery must not be negative, was " + period);
+        }
+        this.backupEvery = period;
+        return this;
+    }
+
+    /** How long a backup waits for live followers to catch up before it leaves them to recover. Default 10 s. */
+    public Br2kConfig backupWaitTimeout(Duration timeout) {
+        this.backupWaitTimeout = positive(timeout, "backupWaitTimeout");
+        return this;
+    }
+
+    /** Most entries the leader appends in one etcd transaction (1..32). Default 32. */
+    public Br2kConfig maxBatch(int entries) {
+        if (entries < 1 || entries > 32) {
+            throw new IllegalArgumentException("maxBatch must be 1..32 (etcd allows 128 operations per transaction), was " + entries);
+        }
+        this.maxBatch = entries;
+        return this;
+    }
+
+    /** Tests only: halt the process when the leader reaches {@code point} for log index {@code index}. */
+    public Br2kConfig crashAt(CrashPoint point, long index) {
+        this.crashAt = Objects.requireNonNull(point, "point");
+        if (index < 1) {
+            throw new IllegalArgumentException("crash index must be >= 1, was " + index);
+        }
+        this.crashAtIndex = index;
+        return this;
+    }
+
+    private static Duration positive(Duration d, String name) {
+        if (d == null || d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + d);
+        }
+        return d;
+    }
+
+    /** Checks that the required settings are there. */
+    void validate() {
+        List<String> missing = new java.util.ArrayList<>();
+        if (serviceName == null) {
+            missing.add("serviceName (BR2K_SERVICE)");
+        }
+        if (replicaId == null) {
+            missing.add("replicaId (BR2K_REPLICA_ID)");
+        }
+        if (etcdEndpoints.isEmpty()) {
+            missing.add("etcdEndpoints (BR2K_ETCD_ENDPOINTS)");
+        }
+        if (stateDir == null) {
+            missing.add("stateDir (BR2K_STATE_DIR)");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("BR2K cannot start: set " + String.join(", ", missing));
+        }
+    }
+
+    public String serviceName() {
+        return serviceName;
+    }
+
+    public String replicaId() {
+        return replicaId;
+    }
+
+    public List<URI> etcdEndpoints() {
+        return etcdEndpoints;
+    }
+
+    public String httpHost() {
+        return httpHost;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public Optional<URI> advertiseUrl() {
+        return Optional.ofNullable(advertiseUrl);
+    }
+
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    public Path backupDir() {
+        return backupDir != null ? backupDir : stateDir.resolveSibling("br2k-backups");
+    }
+
+    public Path locationFile() {
+        return locationFile != null ? locationFile : stateDir.resolveSibling("br2k-location.json");
+    }
+
+    public Path backupLogFile() {
+        return backupLogFile != null ? backupLogFile : stateDir.resolveSibling("br2k-backup-log.jsonl");
+    }
+
+    public LocationPublisher locationPublisher() {
+        return locationPublisher != null ? locationPublisher : new FileLocationPublisher(locationFile());
+    }
+
+    public BackupLog backupLog() {
+        return backupLog != null ? backupLog : new FileBackupLog(backupLogFile());
+    }
+
+    public BackupStore backupStore() {
+        return backupStore != null ? backupStore : new DirectoryBackupStore(backupDir());
+    }
+
+    public StateHooks stateHooks() {
+        return stateHooks;
+    }
+
+    public long maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    public Duration roleCheckInterval() {
+        return roleCheckInterval;
+    }
+
+    public Duration etcdTimeout() {
+        return etcdTimeout;
+    }
+
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    public long backupEveryEntries() {
+        return backupEveryEntries;
+    }
+
+    public Duration backupEvery() {
+        return backupEvery;
+    }
+
+    public Duration backupWaitTimeout() {
+        return backupWaitTimeout;
+    }
+
+    public int maxBatch() {
+        return maxBatch;
+    }
+
+    public Optional<CrashPoint> crashAt() {
+        return Optional.ofNullable(crashAt);
+    }
+
+    public long crashAtIndex() {
+        return crashAtIndex;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.br2k.replication;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * How the runtime copies the service's local state into a backup and puts a backup back. The default
+ * ({@link #copyDirectory()}) copies the state directory's files while no handler runs; a service whose
+ * state needs more care (an open database) provides its own, e.g. with SQLite's backup API.
+ */
+public interface StateHooks {
+    /**
+     * Writes a consistent copy of the local state into the empty directory {@code target}. Called by
+     * the leader while no handler runs.
+     */
+    void snapshot(Path stateDir, Path target) throws IOException;
+
+    /**
+     * Replaces the local state with the files in {@code source} (already verified). Called while no
+     * handler runs; an empty {@code source} means "the initial, empty state".
+     */
+    void restore(Path source, Path stateDir) throws IOException;
+
+    /** Copies the state directory's regular files (not the runtime's own {@code .br2k} directory). */
+    static StateHooks copyDirectory() {
+        return dev.br2k.replication.internal.DirectoryStateHooks.INSTANCE;
+    }
+}

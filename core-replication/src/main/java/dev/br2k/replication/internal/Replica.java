@@ -1,0 +1,548 @@
+package dev.br2k.replication.internal;
+
+import dev.br2k.replication.Br2kConfig;
+import dev.br2k.replication.HttpMethod;
+import dev.br2k.replication.HttpResponseException;
+import dev.br2k.replication.Role;
+import dev.br2k.replication.RouteType;
+import dev.br2k.replication.backup.BackupRecord;
+import dev.br2k.replication.internal.follower.Follower;
+import dev.br2k.replication.internal.leader.LeaderPipeline;
+import dev.br2k.replication.internal.leader.Takeover;
+import dev.br2k.replication.internal.log.EntryStatus;
+import dev.br2k.replication.internal.log.Etcd;
+import dev.br2k.replication.internal.log.Keys;
+import dev.br2k.replication.internal.log.LeaderValue;
+import dev.br2k.replication.internal.log.LogEntry;
+import dev.br2k.replication.internal.log.MemberValue;
+import dev.br2k.replication.internal.log.StoredResponse;
+import dev.br2k.replication.internal.metrics.ReplicaMetrics;
+import dev.br2k.replication.internal.recovery.Learner;
+import io.etcd.jetcd.Client;
+import io.etcd.jetcd.Watch;
+import io.etcd.jetcd.maintenance.StatusResponse;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One replica's runtime: the role loop (spec §1.2) on a control thread, and the shared state the
+ * feature classes ({@link Takeover}, {@link LeaderPipeline}, {@link Follower}, {@link Learner}) work on.
+ * Every change to local state happens under {@link #stateLock()}.
+ */
+public final class Replica implements AutoCloseable {
+    private final Br2kConfig config;
+    private final Map<String, Route> routes;
+    private final Keys keys;
+    private final Client client;
+    private final Etcd etcd;
+    private final ReplicaLog log;
+    private final ReplicaMetrics metrics;
+    private final LocalMeta meta;
+    private final ReentrantLock stateLock = new ReentrantLock();
+    private final LinkedBlockingQueue<Boolean> wake = new LinkedBlockingQueue<>();
+    private final Follower follower;
+    private final Learner learner;
+    private final Takeover takeover;
+
+    private volatile Role role = Role.FOLLOWER;
+    private volatile boolean running;
+    private volatile URI url;
+    private volatile long lpi;
+    private volatile long ssv = 1;
+    private volatile long ssi;
+    private volatile long logSize;
+    private volatile long stateVersion = 1;
+    private volatile Optional<LeaderValue> knownLeader = Optional.empty();
+    private volatile Optional<BackupRecord> lastBackup = Optional.empty();
+    private volatile Optional<String> problem = Optional.empty();
+    private volatile boolean reloadProgress = true;
+    private volatile LeaderPipeline pipeline;
+    private volatile Watch.Watcher watcher;
+    private volatile long leaseId;
+    private volatile long lastMemberRefresh;
+    private volatile String etcdMemberId = "";
+    private Thread control;
+
+    public Replica(Br2kConfig config, Map<String, Route> routes) {
+        this.config = config;
+        this.routes = Map.copyOf(routes);
+        this.keys = new Keys(config.serviceName());
+        this.client = Client.builder()
+                .endpoints(config.etcdEndpoints().toArray(URI[]::new))
+                .loadBalancerPolicy("pick_first")
+                .connectTimeout(Duration.ofSeconds(2))
+                .keepaliveTime(Duration.ofSeconds(5))
+                .keepaliveTimeout(Duration.ofSeconds(3))
+                .build();
+        this.etcd = new Etcd(client.getKVClient(), config.etcdTimeout());
+        this.log = new ReplicaLog(Replica.class, config.replicaId(), () -> role);
+        this.metrics = new ReplicaMetrics(this);
+        this.meta = new LocalMeta(config.stateDir());
+        this.follower = new Follower(this);
+        this.learner = new Learner(this);
+        this.takeover = new Takeover(this);
+    }
+
+    /** Starts the role loop; {@code url} is where this replica's HTTP server is reached. */
+    public void start(URI advertisedUrl) {
+        this.url = advertisedUrl;
+        boolean needsRecovery = meta.read()
+                .map(m -> !m.service().equals(config.serviceName()) || !m.replica().equals(config.replicaId()))
+                .orElse(true) || meta.applying();
+        role = needsRecovery ? Role.LEARNER : Role.FOLLOWER;
+        log.info("starting at {} (etcd {}); {}", url, config.etcdEndpoints(),
+                needsRecovery ? "local state is missing or may be half-applied: restoring it first"
+                        : "local state found: following the log");
+        running = true;
+        control = new Thread(this::controlLoop, "br2k-" + config.replicaId() + "-control");
+        control.setDaemon(true);
+        control.start();
+    }
+
+    private void controlLoop() {
+        long lastRoleCheck = 0;
+        while (running) {
+            try {
+                wake.poll(config.roleCheckInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wake.clear();
+                if (!running) {
+                    break;
+                }
+                long now = System.nanoTime();
+                if (now - lastRoleCheck >= config.roleCheckInterval().toNanos()) {
+                    lastRoleCheck = now;
+                    roleCheck();
+                    keepMembership();
+                    ensureWatch();
+                }
+                switch (role) {
+                    case FOLLOWER -> {
+                        if (pipelineFinished()) {
+                            follower.catchUp();
+                        }
+                    }
+                    case LEARNER -> {
+                        if (pipelineFinished()) {
+                            learner.recover();
+                        }
+                    }
+                    default -> { }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("role loop: {}", e.toString());
+                sleepQuietly(config.roleCheckInterval());
+            }
+        }
+    }
+
+    private void roleCheck() {
+        Optional<StatusResponse> status = memberStatus();
+        boolean leaderCondition = status.map(s -> s.getLeader() != 0 && s.getLeader() == s.getHeader().getMemberId())
+                .orElse(false);
+        status.ifPresent(s -> etcdMemberId = Long.toHexString(s.getHeader().getMemberId()));
+        if (role == Role.LEADER) {
+            if (status.isEmpty()) {
+                stepDown("cannot read the status of the co-located etcd member");
+            } else if (!leaderCondition) {
+                stepDown("the co-located etcd member is no longer the Raft leader");
+            } else {
+                LeaderPipeline p = pipeline;
+                Optional<LeaderValue> holder = etcd.get(keys.leader())
+                        .map(kv -> Json.read(kv.getValue().getBytes(), LeaderValue.class));
+                if (p != null && !holder.equals(Optional.of(p.me()))) {
+                    stepDown("the leader key now names " + holder.map(LeaderValue::id).orElse("nobody"));
+                }
+            }
+        } else if (role == Role.FOLLOWER && leaderCondition && pipelineFinished() && !reloadProgress) {
+            takeover.run(status.get().getRaftTerm());
+        }
+    }
+
+    private Optional<StatusResponse> memberStatus() {
+        try {
+            String target = config.etcdEndpoints().get(0).toString();
+            return Optional.of(client.getMaintenanceClient().statusMember(target)
+                    .get(Math.min(1000, config.etcdTimeout().toMillis()), TimeUnit.MILLISECONDS));
+        } catch (Exception e) {
+            log.debug("member status unavailable: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private void keepMembership() {
+        long now = System.currentTimeMillis();
+        if (now - lastMemberRefresh < 2000) {
+            return;
+        }
+        try {
+            if (leaseId != 0) {
+                var ttl = etcd.await(client.getLeaseClient().timeToLive(leaseId, io.etcd.jetcd.options.LeaseOption.DEFAULT));
+                if (ttl.getTTL() > 0) {
+                    etcd.await(client.getLeaseClient().keepAliveOnce(leaseId));
+                    lastMemberRefresh = now;
+                    return;
+                }
+            }
+            long id = etcd.await(client.getLeaseClient().grant(10)).getID();
+            etcd.await(client.getKVClient().put(Etcd.bs(keys.member(config.replicaId())),
+                    Etcd.bs(Json.bytes(new MemberValue(config.replicaId(), url.toString(), etcdMemberId))),
+                    io.etcd.jetcd.options.PutOption.builder().withLeaseId(id).build()));
+            leaseId = id;
+            lastMemberRefresh = now;
+        } catch (RuntimeException e) {
+            log.debug("cannot refresh membership: {}", e.toString());
+        }
+    }
+
+    private void ensureWatch() {
+        if (watcher != null) {
+            return;
+        }
+        try {
+            watcher = client.getWatchClient().watch(Etcd.bs(keys.serviceState()), Watch.listener(
+                    response -> poke(),
+                    error -> {
+                        log.debug("service-state watch broke: {}", error.toString());
+                        dropWatch();
+                    },
+                    this::dropWatch));
+        } catch (RuntimeException e) {
+            log.debug("cannot watch service-state: {}", e.toString());
+        }
+    }
+
+    private void dropWatch() {
+        Watch.Watcher w = watcher;
+        watcher = null;
+        if (w != null) {
+            try {
+                w.close();
+            } catch (RuntimeException ignored) {
+                // the periodic read is the backstop
+            }
+        }
+    }
+
+    /** Wakes the role loop now instead of at the next interval. */
+    public void poke() {
+        wake.offer(Boolean.TRUE);
+    }
+
+    /** Called by {@link Takeover} once this replica holds the leader key and has prepared. */
+    public synchronized void becomeLeader(LeaderValue me, long size) {
+        this.logSize = size;
+        this.ssi = size;
+        this.lpi = size;
+        this.knownLeader = Optional.of(me);
+        this.role = Role.LEADER;
+        metrics.failover();
+        LeaderPipeline p = new LeaderPipeline(this, me, size);
+        this.pipeline = p;
+        p.start();
+        log.info("is now the leader (etcd term {}, log size {}, state version {})", me.term(), size, ssv);
+        publishLocation();
+    }
+
+    private void publishLocation() {
+        Thread t = new Thread(() -> {
+            for (int attempt = 1; attempt <= 5 && role == Role.LEADER; attempt++) {
+                try {
+                    config.locationPublisher().publish(config.serviceName(), url);
+                    log.info("published location {}", url);
+                    return;
+                } catch (Exception e) {
+                    log.warn("cannot publish location (attempt {}): {}", attempt, e.toString());
+                    sleepQuietly(Duration.ofSeconds(attempt));
+                }
+            }
+        }, "br2k-" + config.replicaId() + "-publish");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Leaves the leader (or register) role; pending requests get 503. Safe to call from any thread. */
+    public synchronized void stepDown(String reason) {
+        if (role != Role.LEADER && role != Role.REGISTER) {
+            return;
+        }
+        log.warn("steps down: {}", reason);
+        role = Role.FOLLOWER;
+        reloadProgress = true;
+        LeaderPipeline p = pipeline;
+        if (p != null) {
+            p.stop(reason);
+        }
+        poke();
+    }
+
+    /** Marks the local state as possibly inconsistent; the role loop restores it. */
+    public synchronized void becomeLearner(String reason) {
+        if (role == Role.LEARNER) {
+            return;
+        }
+        log.warn("becomes Learner: {}", reason);
+        if (role == Role.LEADER || role == Role.REGISTER) {
+            LeaderPipeline p = pipeline;
+            if (p != null) {
+                p.stop(reason);
+            }
+        }
+        role = Role.LEARNER;
+        poke();
+    }
+
+    public synchronized void becomeFollower() {
+        role = Role.FOLLOWER;
+        problem = Optional.empty();
+        poke();
+    }
+
+    public void setRegister() {
+        role = Role.REGISTER;
+    }
+
+    private boolean pipelineFinished() {
+        LeaderPipeline p = pipeline;
+        if (p == null) {
+            return true;
+        }
+        if (p.finished()) {
+            pipeline = null;
+            return true;
+        }
+        return false;
+    }
+
+    /** Submits a request on the leader. */
+    public java.util.concurrent.CompletableFuture<StoredResponse> submit(LogEntry entry, boolean clientRequestId) {
+        LeaderPipeline p = pipeline;
+        if (role != Role.LEADER || p == null) {
+            throw new dev.br2k.replication.NotLeaderException("this replica is not the leader");
+        }
+        return p.submit(entry, clientRequestId);
+    }
+
+    /** Asks the leader to back up and compact at the next opportunity. */
+    public boolean requestBackup() {
+        LeaderPipeline p = pipeline;
+        if (role != Role.LEADER || p == null) {
+            return false;
+        }
+        p.requestBackup();
+        return true;
+    }
+
+    /**
+     * Runs an entry's handler on local state. Must hold {@link #stateLock()}.
+     *
+     * @return the status to record and the response
+     */
+    public Map.Entry<EntryStatus, StoredResponse> run(LogEntry entry, long index, boolean replaying) {
+        Route route = routes.get(Route.key(entry.method(), entry.route()));
+        if (route == null) {
+            log.error("entry {} names route {} {} which this replica does not have: replicas run different code",
+                    index, entry.method(), entry.route());
+            return Map.entry(EntryStatus.FAILED, EntryContext.error(500, "no such route on this replica"));
+        }
+        if (entry.type() == RouteType.EXTERNAL_TXN) {
+            return Map.entry(EntryStatus.SUCCESS, StoredResponse.json(200,
+                    Json.write(Map.of("index", index, "requestId", entry.requestId(), "logged", true))));
+        }
+        EntryContext ctx = new EntryContext(entry, index, config.stateDir(), replaying);
+        try {
+            route.handler().handle(ctx);
+            return Map.entry(EntryStatus.SUCCESS, ctx.response());
+        } catch (HttpResponseException e) {
+            return Map.entry(EntryStatus.FAILED, EntryContext.error(e.status(), e.getMessage()));
+        } catch (Exception e) {
+            log.warn("handler of {} {} failed at entry {}: {}", entry.method(), entry.path(), index, e.toString());
+            return Map.entry(EntryStatus.FAILED, EntryContext.error(500, "the handler failed: " + e));
+        }
+    }
+
+    /** Halts the process if the configured crash point is reached for one of the indices. Tests only. */
+    public void crashPoint(dev.br2k.replication.CrashPoint point, long fromIndex, long toIndex) {
+        if (config.crashAt().filter(p -> p == point).isPresent()
+                && config.crashAtIndex() >= fromIndex && config.crashAtIndex() <= toIndex) {
+            log.error("CRASH POINT {} reached at index {}: halting the process", point, config.crashAtIndex());
+            Runtime.getRuntime().halt(86);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        stepDown("the replica is closing");
+        poke();
+        if (control != null) {
+            try {
+                control.join(config.etcdTimeout().toMillis() + 2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        LeaderPipeline p = pipeline;
+        if (p != null) {
+            p.awaitFinished(config.etcdTimeout().plusSeconds(2));
+        }
+        dropWatch();
+        try {
+            if (leaseId != 0) {
+                client.getLeaseClient().revoke(leaseId).get(1, TimeUnit.SECONDS);
+            }
+        } catch (Exception ignored) {
+            // the lease expires on its own
+        }
+        client.close();
+        log.info("closed");
+    }
+
+    static void sleepQuietly(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // --- accessors for the feature classes ---
+
+    public Br2kConfig config() {
+        return config;
+    }
+
+    public String id() {
+        return config.replicaId();
+    }
+
+    public Keys keys() {
+        return keys;
+    }
+
+    public Client client() {
+        return client;
+    }
+
+    public Etcd etcd() {
+        return etcd;
+    }
+
+    public ReplicaLog log() {
+        return log;
+    }
+
+    public ReplicaMetrics metrics() {
+        return metrics;
+    }
+
+    public LocalMeta meta() {
+        return meta;
+    }
+
+    public ReentrantLock stateLock() {
+        return stateLock;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public URI url() {
+        return url;
+    }
+
+    public boolean running() {
+        return running;
+    }
+
+    public long lpi() {
+        return lpi;
+    }
+
+    public long ssv() {
+        return ssv;
+    }
+
+    public long ssi() {
+        return ssi;
+    }
+
+    public long logSize() {
+        return logSize;
+    }
+
+    public long stateVersion() {
+        return stateVersion;
+    }
+
+    public Optional<LeaderValue> knownLeader() {
+        return knownLeader;
+    }
+
+    public Optional<BackupRecord> lastBackup() {
+        return lastBackup;
+    }
+
+    public Optional<String> problem() {
+        return problem;
+    }
+
+    public boolean reloadProgress() {
+        return reloadProgress;
+    }
+
+    public void progressReloaded() {
+        reloadProgress = false;
+    }
+
+    public void setLpi(long value) {
+        lpi = value;
+    }
+
+    public void setSsv(long value) {
+        ssv = value;
+    }
+
+    public void observed(long newSsi, long newLogSize, long newStateVersion, Optional<LeaderValue> leader,
+                         Optional<BackupRecord> backup) {
+        ssi = newSsi;
+        logSize = newLogSize;
+        stateVersion = newStateVersion;
+        knownLeader = leader;
+        if (backup.isPresent()) {
+            lastBackup = backup;
+        }
+    }
+
+    public void setLogSize(long value) {
+        logSize = value;
+    }
+
+    public void setSsi(long value) {
+        ssi = value;
+    }
+
+    public void setStateVersion(long value) {
+        stateVersion = value;
+    }
+
+    public void setLastBackup(BackupRecord record) {
+        lastBackup = Optional.of(record);
+    }
+
+    public void setProblem(String message) {
+        problem = Optional.ofNullable(message);
+    }
+
+    public Optional<Route> route(HttpMethod method, String path) {
+        return Optional.ofNullable(routes.get(Route.key(method, path)));
+    }
+}

@@ -1,0 +1,185 @@
+package dev.br2k.replication.internal.follower;
+
+import dev.br2k.replication.Role;
+import dev.br2k.replication.RouteType;
+import dev.br2k.replication.backup.BackupRecord;
+import dev.br2k.replication.internal.Json;
+import dev.br2k.replication.internal.LocalMeta;
+import dev.br2k.replication.internal.Replica;
+import dev.br2k.replication.internal.log.EntryState;
+import dev.br2k.replication.internal.log.EntryStatus;
+import dev.br2k.replication.internal.log.Etcd;
+import dev.br2k.replication.internal.log.Keys;
+import dev.br2k.replication.internal.log.LeaderValue;
+import dev.br2k.replication.internal.log.LogEntry;
+import io.etcd.jetcd.KeyValue;
+import io.etcd.jetcd.kv.GetResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Follower ("the latest service state", spec §1.5): apply entries {@code lpi+1 .. service-state} in
+ * batches read with one range request each, run only {@code SUCCESS} replicate entries, advance
+ * {@code lpi/<me>}. Called by the role loop on every wake-up: a watch on {@code service-state} wakes it
+ * early, the role-check interval is the backstop when a watch goes silent.
+ */
+public final class Follower {
+    private static final int BATCH = 500;
+    private final Replica r;
+
+    public Follower(Replica replica) {
+        this.r = replica;
+    }
+
+    public void catchUp() {
+        Keys k = r.keys();
+        Etcd etcd = r.etcd();
+        if (r.meta().applying()) {
+            // the last batch is applied locally but its lpi was not recorded: record it now
+            persistLpi(r, r.lpi());
+            endApplying();
+        }
+        if (r.reloadProgress() && !reload()) {
+            return;
+        }
+        List<GetResponse> heads = etcd.read(Etcd.key(k.serviceState()), Etcd.key(k.stateVersion()),
+                Etcd.key(k.logSize()), Etcd.key(k.leader()), Etcd.key(k.lastBackup()));
+        long ssi = number(heads.get(0), 0);
+        long sv = number(heads.get(1), 1);
+        long size = number(heads.get(2), 0);
+        Optional<LeaderValue> leader = value(heads.get(3)).map(b -> Json.read(b, LeaderValue.class));
+        Optional<BackupRecord> backup = value(heads.get(4)).map(b -> Json.read(b, BackupRecord.class));
+        r.observed(ssi, size, sv, leader, backup);
+        if (sv != r.ssv()) {
+            nextVersion(sv, backup);
+            return;
+        }
+        while (ssi >= 0 && r.lpi() < ssi && r.role() == Role.FOLLOWER && r.running()) {
+            long from = r.lpi() + 1;
+            long to = Math.min(ssi, r.lpi() + BATCH);
+            List<GetResponse> got = etcd.read(Etcd.range(k.log(from), k.log(to + 1)),
+                    Etcd.range(k.status(from), k.status(to + 1)), Etcd.key(k.stateVersion()));
+            if (number(got.get(2), 1) != sv) {
+                return; // a backup compacted the log meanwhile; the next round handles the new version
+            }
+            Map<Long, LogEntry> entries = new HashMap<>();
+            for (KeyValue kv : got.get(0).getKvs()) {
+                entries.put(Keys.indexOf(Etcd.str(kv.getKey())), Json.read(kv.getValue().getBytes(), LogEntry.class));
+            }
+            Map<Long, EntryState> states = new HashMap<>();
+            for (KeyValue kv : got.get(1).getKvs()) {
+                states.put(Keys.indexOf(Etcd.str(kv.getKey())), Json.read(kv.getValue().getBytes(), EntryState.class));
+            }
+            if (!apply(from, to, entries, states)) {
+                return;
+            }
+        }
+    }
+
+    private boolean apply(long from, long to, Map<Long, LogEntry> entries, Map<Long, EntryState> states) {
+        r.stateLock().lock();
+        try {
+            if (r.role() != Role.FOLLOWER) {
+                return false;
+            }
+            r.meta().beginApplying(from, to);
+            long applied = from - 1;
+            for (long i = from; i <= to; i++) {
+                EntryState st = states.get(i);
+                LogEntry e = entries.get(i);
+                if (st == null || e == null) {
+                    r.log().warn("entry {} is missing from the log below service-state {}; retrying", i, to);
+                    break;
+                }
+                if (st.status() == EntryStatus.IN_PROCESS && r.id().equals(st.leader())) {
+                    // completion check (spec §1.5): this replica may have half-applied the entry
+                    persistLpi(r, applied);
+                    r.meta().endApplying();
+                    r.setLpi(applied);
+                    r.becomeLearner("entry " + i + " is IN_PROCESS by this replica, which may have half-applied it");
+                    return false;
+                }
+                if (st.status() == EntryStatus.SUCCESS && st.type() == RouteType.REPLICATE) {
+                    r.run(e, i, true);
+                }
+                applied = i;
+                r.setLpi(applied);
+            }
+            persistLpi(r, applied);
+            r.meta().endApplying();
+            return applied == to;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the local progress marker", e);
+        } finally {
+            r.stateLock().unlock();
+        }
+    }
+
+    private void nextVersion(long sv, Optional<BackupRecord> backup) {
+        boolean caughtUp = r.ssv() == sv - 1 && backup.filter(b -> b.version() == sv && b.lastIndex() == r.lpi()).isPresent();
+        if (!caughtUp) {
+            r.becomeLearner("the service moved to state version " + sv + " while this replica was at version "
+                    + r.ssv() + " index " + r.lpi());
+            return;
+        }
+        r.stateLock().lock();
+        try {
+            r.etcd().txn(List.of(), List.of(Etcd.put(r.keys().lpi(r.id()), "0"),
+                    Etcd.put(r.keys().ssv(r.id()), String.valueOf(sv))));
+            r.meta().write(new LocalMeta.Meta(r.config().serviceName(), r.id(), sv));
+            r.setLpi(0);
+            r.setSsv(sv);
+            r.log().info("follows the backup into state version {}", sv);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the new state version locally", e);
+        } finally {
+            r.stateLock().unlock();
+        }
+    }
+
+    private boolean reload() {
+        Keys k = r.keys();
+        List<GetResponse> got = r.etcd().read(Etcd.key(k.lpi(r.id())), Etcd.key(k.ssv(r.id())));
+        Optional<LocalMeta.Meta> local = r.meta().read();
+        if (got.get(0).getKvs().isEmpty() || got.get(1).getKvs().isEmpty() || local.isEmpty()) {
+            r.becomeLearner("etcd has no recorded progress for this replica");
+            return false;
+        }
+        long ssv = number(got.get(1), 1);
+        if (local.get().stateVersion() != ssv) {
+            r.becomeLearner("local state is at version " + local.get().stateVersion() + " but etcd records " + ssv);
+            return false;
+        }
+        r.setLpi(number(got.get(0), 0));
+        r.setSsv(ssv);
+        r.progressReloaded();
+        r.log().info("resumes following at index {} of state version {}", r.lpi(), ssv);
+        return true;
+    }
+
+    private void endApplying() {
+        try {
+            r.meta().endApplying();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Records {@code lpi/<me>} (and {@code ssv/<me>}); a follower writes only its own keys. */
+    public static void persistLpi(Replica r, long lpi) {
+        r.etcd().txn(List.of(), List.of(Etcd.put(r.keys().lpi(r.id()), String.valueOf(lpi)),
+                Etcd.put(r.keys().ssv(r.id()), String.valueOf(r.ssv()))));
+    }
+
+    private static Optional<byte[]> value(GetResponse response) {
+        return response.getKvs().isEmpty() ? Optional.empty() : Optional.of(response.getKvs().get(0).getValue().getBytes());
+    }
+
+    private static long number(GetResponse response, long absent) {
+        return value(response).map(b -> Long.parseLong(new String(b, java.nio.charset.StandardCharsets.UTF_8))).orElse(absent);
+    }
+}

@@ -1,0 +1,139 @@
+package dev.br2k.replication.internal.leader;
+
+import dev.br2k.replication.Role;
+import dev.br2k.replication.RouteType;
+import dev.br2k.replication.internal.Json;
+import dev.br2k.replication.internal.Replica;
+import dev.br2k.replication.internal.follower.Follower;
+import dev.br2k.replication.internal.log.EntryState;
+import dev.br2k.replication.internal.log.EntryStatus;
+import dev.br2k.replication.internal.log.Etcd;
+import dev.br2k.replication.internal.log.EtcdUnavailableException;
+import dev.br2k.replication.internal.log.Keys;
+import dev.br2k.replication.internal.log.LeaderValue;
+import dev.br2k.replication.internal.log.LogEntry;
+import io.etcd.jetcd.KeyValue;
+import io.etcd.jetcd.kv.GetResponse;
+import io.etcd.jetcd.op.Cmp;
+import io.etcd.jetcd.op.Op;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Register ("prepare service", spec §1.5): take the leader key with a compare on the value read, settle
+ * the log the previous leader left ({@code NULL} becomes {@code IGNORE}, {@code SUCCESS} entries are
+ * applied, {@code IN_PROCESS} is left to its author), set {@code service-state = log-size}, then lead.
+ */
+public final class Takeover {
+    private static final int BATCH = 500;
+    private final Replica r;
+
+    public Takeover(Replica replica) {
+        this.r = replica;
+    }
+
+    public void run(long term) {
+        Keys k = r.keys();
+        Etcd etcd = r.etcd();
+        r.setRegister();
+        r.log().info("its etcd member leads (term {}): taking the leader key", term);
+        try {
+            Optional<KeyValue> current = etcd.get(k.leader());
+            LeaderValue me = new LeaderValue(r.id(), r.url().toString(), term);
+            Cmp guard = current.map(kv -> Etcd.modRevisionIs(k.leader(), kv.getModRevision()))
+                    .orElse(Etcd.absent(k.leader()));
+            if (!etcd.txn(List.of(guard), List.of(Etcd.put(k.leader(), me))).isSucceeded()) {
+                r.stepDown("another replica took the leader key first");
+                return;
+            }
+            Cmp leaderIsMe = Etcd.valueIs(k.leader(), Json.bytes(me));
+            prepare(me, leaderIsMe);
+        } catch (EtcdUnavailableException e) {
+            r.stepDown("etcd failed while taking over: " + e.getMessage());
+        }
+    }
+
+    private void prepare(LeaderValue me, Cmp leaderIsMe) {
+        Keys k = r.keys();
+        Etcd etcd = r.etcd();
+        List<GetResponse> heads = etcd.read(Etcd.key(k.logSize()), Etcd.key(k.stateVersion()));
+        long size = heads.get(0).getKvs().isEmpty() ? 0 : Long.parseLong(Etcd.str(heads.get(0).getKvs().get(0).getValue()));
+        long sv = heads.get(1).getKvs().isEmpty() ? 1 : Long.parseLong(Etcd.str(heads.get(1).getKvs().get(0).getValue()));
+        if (sv != r.ssv()) {
+            r.becomeLearner("its state version " + r.ssv() + " is not the service's " + sv);
+            return;
+        }
+        List<Op> ignores = new ArrayList<>();
+        long lpi = r.lpi();
+        while (lpi < size) {
+            long to = Math.min(size, lpi + BATCH);
+            List<GetResponse> got = etcd.read(Etcd.range(k.log(lpi + 1), k.log(to + 1)),
+                    Etcd.range(k.status(lpi + 1), k.status(to + 1)));
+            Map<Long, LogEntry> entries = new TreeMap<>();
+            for (KeyValue kv : got.get(0).getKvs()) {
+                entries.put(Keys.indexOf(Etcd.str(kv.getKey())), Json.read(kv.getValue().getBytes(), LogEntry.class));
+            }
+            Map<Long, EntryState> states = new TreeMap<>();
+            for (KeyValue kv : got.get(1).getKvs()) {
+                states.put(Keys.indexOf(Etcd.str(kv.getKey())), Json.read(kv.getValue().getBytes(), EntryState.class));
+            }
+            r.stateLock().lock();
+            try {
+                r.meta().beginApplying(lpi + 1, to);
+                for (long i = lpi + 1; i <= to; i++) {
+                    EntryState st = states.get(i);
+                    LogEntry e = entries.get(i);
+                    if (st == null || e == null) {
+                        r.stepDown("entry " + i + " is missing from the log");
+                        return;
+                    }
+                    if (st.status() == EntryStatus.IN_PROCESS && st.leader().equals(r.id())) {
+                        r.becomeLearner("entry " + i + " is IN_PROCESS by this replica: its state may be half-applied");
+                        return;
+                    }
+                    if (st.status() == EntryStatus.NULL) {
+                        ignores.add(Etcd.put(k.status(i), st.with(EntryStatus.IGNORE, r.id(), null)));
+                    } else if (st.status() == EntryStatus.SUCCESS && st.type() == RouteType.REPLICATE) {
+                        r.run(e, i, true);
+                    }
+                    lpi = i;
+                    r.setLpi(lpi);
+                }
+                Follower.persistLpi(r, lpi);
+                r.meta().endApplying();
+            } catch (java.io.IOException e) {
+                r.stepDown("cannot write the local progress marker: " + e);
+                return;
+            } finally {
+                r.stateLock().unlock();
+            }
+        }
+        // IGNORE the entries nobody was answered for, in chunks that fit etcd's operation limit.
+        for (int from = 0; from < ignores.size(); from += 100) {
+            List<Op> chunk = new ArrayList<>(ignores.subList(from, Math.min(ignores.size(), from + 100)));
+            if (!etcd.txn(List.of(leaderIsMe), chunk).isSucceeded()) {
+                r.stepDown("lost the leader key while preparing");
+                return;
+            }
+        }
+        List<Op> finish = new ArrayList<>(List.of(
+                Etcd.put(k.logSize(), String.valueOf(size)),
+                Etcd.put(k.serviceState(), String.valueOf(size)),
+                Etcd.put(k.stateVersion(), String.valueOf(sv)),
+                Etcd.put(k.lpi(r.id()), String.valueOf(size)),
+                Etcd.put(k.ssv(r.id()), String.valueOf(sv))));
+        // Only the leader-key holder appends, so the log size read above cannot have changed.
+        if (!etcd.txn(List.of(leaderIsMe), finish).isSucceeded()) {
+            r.stepDown("lost the leader key while preparing");
+            return;
+        }
+        if (r.role() != Role.REGISTER) {
+            return;
+        }
+        r.log().info("prepared: {} NULL entries ignored, serving from index {}", ignores.size(), size + 1);
+        r.becomeLeader(me, size);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.br2k.replication.internal.log;
+
+import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.KV;
+import io.etcd.jetcd.KeyValue;
+import io.etcd.jetcd.kv.GetResponse;
+import io.etcd.jetcd.kv.TxnResponse;
+import io.etcd.jetcd.op.Cmp;
+import io.etcd.jetcd.op.CmpTarget;
+import io.etcd.jetcd.op.Op;
+import io.etcd.jetcd.options.DeleteOption;
+import io.etcd.jetcd.options.GetOption;
+import io.etcd.jetcd.options.PutOption;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Small blocking helpers over jetcd's KV, every call with a timeout. */
+public final class Etcd {
+    private final KV kv;
+    private final Duration timeout;
+
+    public Etcd(KV kv, Duration timeout) {
+        this.kv = kv;
+        this.timeout = timeout;
+    }
+
+    public static ByteSequence bs(String s) {
+        return ByteSequence.from(s, StandardCharsets.UTF_8);
+    }
+
+    public static ByteSequence bs(byte[] b) {
+        return ByteSequence.from(b);
+    }
+
+    public static String str(ByteSequence b) {
+        return b.toString(StandardCharsets.UTF_8);
+    }
+
+    public static Op put(String key, String value) {
+        return Op.put(bs(key), bs(value), PutOption.DEFAULT);
+    }
+
+    public static Op put(String key, Object jsonValue) {
+        return Op.put(bs(key), bs(dev.br2k.replication.internal.Json.bytes(jsonValue)), PutOption.DEFAULT);
+    }
+
+    public static Op deletePrefix(String prefix) {
+        return Op.delete(bs(prefix), DeleteOption.builder().isPrefix(true).build());
+    }
+
+    public static Op key(String key) {
+        return Op.get(bs(key), GetOption.DEFAULT);
+    }
+
+    /** Keys from {@code from} (inclusive) to {@code to} (exclusive). */
+    public static Op range(String from, String to) {
+        return Op.get(bs(from), GetOption.builder().withRange(bs(to)).build());
+    }
+
+    public static Cmp valueIs(String key, String value) {
+        return new Cmp(bs(key), Cmp.Op.EQUAL, CmpTarget.value(bs(value)));
+    }
+
+    public static Cmp valueIs(String key, byte[] value) {
+        return new Cmp(bs(key), Cmp.Op.EQUAL, CmpTarget.value(bs(value)));
+    }
+
+    public static Cmp absent(String key) {
+        return new Cmp(bs(key), Cmp.Op.EQUAL, CmpTarget.version(0));
+    }
+
+    public static Cmp modRevisionIs(String key, long revision) {
+        return new Cmp(bs(key), Cmp.Op.EQUAL, CmpTarget.modRevision(revision));
+    }
+
+    public Optional<KeyValue> get(String key) {
+        List<KeyValue> kvs = await(kv.get(bs(key))).getKvs();
+        return kvs.isEmpty() ? Optional.empty() : Optional.of(kvs.get(0));
+    }
+
+    public List<KeyValue> getPrefix(String prefix) {
+        return await(kv.get(bs(prefix), GetOption.builder().isPrefix(true).build())).getKvs();
+    }
+
+    public void put(String key, byte[] value) {
+        await(kv.put(bs(key), bs(value)));
+    }
+
+    /** A transaction; false if a compare failed. */
+    public TxnResponse txn(List<Cmp> compares, List<Op> ops) {
+        return await(kv.txn().If(compares.toArray(Cmp[]::new)).Then(ops.toArray(Op[]::new)).commit());
+    }
+
+    /** Several reads at one revision. */
+    public List<GetResponse> read(Op... gets) {
+        return await(kv.txn().Then(gets).commit()).getGetResponses();
+    }
+
+    public CompletableFuture<TxnResponse> txnAsync(List<Cmp> compares, List<Op> ops) {
+        return kv.txn().If(compares.toArray(Cmp[]::new)).Then(ops.toArray(Op[]::new)).commit();
+    }
+
+    public <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new EtcdUnavailableException("etcd did not answer within " + timeout.toMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EtcdUnavailableException("interrupted while waiting for etcd", e);
+        } catch (ExecutionException e) {
+            throw new EtcdUnavailableException("etcd call failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.br2k.replication.internal.metrics;
+
+import dev.br2k.replication.Role;
+import dev.br2k.replication.RouteType;
+import dev.br2k.replication.internal.Replica;
+import dev.br2k.replication.internal.log.EntryStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Locale;
+
+/**
+ * The replica's Prometheus metrics: {@code br2k_role{role}} (1 for the current role), {@code br2k_lpi},
+ * {@code br2k_ssi}, {@code br2k_lag} (ssi - lpi), {@code br2k_state_version},
+ * {@code br2k_requests_total{type,status}}, {@code br2k_duplicate_requests_total},
+ * {@code br2k_failovers_total} (times this replica became leader), {@code br2k_backups_total},
+ * {@code br2k_recoveries_total}. All carry {@code service} and {@code replica} tags.
+ */
+public final class ReplicaMetrics {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Replica replica;
+    private final Counter failovers;
+    private final Counter backups;
+    private final Counter recoveries;
+    private final Counter duplicates;
+
+    public ReplicaMetrics(Replica replica) {
+        this.replica = replica;
+        registry.config().commonTags("service", replica.config().serviceName(), "replica", replica.config().replicaId());
+        for (Role role : Role.values()) {
+            Gauge.builder("br2k_role", replica, r -> r.role() == role ? 1 : 0)
+                    .description("1 for the role this replica has now").tag("role", role.name().toLowerCase(Locale.ROOT))
+                    .register(registry);
+        }
+        Gauge.builder("br2k_lpi", replica, Replica::lpi).description("latest processed index of this replica").register(registry);
+        Gauge.builder("br2k_ssi", replica, Replica::ssi).description("service state index last seen").register(registry);
+        Gauge.builder("br2k_lag", replica, r -> Math.max(0, r.ssi() - r.lpi()))
+                .description("entries this replica still has to apply").register(registry);
+        Gauge.builder("br2k_state_version", replica, Replica::ssv).description("state version of the local state").register(registry);
+        Gauge.builder("br2k_log_size", replica, Replica::logSize).description("entries in the current log").register(registry);
+        failovers = Counter.builder("br2k_failovers").description("times this replica became leader").register(registry);
+        backups = Counter.builder("br2k_backups").description("backups this replica made as leader").register(registry);
+        recoveries = Counter.builder("br2k_recoveries").description("times this replica restored a backup").register(registry);
+        duplicates = Counter.builder("br2k_duplicate_requests")
+                .description("retried requests answered from the stored response").register(registry);
+    }
+
+    public void request(RouteType type, EntryStatus status) {
+        registry.counter("br2k_requests", "type", type.name().toLowerCase(Locale.ROOT),
+                "status", status.name().toLowerCase(Locale.ROOT)).increment();
+    }
+
+    public void failover() {
+        failovers.increment();
+    }
+
+    public void backup() {
+        backups.increment();
+    }
+
+    public void recovered() {
+        recoveries.increment();
+    }
+
+    public void duplicate() {
+        duplicates.increment();
+    }
+
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    public Replica replica() {
+        return replica;
+    }
+}
