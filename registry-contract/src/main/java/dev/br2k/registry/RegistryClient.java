@@ -1,0 +1,584 @@
+package dev.br2k.registry;
+
+import dev.br2k.registry.event.BackupAppended;
+import dev.br2k.registry.event.ClaimSent;
+import dev.br2k.registry.event.DetailsChanged;
+import dev.br2k.registry.event.EventQuery;
+import dev.br2k.registry.event.LocationChanged;
+import dev.br2k.registry.event.RegistryEvent;
+import dev.br2k.registry.event.ReplicaCountChanged;
+import dev.br2k.registry.event.Subscription;
+import dev.br2k.registry.internal.Chain;
+import dev.br2k.registry.internal.ContractResources;
+import dev.br2k.registry.internal.EventDecoder;
+import dev.br2k.registry.internal.EventPoller;
+import dev.br2k.registry.internal.contract.ServiceRegistry;
+import io.reactivex.BackpressureStrategy;
+import io.reactivex.Flowable;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.core.RemoteFunctionCall;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.gas.StaticGasProvider;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The BR2K service registry on an Ethereum chain: read services, change them, follow their events.
+ *
+ * <pre>{@code
+ * try (RegistryClient registry = RegistryClient.connect(rpcUrl, registryAddress, credentials)) {
+ *     ServiceId id = registry.register(ServiceRegistration.builder("infodid").replicas(3, 5).build()).id();
+ *     registry.updateLocation(id, "http://10.0.0.7:8080");
+ *     try (Subscription s = registry.onNewLocation(id, e -> System.out.println(e.location()))) { ... }
+ *     registry.servicesManagedBy(registry.account()).forEach(System.out::println);
+ * }
+ * }</pre>
+ *
+ * <p>Every method blocks until the node answered (writes: until the transaction is mined), so call
+ * them off a UI thread. Writes are simulated first: a refusal by the contract throws a
+ * {@link RegistryRevertException} subclass that names the contract's custom error and its arguments,
+ * and costs no gas. Writes with no effect (setting the current value) succeed without an event, as
+ * in ENS. Node failures throw {@link RegistryUnavailableException}. A client is safe to share
+ * between threads; its writes are sent one at a time.
+ *
+ * <p>Event listeners run on the client's event thread, in chain order, every
+ * {@link Builder#pollingInterval polling interval} (default 500 ms).
+ */
+public final class RegistryClient implements AutoCloseable {
+
+    /** Default event and receipt polling interval (web3j's own default, 15 s, is far too slow for a local chain). */
+    public static final Duration DEFAULT_POLLING_INTERVAL = Duration.ofMillis(500);
+    /** Default time to wait for a transaction to be mined. */
+    public static final Duration DEFAULT_RECEIPT_TIMEOUT = Duration.ofMinutes(2);
+
+    private final Chain chain;
+    private final String registryAddress;
+    private final ServiceRegistry contract;
+    private final EventPoller poller;
+    private final Optional<RegistryReceipt> deployment;
+
+    private RegistryClient(Chain chain, String registryAddress, Optional<RegistryReceipt> deployment) {
+        this.chain = chain;
+        this.registryAddress = registryAddress;
+        this.deployment = deployment;
+        String from = chain.account().orElse(Address.DEFAULT.toString());
+        // The wrapper is used to encode calls and decode results; Chain sends them.
+        this.contract = ServiceRegistry.load(registryAddress, chain.web3j(),
+                new ReadonlyTransactionManager(chain.web3j(), from),
+                new StaticGasProvider(BigInteger.ZERO, BigInteger.ZERO));
+        this.poller = new EventPoller(chain, registryAddress, chain.pollingInterval());
+    }
+
+    /** Connects with an account that signs transactions, at the default polling interval. */
+    public static RegistryClient connect(String rpcUrl, String registryAddress, Credentials credentials) {
+        return builder().rpcUrl(rpcUrl).registryAddress(registryAddress).credentials(credentials).build();
+    }
+
+    /** Connects without an account: reads and events only; writes throw {@link IllegalStateException}. */
+    public static RegistryClient connectReadOnly(String rpcUrl, String registryAddress) {
+        return builder().rpcUrl(rpcUrl).registryAddress(registryAddress).build();
+    }
+
+    /** Deploys a new registry with {@code deployer} and returns a client connected to it as {@code deployer}. */
+    public static RegistryClient deploy(String rpcUrl, Credentials deployer) {
+        return builder().rpcUrl(rpcUrl).credentials(deployer).deploy();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ------------------------------------------------------------------ about this client
+
+    /** The registry contract's address. */
+    public String registryAddress() {
+        return registryAddress;
+    }
+
+    /** The account this client signs with ({@code 0x}, lower case). */
+    public String account() {
+        return chain.account().map(EventDecoder::address).orElseThrow(() ->
+                new IllegalStateException("This registry client was connected without an account."));
+    }
+
+    public long chainId() {
+        return chain.chainId();
+    }
+
+    /** The deployment transaction, if this client deployed the registry ({@link #deploy}). */
+    public Optional<RegistryReceipt> deployment() {
+        return deployment;
+    }
+
+    /** The newest block number. */
+    public long blockNumber() {
+        return chain.blockNumber();
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    /** True if a service is registered under {@code id}. */
+    public boolean isRegistered(ServiceId id) {
+        return (Boolean) callSingle("isRegistered", contract.isRegistered(id.toBytes()), latest());
+    }
+
+    /**
+     * Where the service is served now (the contract's {@code getServiceLocation}); empty until a
+     * leader has published it.
+     *
+     * @throws ServiceNotFoundException if no such service is registered
+     */
+    public String serviceLocation(ServiceId id) {
+        return (String) callSingle("getServiceLocation", contract.getServiceLocation(id.toBytes()), latest());
+    }
+
+    /**
+     * Everything about a service, read at one block.
+     *
+     * @throws ServiceNotFoundException if no such service is registered
+     */
+    public ServiceInfo service(ServiceId id) {
+        long block = latest();
+        List<Type> s = call("getService", contract.getService(id.toBytes()), block);
+        long detailsBlock = uint(s.get(7)).longValueExact();
+        ServiceDetails details = newestInBlock(id, DetailsChanged.class, detailsBlock)
+                .map(e -> ((DetailsChanged) e).details())
+                .orElseThrow(() -> new RegistryException("The details of service " + id + " are not in block " + detailsBlock
+                        + " where the registry says they are; is the node fully synced (or pruned logs)?"));
+        String pending = EventDecoder.address((String) s.get(1).getValue());
+        return new ServiceInfo(id, details,
+                (String) s.get(10).getValue(),
+                EventDecoder.address((String) s.get(0).getValue()),
+                EventDecoder.isZero(pending) ? Optional.empty() : Optional.of(pending),
+                EventDecoder.address((String) s.get(2).getValue()),
+                RunState.fromCode(uint(s.get(3)).intValueExact()),
+                uint(s.get(4)).intValueExact(),
+                uint(s.get(5)).intValueExact(),
+                operators(id, block),
+                uint(s.get(6)).longValueExact(),
+                optionalBlock(uint(s.get(8))),
+                optionalBlock(uint(s.get(9))),
+                block);
+    }
+
+    /** {@link #service} if registered. */
+    public Optional<ServiceInfo> findService(ServiceId id) {
+        try {
+            return Optional.of(service(id));
+        } catch (ServiceNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The ids of the services {@code account} manages, in no particular order. */
+    public List<ServiceId> managedBy(String account) {
+        List<Type> result = call("servicesOf", contract.servicesOf(account), latest());
+        List<ServiceId> ids = new ArrayList<>();
+        for (Object element : (List<?>) result.get(0).getValue()) {
+            ids.add(ServiceId.fromBytes((byte[]) ((Type<?>) element).getValue()));
+        }
+        return List.copyOf(ids);
+    }
+
+    /** {@link #service} of every service {@code account} manages, sorted by name. */
+    public List<ServiceInfo> servicesManagedBy(String account) {
+        return managedBy(account).stream()
+                .map(this::findService)
+                .flatMap(Optional::stream)
+                .sorted(Comparator.comparing(ServiceInfo::name))
+                .toList();
+    }
+
+    /** The accounts the manager approved as operators of the service. */
+    public List<String> operators(ServiceId id) {
+        return operators(id, latest());
+    }
+
+    public boolean isOperator(ServiceId id, String account) {
+        return (Boolean) callSingle("isOperator", contract.isOperator(id.toBytes(), account), latest());
+    }
+
+    /** The newest backup record of the service, if it has one. */
+    public Optional<BackupAppended> latestBackup(ServiceId id) {
+        ServiceInfo info = service(id);
+        if (info.lastBackupBlock().isEmpty()) {
+            return Optional.empty();
+        }
+        return newestInBlock(id, BackupAppended.class, info.lastBackupBlock().getAsLong()).map(BackupAppended.class::cast);
+    }
+
+    /**
+     * The service's backup records, newest first, at most {@code limit}; found by following each
+     * record's {@code previousChange} block, so the cost grows with {@code limit}, not the chain.
+     */
+    public List<BackupAppended> backups(ServiceId id, int limit) {
+        return history(id, BackupAppended.class, service(id).lastBackupBlock(), limit).stream()
+                .map(BackupAppended.class::cast).toList();
+    }
+
+    /** Claims sent about the service, newest first, at most {@code limit}. */
+    public List<ClaimSent> claims(ServiceId id, int limit) {
+        return history(id, ClaimSent.class, service(id).lastClaimBlock(), limit).stream()
+                .map(ClaimSent.class::cast).toList();
+    }
+
+    /** Every version of the service's details, newest first, at most {@code limit}. */
+    public List<DetailsChanged> detailsHistory(ServiceId id, int limit) {
+        List<Type> s = call("getService", contract.getService(id.toBytes()), latest());
+        return history(id, DetailsChanged.class, optionalBlock(uint(s.get(7))), limit).stream()
+                .map(DetailsChanged.class::cast).toList();
+    }
+
+    // ------------------------------------------------------------------ writes
+
+    /**
+     * Registers a service; this client's account becomes its deployer and manager.
+     *
+     * @throws ServiceAlreadyRegisteredException if the name is taken
+     */
+    public Registered register(ServiceRegistration registration) {
+        ServiceDetails d = registration.details();
+        TransactionReceipt receipt = send("register", contract.register(d.name(), d.description(), registration.location(),
+                BigInteger.valueOf(registration.replicaCount()), BigInteger.valueOf(registration.maxReplicas()),
+                d.contextHash(), d.contextPointer(), d.imageLocation(), d.imageCredentials()));
+        return new Registered(registration.id(), Chain.toReceipt(receipt));
+    }
+
+    /** Replaces the service's details (manager only); the service is the one named {@code details.name()}. */
+    public RegistryReceipt setDetails(ServiceDetails details) {
+        return receipt("setDetails", contract.setDetails(details.name(), details.description(), details.contextHash(),
+                details.contextPointer(), details.imageLocation(), details.imageCredentials()));
+    }
+
+    /** Publishes where the service is served now (manager or operator); emits {@code NewLocation}. */
+    public RegistryReceipt updateLocation(ServiceId id, String location) {
+        Objects.requireNonNull(location, "location");
+        return receipt("updateLocation", contract.updateLocation(id.toBytes(), location));
+    }
+
+    /** Reports the run state (manager or operator). */
+    public RegistryReceipt setRunState(ServiceId id, RunState state) {
+        return receipt("setRunState", contract.setRunState(id.toBytes(), BigInteger.valueOf(state.code())));
+    }
+
+    /**
+     * Sets how many replicas should run (manager only).
+     *
+     * @throws ReplicaCountOutOfRangeException if outside [1, maximum]
+     */
+    public RegistryReceipt setReplicaCount(ServiceId id, int replicaCount) {
+        requireUint16("replicaCount", replicaCount);
+        return receipt("setReplicaCount", contract.setReplicaCount(id.toBytes(), BigInteger.valueOf(replicaCount)));
+    }
+
+    /**
+     * Sets the maximum number of replicas (manager only).
+     *
+     * @throws ReplicaCountOutOfRangeException if below the current replica count
+     */
+    public RegistryReceipt setMaxReplicas(ServiceId id, int maxReplicas) {
+        requireUint16("maxReplicas", maxReplicas);
+        return receipt("setMaxReplicas", contract.setMaxReplicas(id.toBytes(), BigInteger.valueOf(maxReplicas)));
+    }
+
+    /**
+     * Appends a backup record (manager or operator). Pass it encrypted to the service account's key
+     * ({@link dev.br2k.registry.crypto.Ecies#encrypt}): everything on a chain is public.
+     */
+    public RegistryReceipt appendBackupLog(ServiceId id, byte[] encryptedRecord) {
+        Objects.requireNonNull(encryptedRecord, "encryptedRecord");
+        return receipt("appendBackupLog", contract.appendBackupLog(id.toBytes(), encryptedRecord));
+    }
+
+    /** Asks the manager to recover the service (anyone). */
+    public RegistryReceipt sendClaim(ServiceId id, String reason) {
+        Objects.requireNonNull(reason, "reason");
+        return receipt("sendClaim", contract.sendClaim(id.toBytes(), reason));
+    }
+
+    /** Approves or revokes an operator (manager only). */
+    public RegistryReceipt setOperator(ServiceId id, String operator, boolean approved) {
+        Objects.requireNonNull(operator, "operator");
+        return receipt("setOperator", contract.setOperator(id.toBytes(), operator, approved));
+    }
+
+    /** Proposes {@code newManager}; it becomes manager when it calls {@link #acceptManager} (manager only). */
+    public RegistryReceipt transferManager(ServiceId id, String newManager) {
+        Objects.requireNonNull(newManager, "newManager");
+        return receipt("transferManager", contract.transferManager(id.toBytes(), newManager));
+    }
+
+    /** Withdraws a proposed manager transfer (manager only). */
+    public RegistryReceipt cancelManagerTransfer(ServiceId id) {
+        return receipt("transferManager", contract.transferManager(id.toBytes(), Address.DEFAULT.toString()));
+    }
+
+    /** Accepts a manager transfer proposed to this client's account. */
+    public RegistryReceipt acceptManager(ServiceId id) {
+        return receipt("acceptManager", contract.acceptManager(id.toBytes()));
+    }
+
+    // ------------------------------------------------------------------ events
+
+    /**
+     * Delivers the events {@code query} asks for to {@code listener}, on the client's event thread,
+     * in chain order, until the subscription or the client is closed. A listener that throws is logged
+     * and keeps receiving events.
+     */
+    public Subscription subscribe(EventQuery query, Consumer<? super RegistryEvent> listener) {
+        return poller.subscribe(query, listener);
+    }
+
+    /** The events {@code query} asks for as a {@link Flowable}; cancelling it closes the subscription. */
+    public Flowable<RegistryEvent> events(EventQuery query) {
+        return Flowable.create(emitter -> {
+            Subscription s = subscribe(query, emitter::onNext);
+            emitter.setCancellable(s::close);
+        }, BackpressureStrategy.BUFFER);
+    }
+
+    /** {@code NewLocation} events of one service, from the next block on. */
+    public Subscription onNewLocation(ServiceId id, Consumer<? super LocationChanged> listener) {
+        return on(id, LocationChanged.class, listener);
+    }
+
+    /** {@code Claim} events of one service, from the next block on. */
+    public Subscription onClaim(ServiceId id, Consumer<? super ClaimSent> listener) {
+        return on(id, ClaimSent.class, listener);
+    }
+
+    /** {@code ReplicaCount} events of one service, from the next block on. */
+    public Subscription onReplicaCount(ServiceId id, Consumer<? super ReplicaCountChanged> listener) {
+        return on(id, ReplicaCountChanged.class, listener);
+    }
+
+    /** {@code Backup} events of one service, from the next block on. */
+    public Subscription onBackup(ServiceId id, Consumer<? super BackupAppended> listener) {
+        return on(id, BackupAppended.class, listener);
+    }
+
+    /** Stops every subscription and releases the connection. */
+    @Override
+    public void close() {
+        poller.close();
+        chain.close();
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private <E extends RegistryEvent> Subscription on(ServiceId id, Class<E> kind, Consumer<? super E> listener) {
+        Objects.requireNonNull(listener, "listener");
+        return subscribe(EventQuery.builder().service(id).kinds(kind).build(), e -> listener.accept(kind.cast(e)));
+    }
+
+    private long latest() {
+        return chain.blockNumber();
+    }
+
+    private List<String> operators(ServiceId id, long block) {
+        List<Type> result = call("operatorsOf", contract.operatorsOf(id.toBytes()), block);
+        List<String> operators = new ArrayList<>();
+        for (Object element : (List<?>) result.get(0).getValue()) {
+            operators.add(EventDecoder.address(((Address) element).getValue()));
+        }
+        return List.copyOf(operators);
+    }
+
+    private Optional<RegistryEvent> newestInBlock(ServiceId id, Class<? extends RegistryEvent> kind, long block) {
+        List<RegistryEvent> events = eventsInBlock(id, kind, block);
+        return events.isEmpty() ? Optional.empty() : Optional.of(events.get(events.size() - 1));
+    }
+
+    private List<RegistryEvent> eventsInBlock(ServiceId id, Class<? extends RegistryEvent> kind, long block) {
+        List<Log> logs = chain.logs(poller.filter(block, block, Set.of(id), List.of(EventDecoder.topic(kind))));
+        return logs.stream().map(EventDecoder::decode).flatMap(Optional::stream)
+                .filter(e -> e.serviceId().equals(id) && kind.isInstance(e))
+                .sorted(Comparator.comparing(RegistryEvent::position))
+                .toList();
+    }
+
+    /** Walks the {@code previousChange} chain back from {@code newestBlock}, newest event first. */
+    private List<RegistryEvent> history(ServiceId id, Class<? extends RegistryEvent> kind, OptionalLong newestBlock, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        List<RegistryEvent> result = new ArrayList<>();
+        OptionalLong block = newestBlock;
+        while (block.isPresent() && result.size() < limit) {
+            List<RegistryEvent> inBlock = eventsInBlock(id, kind, block.getAsLong());
+            if (inBlock.isEmpty()) {
+                break;
+            }
+            for (int i = inBlock.size() - 1; i >= 0 && result.size() < limit; i--) {
+                result.add(inBlock.get(i));
+            }
+            OptionalLong previous = previousChange(inBlock.get(0));
+            block = previous.isPresent() && previous.getAsLong() < block.getAsLong() ? previous : OptionalLong.empty();
+        }
+        return List.copyOf(result);
+    }
+
+    private static OptionalLong previousChange(RegistryEvent event) {
+        if (event instanceof BackupAppended b) {
+            return b.previousChange();
+        }
+        if (event instanceof ClaimSent c) {
+            return c.previousChange();
+        }
+        if (event instanceof DetailsChanged d) {
+            return d.previousChange();
+        }
+        return OptionalLong.empty();
+    }
+
+    private List<Type> call(String function, RemoteFunctionCall<?> call, long block) {
+        return call.decodeFunctionResponse(chain.call(function, registryAddress, call.encodeFunctionCall(), block));
+    }
+
+    private Object callSingle(String function, RemoteFunctionCall<?> call, long block) {
+        return call(function, call, block).get(0).getValue();
+    }
+
+    private TransactionReceipt send(String function, RemoteFunctionCall<?> call) {
+        return chain.send(function, Optional.of(registryAddress), call.encodeFunctionCall());
+    }
+
+    private RegistryReceipt receipt(String function, RemoteFunctionCall<?> call) {
+        return Chain.toReceipt(send(function, call));
+    }
+
+    private static BigInteger uint(Type<?> value) {
+        return (BigInteger) value.getValue();
+    }
+
+    private static OptionalLong optionalBlock(BigInteger block) {
+        return block.signum() == 0 ? OptionalLong.empty() : OptionalLong.of(block.longValueExact());
+    }
+
+    private static void requireUint16(String name, int value) {
+        if (value < 0 || value > ServiceRegistration.MAX_REPLICAS_LIMIT) {
+            throw new IllegalArgumentException(name + " must be in [0, " + ServiceRegistration.MAX_REPLICAS_LIMIT + "], was " + value);
+        }
+    }
+
+    /** Options for a {@link RegistryClient}; checked when set. */
+    public static final class Builder {
+        private String rpcUrl;
+        private String registryAddress;
+        private Credentials credentials;
+        private Duration pollingInterval = DEFAULT_POLLING_INTERVAL;
+        private Duration receiptTimeout = DEFAULT_RECEIPT_TIMEOUT;
+
+        private Builder() {
+        }
+
+        /** The node's JSON-RPC URL, e.g. {@code http://127.0.0.1:8545}. */
+        public Builder rpcUrl(String rpcUrl) {
+            Objects.requireNonNull(rpcUrl, "rpcUrl");
+            if (!rpcUrl.startsWith("http://") && !rpcUrl.startsWith("https://")) {
+                throw new IllegalArgumentException("rpcUrl must be an http:// or https:// URL, was '" + rpcUrl + "'");
+            }
+            this.rpcUrl = rpcUrl;
+            return this;
+        }
+
+        /** The registry contract's address. */
+        public Builder registryAddress(String registryAddress) {
+            Objects.requireNonNull(registryAddress, "registryAddress");
+            if (!registryAddress.matches("0x[0-9a-fA-F]{40}")) {
+                throw new IllegalArgumentException("registryAddress must be 0x and 40 hex digits, was '" + registryAddress + "'");
+            }
+            this.registryAddress = registryAddress.toLowerCase(java.util.Locale.ROOT);
+            return this;
+        }
+
+        /** The account that signs transactions; without one the client only reads. */
+        public Builder credentials(Credentials credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /** How often events and receipts are polled (default 500 ms; at least 10 ms). */
+        public Builder pollingInterval(Duration interval) {
+            Objects.requireNonNull(interval, "interval");
+            if (interval.toMillis() < 10) {
+                throw new IllegalArgumentException("pollingInterval must be at least 10 ms, was " + interval);
+            }
+            this.pollingInterval = interval;
+            return this;
+        }
+
+        /** How long a write waits for its transaction to be mined (default 2 minutes). */
+        public Builder receiptTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("receiptTimeout must be positive, was " + timeout);
+            }
+            this.receiptTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Connects to the registry at {@link #registryAddress}.
+         *
+         * @throws RegistryUnavailableException if the node does not answer
+         * @throws RegistryException            if there is no contract at the address
+         */
+        public RegistryClient build() {
+            if (registryAddress == null) {
+                throw new IllegalStateException("registryAddress is required (or call deploy())");
+            }
+            Chain chain = chain();
+            try {
+                if (!chain.hasCode(registryAddress)) {
+                    throw new RegistryException("There is no contract at " + registryAddress + " on chain " + chain.chainId()
+                            + " (" + rpcUrl + "): check the registry address and the RPC URL.");
+                }
+                return new RegistryClient(chain, registryAddress, Optional.empty());
+            } catch (RuntimeException e) {
+                chain.close();
+                throw e;
+            }
+        }
+
+        /** Deploys a new registry with the {@link #credentials} account and connects to it. */
+        public RegistryClient deploy() {
+            if (credentials == null) {
+                throw new IllegalStateException("credentials are required to deploy a registry");
+            }
+            Chain chain = chain();
+            try {
+                TransactionReceipt receipt = chain.send("deploy", Optional.empty(), "0x" + ContractResources.binary());
+                String address = receipt.getContractAddress();
+                if (address == null) {
+                    throw new RegistryTransactionException("The deployment " + receipt.getTransactionHash()
+                            + " was mined but created no contract.", receipt.getTransactionHash());
+                }
+                return new RegistryClient(chain, address.toLowerCase(java.util.Locale.ROOT), Optional.of(Chain.toReceipt(receipt)));
+            } catch (RuntimeException e) {
+                chain.close();
+                throw e;
+            }
+        }
+
+        private Chain chain() {
+            if (rpcUrl == null) {
+                throw new IllegalStateException("rpcUrl is required");
+            }
+            return Chain.connect(rpcUrl, Optional.ofNullable(credentials), pollingInterval, receiptTimeout);
+        }
+    }
+}
