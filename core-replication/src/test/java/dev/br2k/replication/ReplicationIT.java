@@ -1,0 +1,153 @@
+package dev.br2k.replication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.br2k.testkit.EtcdCluster;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReplicationIT {
+    @RegisterExtension
+    static final EtcdCluster etcd = EtcdCluster.builder().members(3).build();
+
+    @TempDir
+    Path dir;
+
+    private KvReplicas kv;
+    private EtcdKeys keys;
+
+    private void start(String service) {
+        kv = KvReplicas.start(etcd, dir, service, 3);
+        keys = new EtcdKeys(etcd.endpoints(), service);
+    }
+
+    @AfterEach
+    void stop() {
+        if (kv != null) {
+            kv.close();
+        }
+        if (keys != null) {
+            keys.close();
+        }
+    }
+
+    @Test
+    void replicated_requests_are_applied_identically_on_all_replicas() {
+        start("identical");
+        int leader = kv.awaitLeader();
+        for (int i = 0; i < 20; i++) {
+            assertThat(Http.send("PUT", kv.url(leader, "/kv/k" + i), "v" + i).statusCode()).isEqualTo(200);
+            assertThat(Http.send("POST", kv.url(leader, "/counter/c"), null).statusCode()).isEqualTo(200);
+            assertThat(Http.send("POST", kv.url(leader, "/random/x" + i), null).statusCode()).isEqualTo(200);
+        }
+        assertThat(Http.send("DELETE", kv.url(leader, "/kv/k3"), null).statusCode()).isEqualTo(204);
+
+        Map<String, String> data = kv.awaitConverged();
+
+        assertThat(data).containsEntry("k0", "v0").containsEntry("k19", "v19").doesNotContainKey("k3")
+                .containsEntry("counter:c", "20");
+        assertThat(data.keySet()).filteredOn(k -> k.startsWith("x")).hasSize(20);
+        assertThat(keys.number("log-size")).isEqualTo(61);
+        assertThat(keys.number("service-state")).isEqualTo(61);
+    }
+
+    @Test
+    void only_once_requests_run_once_on_the_leader() {
+        start("onlyonce");
+        int leader = kv.awaitLeader();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> res = Http.send("POST", kv.url(leader, "/notify"), null);
+            assertThat(res.statusCode()).isEqualTo(200);
+            assertThat(res.body()).contains("\"calls\":" + (i + 1));
+        }
+        Http.send("PUT", kv.url(leader, "/kv/a"), "1");
+        kv.awaitConverged();
+
+        assertThat(kv.get(leader).onlyOnceCalls()).isEqualTo(5);
+        IntStream.range(0, 3).filter(i -> i != leader).forEach(i -> assertThat(kv.get(i).onlyOnceCalls()).isZero());
+        assertThat(keys.all("status/")).hasSize(6);
+    }
+
+    @Test
+    void external_txn_entries_are_logged_and_processed_by_no_one() {
+        start("exttxn");
+        int leader = kv.awaitLeader();
+        String hash = "0x" + "ab".repeat(32);
+        HttpResponse<String> res = Http.send("POST", kv.url(leader, "/txlog"), "{\"txHash\":\"" + hash + "\"}",
+                "Content-Type", "application/json");
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.body()).contains("\"index\":1");
+        HttpResponse<String> bad = Http.send("POST", kv.url(leader, "/txlog"), "{\"txHash\":\"nope\"}",
+                "Content-Type", "application/json");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("txHash must be");
+
+        kv.awaitConverged();
+        assertThat(keys.number("log-size")).isEqualTo(1);
+        assertThat(keys.get("log/" + EtcdKeys.index(1))).get().asString().contains(hash).contains("EXTERNAL_TXN");
+        assertThat(keys.get("status/" + EtcdKeys.index(1))).get().asString().contains("SUCCESS");
+        for (int i = 0; i < 3; i++) {
+            assertThat(kv.get(i).onlyOnceCalls()).isZero();
+            assertThat(Http.get(kv.url(i, "/br2k/status")).body()).contains("\"lpi\":1");
+        }
+        assertThat(kv.awaitConverged()).isEmpty();
+    }
+
+    @Test
+    void followers_redirect_clients_to_the_leader() {
+        start("redirect");
+        int leader = kv.awaitLeader();
+        int follower = (leader + 1) % 3;
+        await().atMost(Duration.ofSeconds(30)).until(() -> kv.status(follower).path("leaderUrl").asText().equals(kv.get(leader).url().toString()));
+
+        HttpResponse<String> res = Http.send("PUT", kv.url(follower, "/kv/a?x=1"), "1");
+
+        assertThat(res.statusCode()).isEqualTo(307);
+        assertThat(res.headers().firstValue("Location")).contains(kv.get(leader).url() + "/kv/a?x=1");
+        assertThat(keys.number("log-size")).isZero();
+    }
+
+    @Test
+    void a_retried_request_id_gets_the_recorded_answer_and_is_applied_once() {
+        start("retry");
+        int leader = kv.awaitLeader();
+        HttpResponse<String> first = Http.send("POST", kv.url(leader, "/counter/c"), null, "Br2k-Request-Id", "req-1");
+        HttpResponse<String> again = Http.send("POST", kv.url(leader, "/counter/c"), null, "Br2k-Request-Id", "req-1");
+        HttpResponse<String> other = Http.send("POST", kv.url(leader, "/counter/c"), null, "Br2k-Request-Id", "req-2");
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(first.body()).contains("\"value\":1");
+        assertThat(other.body()).contains("\"value\":2");
+        assertThat(kv.awaitConverged()).containsEntry("counter:c", "2");
+        assertThat(keys.number("log-size")).isEqualTo(2);
+    }
+
+    @Test
+    void status_and_metrics_describe_every_replica() {
+        start("observed");
+        int leader = kv.awaitLeader();
+        Http.send("PUT", kv.url(leader, "/kv/a"), "1");
+        kv.awaitConverged();
+
+        var st = kv.status(leader);
+        assertThat(st.get("id").asText()).isEqualTo("r" + (leader + 1));
+        assertThat(st.get("role").asText()).isEqualTo("LEADER");
+        assertThat(st.get("lpi").asLong()).isEqualTo(1);
+        assertThat(st.get("ssi").asLong()).isEqualTo(1);
+        assertThat(st.get("logSize").asLong()).isEqualTo(1);
+        assertThat(st.get("stateVersion").asLong()).isEqualTo(1);
+        assertThat(st.get("leader").asText()).isEqualTo("r" + (leader + 1));
+        String metrics = Http.get(kv.url(leader, "/metrics")).body();
+        assertThat(metrics).contains("br2k_role{", "role=\"leader\"", "br2k_lpi{", "br2k_lag{", "br2k_ssi{",
+                "br2k_failovers_total{", "br2k_requests_total{");
+        assertThat(metrics).containsPattern("br2k_requests_total\\{[^}]*status=\"success\"[^}]*type=\"replicate\"[^}]*} 1.0");
+    }
+}
