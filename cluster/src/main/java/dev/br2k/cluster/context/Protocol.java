@@ -1,0 +1,6 @@
+package dev.br2k.cluster.context;
+
+/** How clients reach the service's replicas. */
+public enum Protocol {
+    HTTP, HTTPS, GRPC
+}

@@ -1,0 +1,225 @@
+package dev.br2k.cluster.etcd;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.br2k.cluster.MemberInfo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * etcd through its JSON gateway ({@code POST /v3/...} on the client port), so this module needs no
+ * gRPC stack. Each request tries the endpoints in order until one answers.
+ */
+public final class EtcdGateway implements EtcdAccess {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration RECONFIGURE_PATIENCE = Duration.ofSeconds(30);
+
+    private final Supplier<List<URI>> endpoints;
+    private final HttpClient http;
+
+    private EtcdGateway(Supplier<List<URI>> endpoints, HttpClient http) {
+        this.endpoints = endpoints;
+        this.http = http;
+    }
+
+    /** A gateway to these client URLs, e.g. {@code http://127.0.0.1:2379}. */
+    public static EtcdGateway of(List<URI> endpoints) {
+        List<URI> copy = List.copyOf(endpoints);
+        if (copy.isEmpty()) {
+            throw new IllegalArgumentException("endpoints must not be empty");
+        }
+        return new EtcdGateway(() -> copy, defaultClient());
+    }
+
+    /** A gateway whose endpoints are looked up for every request (they change as replicas come and go). */
+    public static EtcdGateway dynamic(Supplier<List<URI>> endpoints) {
+        return new EtcdGateway(endpoints, defaultClient());
+    }
+
+    private static HttpClient defaultClient() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    @Override
+    public List<MemberInfo> members() {
+        return parseMembers(post("/v3/cluster/member/list", JSON.createObjectNode()).path("members"));
+    }
+
+    @Override
+    public MemberInfo addMember(String peerUrl) {
+        Optional<MemberInfo> existing = members().stream().filter(m -> m.peerUrls().contains(peerUrl)).findFirst();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        ObjectNode body = JSON.createObjectNode();
+        body.putArray("peerURLs").add(peerUrl);
+        long deadline = System.nanoTime() + RECONFIGURE_PATIENCE.toNanos();
+        long backoff = 200;
+        while (true) {
+            try {
+                JsonNode reply = post("/v3/cluster/member/add", body);
+                return parseMember(reply.path("member"));
+            } catch (EtcdUnavailableException e) {
+                boolean retryable = e.getMessage().contains("unhealthy cluster") || e.getMessage().contains("too many learner")
+                        || e.getMessage().contains("timed out");
+                // A retried add may have gone through already: look before adding again.
+                Optional<MemberInfo> added = safeMembers().stream().filter(m -> m.peerUrls().contains(peerUrl)).findFirst();
+                if (added.isPresent()) {
+                    return added.get();
+                }
+                if (!retryable || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, 2000);
+            }
+        }
+    }
+
+    @Override
+    public boolean removeMember(String memberIdHex) {
+        long id = Long.parseUnsignedLong(memberIdHex, 16);
+        if (members().stream().noneMatch(m -> m.id().equals(memberIdHex))) {
+            return false;
+        }
+        ObjectNode body = JSON.createObjectNode();
+        body.put("ID", Long.toUnsignedString(id));
+        long deadline = System.nanoTime() + RECONFIGURE_PATIENCE.toNanos();
+        long backoff = 200;
+        while (true) {
+            try {
+                post("/v3/cluster/member/remove", body);
+                return true;
+            } catch (EtcdUnavailableException e) {
+                if (e.getMessage().contains("member not found")
+                        || safeMembers().stream().noneMatch(m -> m.id().equals(memberIdHex))) {
+                    return true;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, 2000);
+            }
+        }
+    }
+
+    @Override
+    public Map<String, String> range(String prefix) {
+        byte[] key = prefix.getBytes(StandardCharsets.UTF_8);
+        byte[] end = key.clone();
+        end[end.length - 1]++;
+        ObjectNode body = JSON.createObjectNode();
+        body.put("key", Base64.getEncoder().encodeToString(key));
+        body.put("range_end", Base64.getEncoder().encodeToString(end));
+        JsonNode reply = post("/v3/kv/range", body);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (JsonNode kv : reply.path("kvs")) {
+            out.put(new String(Base64.getDecoder().decode(kv.path("key").asText()), StandardCharsets.UTF_8),
+                    new String(Base64.getDecoder().decode(kv.path("value").asText("")), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    /** The leader id (hex) as the member at {@code endpoint} believes it. */
+    public String leaderSeenBy(URI endpoint) {
+        JsonNode reply = postTo(endpoint, "/v3/maintenance/status", JSON.createObjectNode());
+        return Long.toHexString(Long.parseUnsignedLong(reply.path("leader").asText("0")));
+    }
+
+    private List<MemberInfo> safeMembers() {
+        try {
+            return members();
+        } catch (EtcdUnavailableException e) {
+            return List.of();
+        }
+    }
+
+    private JsonNode post(String path, JsonNode body) {
+        List<URI> targets = endpoints.get();
+        EtcdUnavailableException last = null;
+        for (URI endpoint : targets) {
+            try {
+                return postTo(endpoint, path, body);
+            } catch (EtcdUnavailableException e) {
+                if (e.getCause() == null) {
+                    throw e; // etcd answered with an error: another member would say the same
+                }
+                last = e;
+            }
+        }
+        throw new EtcdUnavailableException("No etcd member answered " + path + " (tried " + targets
+                + "). Check that the replicas' etcd members are running.", last);
+    }
+
+    private JsonNode postTo(URI endpoint, String path, JsonNode body) {
+        HttpRequest request = HttpRequest.newBuilder(endpoint.resolve(path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new EtcdUnavailableException("etcd at " + endpoint + " did not answer: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EtcdUnavailableException("Interrupted while calling etcd at " + endpoint, e);
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new EtcdUnavailableException("etcd at " + endpoint + " answered " + path + " with something that is not JSON: "
+                    + response.body(), e);
+        }
+        if (response.statusCode() != 200 || json.has("error")) {
+            String message = json.path("error").asText(json.path("message").asText(response.body()));
+            throw new EtcdUnavailableException("etcd at " + endpoint + " refused " + path + ": " + message, null);
+        }
+        return json;
+    }
+
+    private static List<MemberInfo> parseMembers(JsonNode members) {
+        List<MemberInfo> out = new ArrayList<>();
+        for (JsonNode m : members) {
+            out.add(parseMember(m));
+        }
+        return out;
+    }
+
+    private static MemberInfo parseMember(JsonNode m) {
+        List<String> peers = new ArrayList<>();
+        m.path("peerURLs").forEach(u -> peers.add(u.asText()));
+        List<String> clients = new ArrayList<>();
+        m.path("clientURLs").forEach(u -> clients.add(u.asText()));
+        return new MemberInfo(Long.toHexString(Long.parseUnsignedLong(m.path("ID").asText("0"))),
+                m.path("name").asText(""), peers, clients);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EtcdUnavailableException("Interrupted while waiting to retry an etcd membership change", e);
+        }
+    }
+}

@@ -1,0 +1,332 @@
+package dev.br2k.cluster.kubernetes;
+
+import dev.br2k.cluster.context.DeploymentContext;
+import dev.br2k.cluster.context.ImageRegistry;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
+import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
+import io.fabric8.kubernetes.api.model.NodeSelectorRequirementBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.br2k.cluster.kubernetes.KubernetesNames.*;
+
+/**
+ * The Kubernetes objects a service should have, built from its context with fabric8's fluent
+ * builders. Pure functions (the keystore Secret reads the keystore file): no client, no cluster.
+ */
+public final class DesiredState {
+
+    private DesiredState() {
+    }
+
+    /**
+     * The StatefulSet: one pod per replica with the service container and an etcd container, node
+     * affinity from the context's labels, pod anti-affinity on the host, a volume claim each for the
+     * service state and etcd, kept when scaled down or deleted.
+     *
+     * @param restoreBackup handed to the service as {@code BR2K_RESTORE_BACKUP} when redeploying from the registry
+     */
+    public static StatefulSet statefulSet(DeploymentContext ctx, int replicas, Optional<String> restoreBackup) {
+        List<VolumeMount> serviceMounts = new ArrayList<>();
+        serviceMounts.add(mount(STATE_VOLUME, ctx.stateMountPath(), false));
+        List<VolumeMount> etcdMounts = new ArrayList<>();
+        etcdMounts.add(mount(ETCD_VOLUME, ctx.etcdMountPath(), false));
+        List<Volume> volumes = new ArrayList<>();
+        if (ctx.keystore().isPresent()) {
+            volumes.add(new VolumeBuilder().withName(KEYSTORE_VOLUME)
+                    .withNewSecret().withSecretName(KubernetesNames.keystoreSecret(ctx)).withDefaultMode(0400).endSecret().build());
+            serviceMounts.add(mount(KEYSTORE_VOLUME, KEYSTORE_MOUNT, true));
+        }
+        if (ctx.etcdTls().enabled()) {
+            volumes.add(new VolumeBuilder().withName(TLS_VOLUME)
+                    .withNewSecret().withSecretName(tlsSecret(ctx)).withDefaultMode(0400).endSecret().build());
+            etcdMounts.add(mount(TLS_VOLUME, TLS_MOUNT, true));
+            if (ctx.etcdTls().client()) {
+                serviceMounts.add(mount(TLS_VOLUME, TLS_MOUNT, true));
+            }
+        }
+        List<LocalObjectReference> pullSecrets = new ArrayList<>();
+        ctx.imageRegistry().ifPresent(r -> pullSecrets.add(new LocalObjectReference(KubernetesNames.registrySecret(ctx))));
+        ctx.imagePullSecrets().forEach(s -> pullSecrets.add(new LocalObjectReference(s)));
+
+        List<NodeSelectorRequirement> nodeRequirements = ctx.nodeLabels().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> new NodeSelectorRequirementBuilder().withKey(e.getKey()).withOperator("In")
+                        .withValues(e.getValue()).build())
+                .toList();
+
+        StatefulSetBuilder b = new StatefulSetBuilder()
+                .withNewMetadata()
+                    .withName(KubernetesNames.statefulSet(ctx))
+                    .withNamespace(ctx.namespace())
+                    .withLabels(labels(ctx.service()))
+                .endMetadata()
+                .withNewSpec()
+                    .withReplicas(replicas)
+                    .withServiceName(KubernetesNames.peerService(ctx))
+                    .withPodManagementPolicy("Parallel")
+                    .withNewSelector().withMatchLabels(selector(ctx.service())).endSelector()
+                    .withNewPersistentVolumeClaimRetentionPolicy()
+                        .withWhenScaled("Retain").withWhenDeleted("Retain")
+                    .endPersistentVolumeClaimRetentionPolicy()
+                    .withNewUpdateStrategy().withType("RollingUpdate").endUpdateStrategy()
+                    .withNewTemplate()
+                        .withNewMetadata().withLabels(labels(ctx.service())).endMetadata()
+                        .withNewSpec()
+                            .withContainers(serviceContainer(ctx, serviceMounts, restoreBackup), etcdContainer(ctx, etcdMounts))
+                            .withVolumes(volumes)
+                            .withImagePullSecrets(pullSecrets)
+                            .withTerminationGracePeriodSeconds(30L)
+                            .withNewAffinity()
+                                .withNewPodAntiAffinity()
+                                    .addNewRequiredDuringSchedulingIgnoredDuringExecution()
+                                        .withNewLabelSelector().withMatchLabels(selector(ctx.service())).endLabelSelector()
+                                        .withTopologyKey("kubernetes.io/hostname")
+                                    .endRequiredDuringSchedulingIgnoredDuringExecution()
+                                .endPodAntiAffinity()
+                            .endAffinity()
+                        .endSpec()
+                    .endTemplate()
+                    .withVolumeClaimTemplates(claimTemplate(ctx, STATE_VOLUME), claimTemplate(ctx, ETCD_VOLUME))
+                .endSpec();
+        if (!nodeRequirements.isEmpty()) {
+            b.editSpec().editTemplate().editSpec().editAffinity()
+                    .withNewNodeAffinity()
+                        .withNewRequiredDuringSchedulingIgnoredDuringExecution()
+                            .addNewNodeSelectorTerm().withMatchExpressions(nodeRequirements).endNodeSelectorTerm()
+                        .endRequiredDuringSchedulingIgnoredDuringExecution()
+                    .endNodeAffinity()
+                    .endAffinity().endSpec().endTemplate().endSpec();
+        }
+        return b.build();
+    }
+
+    static Container serviceContainer(DeploymentContext ctx, List<VolumeMount> mounts, Optional<String> restoreBackup) {
+        String advertiseScheme = ctx.protocol() == dev.br2k.cluster.context.Protocol.HTTPS ? "https" : "http";
+        String etcdScheme = clientScheme(ctx);
+        List<EnvVar> env = new ArrayList<>();
+        env.add(fieldEnv("POD_NAME", "metadata.name"));
+        env.add(env("BR2K_SERVICE", ctx.service()));
+        env.add(env("BR2K_REPLICA_ID", "$(POD_NAME)"));
+        env.add(env("BR2K_ETCD_ENDPOINTS", etcdScheme + "://127.0.0.1:" + ETCD_CLIENT_PORT + ","
+                + etcdScheme + "://" + KubernetesNames.peerService(ctx) + "." + ctx.namespace() + ".svc:" + ETCD_CLIENT_PORT));
+        env.add(env("BR2K_HTTP_HOST", "0.0.0.0"));
+        env.add(env("BR2K_HTTP_PORT", Integer.toString(ctx.port())));
+        env.add(env("BR2K_ADVERTISE_URL", advertiseScheme + "://$(POD_NAME)." + KubernetesNames.peerService(ctx) + "."
+                + ctx.namespace() + ".svc:" + ctx.port()));
+        env.add(env("BR2K_STATE_DIR", ctx.stateMountPath() + "/state"));
+        env.add(env("BR2K_BACKUP_DIR", ctx.stateMountPath() + "/backups"));
+        env.add(env("BR2K_NETWORK_ID", Long.toString(ctx.networkId())));
+        env.add(env("BR2K_PROTOCOL", ctx.protocol().name()));
+        if (!ctx.endpoints().isEmpty()) {
+            env.add(env("BR2K_ENDPOINTS", String.join(",", ctx.endpoints())));
+        }
+        if (ctx.keystore().isPresent()) {
+            env.add(env("BR2K_KEYSTORE_FILE", KEYSTORE_MOUNT + "/" + ctx.keystore().get().getFileName()));
+        }
+        if (ctx.etcdTls().client()) {
+            env.add(env("BR2K_ETCD_CA_FILE", TLS_MOUNT + "/ca.crt"));
+            env.add(env("BR2K_ETCD_CERT_FILE", TLS_MOUNT + "/tls.crt"));
+            env.add(env("BR2K_ETCD_KEY_FILE", TLS_MOUNT + "/tls.key"));
+        }
+        restoreBackup.ifPresent(b -> env.add(env("BR2K_RESTORE_BACKUP", b)));
+        return new ContainerBuilder()
+                .withName(SERVICE_CONTAINER)
+                .withImage(ctx.image())
+                .withImagePullPolicy("IfNotPresent")
+                .addNewPort().withName("http").withContainerPort(ctx.port()).withProtocol("TCP").endPort()
+                .withEnv(env)
+                .withVolumeMounts(mounts)
+                .withNewReadinessProbe()
+                    .withNewHttpGet().withPath("/br2k/status").withNewPort(ctx.port())
+                        .withScheme(ctx.protocol() == dev.br2k.cluster.context.Protocol.HTTPS ? "HTTPS" : "HTTP").endHttpGet()
+                    .withPeriodSeconds(5).withFailureThreshold(3)
+                .endReadinessProbe()
+                .build();
+    }
+
+    static Container etcdContainer(DeploymentContext ctx, List<VolumeMount> mounts) {
+        String peerScheme = ctx.etcdTls().peer() ? "https" : "http";
+        String clientScheme = clientScheme(ctx);
+        String host = "$(POD_NAME)." + KubernetesNames.peerService(ctx) + "." + ctx.namespace() + ".svc";
+        List<String> args = new ArrayList<>(List.of(
+                "--name=$(POD_NAME)",
+                "--data-dir=" + ctx.etcdMountPath() + "/data",
+                "--listen-peer-urls=" + peerScheme + "://0.0.0.0:" + ETCD_PEER_PORT,
+                "--listen-client-urls=" + clientScheme + "://0.0.0.0:" + ETCD_CLIENT_PORT,
+                "--advertise-client-urls=" + clientScheme + "://" + host + ":" + ETCD_CLIENT_PORT,
+                "--initial-advertise-peer-urls=" + peerScheme + "://" + host + ":" + ETCD_PEER_PORT,
+                "--initial-cluster-token=" + ctx.namespace() + "-" + ctx.service()));
+        if (ctx.etcdTls().peer()) {
+            args.addAll(List.of("--peer-client-cert-auth=true", "--peer-trusted-ca-file=" + TLS_MOUNT + "/ca.crt",
+                    "--peer-cert-file=" + TLS_MOUNT + "/tls.crt", "--peer-key-file=" + TLS_MOUNT + "/tls.key"));
+        }
+        if (ctx.etcdTls().client()) {
+            args.addAll(List.of("--client-cert-auth=true", "--trusted-ca-file=" + TLS_MOUNT + "/ca.crt",
+                    "--cert-file=" + TLS_MOUNT + "/tls.crt", "--key-file=" + TLS_MOUNT + "/tls.key"));
+        }
+        return new ContainerBuilder()
+                .withName(ETCD_CONTAINER)
+                .withImage(ctx.etcdImage())
+                .withImagePullPolicy("IfNotPresent")
+                .withCommand("etcd")
+                .withArgs(args)
+                .addNewPort().withName("etcd-client").withContainerPort(ETCD_CLIENT_PORT).withProtocol("TCP").endPort()
+                .addNewPort().withName("etcd-peer").withContainerPort(ETCD_PEER_PORT).withProtocol("TCP").endPort()
+                .withEnv(fieldEnv("POD_NAME", "metadata.name"),
+                        configEnv("ETCD_INITIAL_CLUSTER", etcdConfigMap(ctx), CONFIG_INITIAL_CLUSTER),
+                        configEnv("ETCD_INITIAL_CLUSTER_STATE", etcdConfigMap(ctx), CONFIG_INITIAL_CLUSTER_STATE))
+                .withVolumeMounts(mounts)
+                .build();
+    }
+
+    static PersistentVolumeClaim claimTemplate(DeploymentContext ctx, String volume) {
+        return new PersistentVolumeClaimBuilder()
+                .withNewMetadata().withName(volume).withLabels(labels(ctx.service())).endMetadata()
+                .withNewSpec()
+                    .withAccessModes("ReadWriteOnce")
+                    .withStorageClassName(ctx.storageClass().orElse(null))
+                    .withNewResources().addToRequests("storage", new Quantity(ctx.storageSize())).endResources()
+                .endSpec()
+                .build();
+    }
+
+    /** The headless Service that gives each pod a stable DNS name for etcd peers and the service's own URL. */
+    public static Service peerService(DeploymentContext ctx) {
+        return new ServiceBuilder()
+                .withNewMetadata().withName(KubernetesNames.peerService(ctx)).withNamespace(ctx.namespace())
+                    .withLabels(labels(ctx.service())).endMetadata()
+                .withNewSpec()
+                    .withClusterIP("None")
+                    .withPublishNotReadyAddresses(true)
+                    .withSelector(selector(ctx.service()))
+                    .addNewPort().withName("etcd-client").withPort(ETCD_CLIENT_PORT).withNewTargetPort(ETCD_CLIENT_PORT).withProtocol("TCP").endPort()
+                    .addNewPort().withName("etcd-peer").withPort(ETCD_PEER_PORT).withNewTargetPort(ETCD_PEER_PORT).withProtocol("TCP").endPort()
+                    .addNewPort().withName("http").withPort(ctx.port()).withNewTargetPort(ctx.port()).withProtocol("TCP").endPort()
+                .endSpec()
+                .build();
+    }
+
+    /**
+     * The Service clients use. It reaches any ready replica; followers answer with a redirect (307)
+     * to the leader, so a client that reached any replica finds the leader.
+     */
+    public static Service clientService(DeploymentContext ctx) {
+        return new ServiceBuilder()
+                .withNewMetadata().withName(KubernetesNames.clientService(ctx)).withNamespace(ctx.namespace())
+                    .withLabels(labels(ctx.service())).endMetadata()
+                .withNewSpec()
+                    .withType(ctx.exposure().kubernetesType())
+                    .withSelector(selector(ctx.service()))
+                    .addNewPort().withName(ctx.protocol() == dev.br2k.cluster.context.Protocol.GRPC ? "grpc" : "http")
+                        .withPort(ctx.port()).withNewTargetPort(ctx.port()).withProtocol("TCP").endPort()
+                .endSpec()
+                .build();
+    }
+
+    /** The etcd bootstrap settings every new member reads when its data directory is empty. */
+    public static ConfigMap etcdConfig(DeploymentContext ctx, Map<String, String> membersByName, boolean newCluster) {
+        StringBuilder initial = new StringBuilder();
+        new java.util.TreeMap<>(membersByName).forEach((name, url) ->
+                initial.append(initial.length() == 0 ? "" : ",").append(name).append('=').append(url));
+        return new ConfigMapBuilder()
+                .withNewMetadata().withName(etcdConfigMap(ctx)).withNamespace(ctx.namespace())
+                    .withLabels(labels(ctx.service())).endMetadata()
+                .addToData(CONFIG_INITIAL_CLUSTER, initial.toString())
+                .addToData(CONFIG_INITIAL_CLUSTER_STATE, newCluster ? "new" : "existing")
+                .build();
+    }
+
+    /** The bootstrap settings of a new cluster of {@code replicas} members. */
+    public static ConfigMap initialEtcdConfig(DeploymentContext ctx, int replicas) {
+        Map<String, String> members = new LinkedHashMap<>();
+        for (int i = 0; i < replicas; i++) {
+            members.put(pod(ctx, i), peerUrl(ctx, i));
+        }
+        return etcdConfig(ctx, members, true);
+    }
+
+    /** The service account's keystore, mounted read-only into the service container. */
+    public static Optional<Secret> keystoreSecret(DeploymentContext ctx) {
+        return ctx.keystore().map(path -> {
+            byte[] content;
+            try {
+                content = Files.readAllBytes(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the keystore " + path, e);
+            }
+            return new SecretBuilder()
+                    .withNewMetadata().withName(KubernetesNames.keystoreSecret(ctx)).withNamespace(ctx.namespace())
+                        .withLabels(labels(ctx.service())).endMetadata()
+                    .withType("Opaque")
+                    .addToData(path.getFileName().toString(), Base64.getEncoder().encodeToString(content))
+                    .build();
+        });
+    }
+
+    /** The image pull Secret for the context's image registry. */
+    public static Optional<Secret> registrySecret(DeploymentContext ctx) {
+        return ctx.imageRegistry().map(r -> new SecretBuilder()
+                .withNewMetadata().withName(KubernetesNames.registrySecret(ctx)).withNamespace(ctx.namespace())
+                    .withLabels(labels(ctx.service())).endMetadata()
+                .withType("kubernetes.io/dockerconfigjson")
+                .addToData(".dockerconfigjson", Base64.getEncoder().encodeToString(dockerConfigJson(r).getBytes(StandardCharsets.UTF_8)))
+                .build());
+    }
+
+    static String dockerConfigJson(ImageRegistry r) {
+        String auth = Base64.getEncoder().encodeToString((r.username() + ":" + r.password()).getBytes(StandardCharsets.UTF_8));
+        return "{\"auths\":{\"" + jsonEscape(r.server()) + "\":{\"username\":\"" + jsonEscape(r.username())
+                + "\",\"password\":\"" + jsonEscape(r.password()) + "\",\"auth\":\"" + auth + "\"}}}";
+    }
+
+    private static String jsonEscape(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private static VolumeMount mount(String name, String path, boolean readOnly) {
+        return new VolumeMountBuilder().withName(name).withMountPath(path).withReadOnly(readOnly ? Boolean.TRUE : null).build();
+    }
+
+    private static EnvVar env(String name, String value) {
+        return new EnvVarBuilder().withName(name).withValue(value).build();
+    }
+
+    private static EnvVar fieldEnv(String name, String fieldPath) {
+        return new EnvVarBuilder().withName(name).withNewValueFrom().withNewFieldRef().withFieldPath(fieldPath)
+                .endFieldRef().endValueFrom().build();
+    }
+
+    private static EnvVar configEnv(String name, String configMap, String key) {
+        return new EnvVarBuilder().withName(name).withNewValueFrom().withNewConfigMapKeyRef().withName(configMap)
+                .withKey(key).endConfigMapKeyRef().endValueFrom().build();
+    }
+}

@@ -1,0 +1,107 @@
+package dev.br2k.cluster.kubernetes;
+
+import dev.br2k.cluster.context.DeploymentContext;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+
+/** Names and labels of a service's Kubernetes objects; pure functions of the context. */
+public final class KubernetesNames {
+
+    public static final String LABEL_NAME = "app.kubernetes.io/name";
+    public static final String LABEL_INSTANCE = "app.kubernetes.io/instance";
+    public static final String LABEL_MANAGED_BY = "app.kubernetes.io/managed-by";
+    public static final String ANNOTATION_REPLICAS = "br2k.dev/replicas";
+    public static final String ANNOTATION_PAUSED = "br2k.dev/paused";
+    public static final String ANNOTATION_DESIRED_HASH = "br2k.dev/desired-hash";
+    public static final String SERVICE_CONTAINER = "service";
+    public static final String ETCD_CONTAINER = "etcd";
+    public static final String STATE_VOLUME = "state";
+    public static final String ETCD_VOLUME = "etcd";
+    public static final String KEYSTORE_VOLUME = "keystore";
+    public static final String TLS_VOLUME = "etcd-tls";
+    public static final String KEYSTORE_MOUNT = "/br2k/keystore";
+    public static final String TLS_MOUNT = "/br2k/etcd-tls";
+    public static final int ETCD_CLIENT_PORT = 2379;
+    public static final int ETCD_PEER_PORT = 2380;
+    public static final String CONFIG_INITIAL_CLUSTER = "initial-cluster";
+    public static final String CONFIG_INITIAL_CLUSTER_STATE = "initial-cluster-state";
+
+    private KubernetesNames() {
+    }
+
+    public static Map<String, String> selector(String service) {
+        return Map.of(LABEL_NAME, "br2k", LABEL_INSTANCE, service);
+    }
+
+    public static Map<String, String> labels(String service) {
+        return Map.of(LABEL_NAME, "br2k", LABEL_INSTANCE, service, LABEL_MANAGED_BY, "br2k");
+    }
+
+    public static String statefulSet(DeploymentContext ctx) {
+        return ctx.service();
+    }
+
+    public static String peerService(DeploymentContext ctx) {
+        return ctx.service() + "-peers";
+    }
+
+    public static String clientService(DeploymentContext ctx) {
+        return ctx.service();
+    }
+
+    public static String etcdConfigMap(DeploymentContext ctx) {
+        return ctx.service() + "-etcd";
+    }
+
+    public static String keystoreSecret(DeploymentContext ctx) {
+        return ctx.service() + "-keystore";
+    }
+
+    public static String registrySecret(DeploymentContext ctx) {
+        return ctx.service() + "-registry";
+    }
+
+    public static String tlsSecret(DeploymentContext ctx) {
+        return ctx.etcdTls().secretName().orElse(ctx.service() + "-etcd-tls");
+    }
+
+    public static String pod(DeploymentContext ctx, int index) {
+        return ctx.service() + "-" + index;
+    }
+
+    public static String claim(String volume, DeploymentContext ctx, int index) {
+        return volume + "-" + pod(ctx, index);
+    }
+
+    /** The pod's stable DNS name through the headless Service. */
+    public static String podHost(DeploymentContext ctx, int index) {
+        return pod(ctx, index) + "." + peerService(ctx) + "." + ctx.namespace() + ".svc";
+    }
+
+    public static String peerUrl(DeploymentContext ctx, int index) {
+        return (ctx.etcdTls().peer() ? "https" : "http") + "://" + podHost(ctx, index) + ":" + ETCD_PEER_PORT;
+    }
+
+    public static String clientScheme(DeploymentContext ctx) {
+        return ctx.etcdTls().client() ? "https" : "http";
+    }
+
+    /** The ordinal of a pod name or peer URL of this service, if it is one. */
+    public static Optional<Integer> ordinal(DeploymentContext ctx, String podNameOrUrl) {
+        String s = podNameOrUrl;
+        if (s.contains("://")) {
+            String host = URI.create(s).getHost();
+            if (host == null) {
+                return Optional.empty();
+            }
+            s = host.split("\\.", 2)[0];
+        }
+        String prefix = ctx.service() + "-";
+        if (!s.startsWith(prefix) || !s.substring(prefix.length()).matches("[0-9]+")) {
+            return Optional.empty();
+        }
+        return Optional.of(Integer.parseInt(s.substring(prefix.length())));
+    }
+}
