@@ -342,6 +342,16 @@ public final class RegistryClient implements AutoCloseable {
         return poller.subscribe(query, listener);
     }
 
+    /**
+     * The events {@code query} asks for that are already on the chain, from its
+     * {@link EventQuery#fromBlock() fromBlock} (default 0) to {@code toBlock}, in chain order. Read in
+     * ranges of at most 2,000 blocks; for long histories prefer the {@code previousChange}-based
+     * readers ({@link #backups}, {@link #claims}, {@link #detailsHistory}).
+     */
+    public List<RegistryEvent> pastEvents(EventQuery query, long toBlock) {
+        return poller.read(query, query.fromBlock().orElse(0), toBlock);
+    }
+
     /** The events {@code query} asks for as a {@link Flowable}; cancelling it closes the subscription. */
     public Flowable<RegistryEvent> events(EventQuery query) {
         return Flowable.create(emitter -> {

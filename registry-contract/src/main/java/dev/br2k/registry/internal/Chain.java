@@ -251,7 +251,7 @@ public final class Chain implements AutoCloseable {
             return revertDecoder.decode(function, data.get());
         }
         String message = String.valueOf(error.getMessage());
-        if (message.contains("insufficient funds")) {
+        if (message.toLowerCase(java.util.Locale.ROOT).contains("insufficient funds")) {
             return new RegistryTransactionException("The account " + account().orElse("?") + " cannot pay for the " + function
                     + " transaction: fund it with ether on chain " + chainId + ".", (String) null);
         }

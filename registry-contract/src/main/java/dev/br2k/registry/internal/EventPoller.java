@@ -63,6 +63,24 @@ public final class EventPoller implements AutoCloseable {
         return subscription;
     }
 
+    /** The matching events from {@code fromBlock} to {@code toBlock} (inclusive), in chain order. */
+    public List<RegistryEvent> read(EventQuery query, long fromBlock, long toBlock) {
+        List<String> topics = topics(query);
+        List<RegistryEvent> events = new java.util.ArrayList<>();
+        for (long from = fromBlock; from <= toBlock; from += MAX_RANGE) {
+            long to = Math.min(toBlock, from + MAX_RANGE - 1);
+            for (Log log : chain.logs(filter(from, to, query.services(), topics))) {
+                EventDecoder.decode(log).filter(query::matches).ifPresent(events::add);
+            }
+        }
+        return List.copyOf(events);
+    }
+
+    private static List<String> topics(EventQuery query) {
+        return query.kinds().isEmpty() ? EventDecoder.allTopics()
+                : query.kinds().stream().map(EventDecoder::topic).toList();
+    }
+
     /** The filter for a block range, a set of services (empty: all) and event topics. */
     public EthFilter filter(long fromBlock, long toBlock, Set<ServiceId> services, List<String> topics) {
         EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(fromBlock)),
@@ -93,8 +111,7 @@ public final class EventPoller implements AutoCloseable {
             this.query = query;
             this.listener = listener;
             this.next = from;
-            this.topics = query.kinds().isEmpty() ? EventDecoder.allTopics()
-                    : query.kinds().stream().map(EventDecoder::topic).toList();
+            this.topics = topics(query);
         }
 
         @Override
