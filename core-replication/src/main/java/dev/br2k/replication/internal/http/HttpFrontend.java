@@ -75,8 +75,11 @@ public final class HttpFrontend implements AutoCloseable {
         });
         app.exception(HttpResponseException.class, (e, ctx) -> writeError(ctx, e.status(), e.getMessage()));
         app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> writeError(ctx, e.getStatus(),
-                e.getStatus() == 413 ? "the request body is larger than the " + maxBody + " bytes this service accepts"
-                        : e.getMessage()));
+                switch (e.getStatus()) {
+                    case 413 -> "the request body is larger than the " + maxBody + " bytes this service accepts";
+                    case 404 -> "no route " + ctx.method() + " " + ctx.path() + " on this service";
+                    default -> e.getMessage();
+                }));
         app.exception(Exception.class, (e, ctx) -> {
             r.log().warn("request {} {} failed: {}", ctx.method(), ctx.path(), e.toString());
             writeError(ctx, 500, "internal error: " + e.getMessage());

@@ -1,0 +1,122 @@
+package dev.br2k.replication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.br2k.replication.backup.BackupRecord;
+import dev.br2k.replication.backup.FileBackupLog;
+import dev.br2k.testkit.EtcdCluster;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class BackupIT {
+    @RegisterExtension
+    static final EtcdCluster etcd = EtcdCluster.builder().members(3).build();
+
+    @TempDir
+    Path dir;
+
+    private KvReplicas kv;
+
+    @AfterEach
+    void stop() {
+        if (kv != null) {
+            kv.close();
+        }
+    }
+
+    private void write(int leader, String prefix, int n) {
+        for (int i = 0; i < n; i++) {
+            assertThat(Http.send("PUT", kv.url(leader, "/kv/" + prefix + i), "v" + i).statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+
+    @Test
+    void backup_at_the_log_size_threshold_compacts_the_log_and_followers_continue() throws Exception {
+        kv = KvReplicas.start(etcd, dir, "compact", 3, c -> c.backupEveryEntries(10));
+        int leader = kv.awaitLeader();
+
+        write(leader, "k", 25);
+
+        var data = kv.awaitConverged();
+        assertThat(data).hasSize(25);
+        try (EtcdKeys keys = new EtcdKeys(etcd.endpoints(), "compact")) {
+            assertThat(keys.number("state-version")).isEqualTo(3);
+            assertThat(keys.number("log-size")).isEqualTo(5);
+            assertThat(keys.all("log/")).hasSize(5);
+            assertThat(keys.all("ssv/").values()).containsOnly("3");
+        }
+        List<BackupRecord> records = new FileBackupLog(dir.resolve("br2k-backup-log.jsonl")).all();
+        assertThat(records).extracting(BackupRecord::version).containsExactly(2L, 3L);
+        BackupRecord last = records.get(1);
+        assertThat(last.lastIndex()).isEqualTo(10);
+        assertThat(last.sha256()).containsKeys(BackupRecord.STATE_ARTIFACT, BackupRecord.ETCD_ARTIFACT);
+        assertThat(last.members()).containsExactlyInAnyOrder("r1", "r2", "r3");
+        assertThat(last.etcdSnapshotSize()).isPositive();
+        assertThat(Path.of(URI.create(last.storageLocation())).resolve(BackupRecord.STATE_ARTIFACT)).exists();
+        assertThat(kv.status(leader).get("lastBackup").get("version").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void a_replica_that_lost_its_data_directory_rejoins_from_the_backup_and_converges() throws Exception {
+        kv = KvReplicas.start(etcd, dir, "rejoin", 3, c -> c.backupEveryEntries(10));
+        int leader = kv.awaitLeader();
+        write(leader, "k", 15);
+        kv.awaitConverged();
+        int lost = (leader + 1) % 3;
+
+        kv.stop(lost);
+        deleteTree(kv.stateDir(lost));
+        write(leader, "more", 3);
+        kv.start(lost);
+
+        var data = kv.awaitConverged();
+        assertThat(data).hasSize(18).containsEntry("k0", "v0").containsEntry("more2", "v2");
+        assertThat(kv.get(lost).entries()).isEqualTo(data);
+        assertThat(Http.get(kv.url(lost, "/metrics")).body()).containsPattern("br2k_recoveries_total\\{[^}]*} 1.0");
+    }
+
+    @Test
+    void a_tampered_backup_artifact_is_refused_and_the_local_state_is_left_alone() throws Exception {
+        kv = KvReplicas.start(etcd, dir, "tamper", 3, c -> c.backupEveryEntries(10));
+        int leader = kv.awaitLeader();
+        write(leader, "k", 12);
+        kv.awaitConverged();
+        int victim = (leader + 1) % 3;
+        BackupRecord record = new FileBackupLog(dir.resolve("br2k-backup-log.jsonl")).newest().orElseThrow();
+        Path artifact = Path.of(URI.create(record.storageLocation())).resolve(BackupRecord.STATE_ARTIFACT);
+        byte[] bytes = Files.readAllBytes(artifact);
+        bytes[bytes.length / 2] ^= 0x5a;
+        Files.write(artifact, bytes);
+
+        kv.stop(victim);
+        deleteTree(kv.stateDir(victim));
+        kv.start(victim);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var st = kv.status(victim);
+            assertThat(st.get("role").asText()).isEqualTo("LEARNER");
+            assertThat(st.get("problem").asText()).contains("tampered or truncated", "state.zip");
+        });
+        assertThat(kv.get(victim).entries()).isEmpty();
+        assertThat(kv.status(victim).get("lpi").asLong()).isZero();
+    }
+}
