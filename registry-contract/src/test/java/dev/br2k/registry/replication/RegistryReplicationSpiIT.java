@@ -1,0 +1,114 @@
+package dev.br2k.registry.replication;
+
+import dev.br2k.registry.RegistryAccessDeniedException;
+import dev.br2k.registry.RegistryClient;
+import dev.br2k.registry.ServiceId;
+import dev.br2k.registry.ServiceRegistration;
+import dev.br2k.registry.crypto.DecryptionFailedException;
+import dev.br2k.registry.crypto.Ecies;
+import dev.br2k.replication.backup.BackupRecord;
+import dev.br2k.testkit.Anvil;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.web3j.crypto.Credentials;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** core-replication's LocationPublisher and BackupLog, implemented on the registry. */
+class RegistryReplicationSpiIT {
+
+    @RegisterExtension
+    static final Anvil anvil = Anvil.builder().build();
+
+    private static RegistryClient manager;
+    private static RegistryClient replicas;
+    private static Credentials serviceAccount;
+
+    @BeforeAll
+    static void registerServiceWithItsServiceAccountAsOperator() {
+        serviceAccount = anvil.account(1);
+        manager = RegistryClient.deploy(anvil.rpcUrl(), anvil.account(0));
+        replicas = RegistryClient.connect(anvil.rpcUrl(), manager.registryAddress(), serviceAccount);
+        for (String name : List.of("kv", "empty", "tampered")) {
+            ServiceId id = manager.register(ServiceRegistration.builder(name).replicas(3, 5).build()).id();
+            manager.setOperator(id, serviceAccount.getAddress(), true);
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        manager.close();
+        replicas.close();
+    }
+
+    @Test
+    void the_leader_publishes_its_url_as_the_service_location() throws Exception {
+        new RegistryLocationPublisher(replicas).publish("kv", URI.create("http://127.0.0.1:18080"));
+
+        assertThat(manager.serviceLocation(ServiceId.ofName("kv"))).isEqualTo("http://127.0.0.1:18080");
+    }
+
+    @Test
+    void an_account_that_is_not_an_operator_cannot_publish_and_gets_an_io_exception_with_the_reason() {
+        try (RegistryClient stranger = RegistryClient.connect(anvil.rpcUrl(), manager.registryAddress(), anvil.account(2))) {
+            assertThatThrownBy(() -> new RegistryLocationPublisher(stranger).publish("kv", URI.create("http://evil")))
+                    .isInstanceOf(IOException.class)
+                    .hasCauseInstanceOf(RegistryAccessDeniedException.class)
+                    .hasMessageContaining("CallerNotManagerOrOperator");
+        }
+    }
+
+    @Test
+    void appended_records_are_encrypted_on_chain_and_the_newest_reads_back_equal() throws Exception {
+        RegistryBackupLog writer = new RegistryBackupLog(replicas, "kv", serviceAccount);
+        writer.append(record("kv", 2));
+        BackupRecord third = record("kv", 3);
+
+        writer.append(third);
+
+        try (RegistryClient learner = RegistryClient.connectReadOnly(anvil.rpcUrl(), manager.registryAddress())) {
+            assertThat(new RegistryBackupLog(learner, "kv", serviceAccount).newest()).hasValue(third);
+            byte[] onChain = learner.latestBackup(ServiceId.ofName("kv")).orElseThrow().record();
+            assertThat(new String(onChain, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("file:/backups");
+            assertThat(new String(Ecies.decrypt(serviceAccount, onChain), java.nio.charset.StandardCharsets.UTF_8))
+                    .startsWith("{\"service\":\"kv\",\"version\":3,");
+        }
+    }
+
+    @Test
+    void a_service_without_backups_has_no_newest_record() throws Exception {
+        assertThat(new RegistryBackupLog(replicas, "empty", serviceAccount).newest()).isEmpty();
+    }
+
+    @Test
+    void a_record_encrypted_to_another_key_is_refused_not_half_read() throws Exception {
+        replicas.appendBackupLog(ServiceId.ofName("tampered"), Ecies.encrypt(anvil.account(3), "{}".getBytes()));
+
+        assertThatThrownBy(() -> new RegistryBackupLog(replicas, "tampered", serviceAccount).newest())
+                .isInstanceOf(IOException.class)
+                .hasCauseInstanceOf(DecryptionFailedException.class);
+    }
+
+    @Test
+    void a_record_of_another_service_is_refused() {
+        RegistryBackupLog log = new RegistryBackupLog(replicas, "kv", serviceAccount);
+
+        assertThatThrownBy(() -> log.append(record("other", 2))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static BackupRecord record(String service, long version) {
+        return new BackupRecord(service, version, 100 * version, Instant.parse("2026-11-27T10:00:00Z"),
+                Instant.parse("2026-11-27T10:00:02.5Z"), List.of("kv-0", "kv-1", "kv-2"), 4096, 8192,
+                "file:/backups/" + service + "/" + version, "", "kv-1",
+                Map.of(BackupRecord.STATE_ARTIFACT, "ab".repeat(32), BackupRecord.ETCD_ARTIFACT, "cd".repeat(32)));
+    }
+}
