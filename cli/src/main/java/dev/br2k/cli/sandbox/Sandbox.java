@@ -1,0 +1,347 @@
+package dev.br2k.cli.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.br2k.cli.CliException;
+import dev.br2k.cli.Common;
+import dev.br2k.cli.ExitCode;
+import dev.br2k.cli.deploy.ProgressPrinter;
+import dev.br2k.cli.home.Br2kHome;
+import dev.br2k.cli.home.ContextEntry;
+import dev.br2k.cli.home.HomeConfig;
+import dev.br2k.cli.home.ServiceRegistryEntry;
+import dev.br2k.cluster.ClusterException;
+import dev.br2k.cluster.MemberInfo;
+import dev.br2k.cluster.ServiceState;
+import dev.br2k.cluster.local.LaunchSpec;
+import dev.br2k.cluster.local.LocalCluster;
+import dev.br2k.cluster.local.ProcessRecord;
+import dev.br2k.registry.RegistryClient;
+import dev.br2k.registry.ServiceRegistration;
+import dev.br2k.registry.crypto.KeystoreStrength;
+import dev.br2k.registry.crypto.Keystores;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.web3j.crypto.Credentials;
+
+/**
+ * The one-machine sandbox: anvil, the service registry, an operator account, InfoDID with three
+ * replicas on {@link LocalCluster}, registered, and BR2K Watch. Everything lives under
+ * {@code <home>/sandbox/}; {@code <home>/sandbox.json} is the profile the Watch opens with.
+ */
+public final class Sandbox {
+    public static final String SERVICE = "infodid";
+    public static final String CONTEXT = "sandbox";
+    /** anvil's first dev account ("test test ... junk"): it deploys the registry and funds the operator. */
+    static final String DEV_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcaa7d7a0ceb1d1b34";
+    static final long CHAIN_ID = 31337;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Common common;
+    private final Br2kHome home;
+
+    public Sandbox(Common common) {
+        this.common = common;
+        this.home = common.home();
+    }
+
+    public Path profileFile() {
+        return home.dir().resolve("sandbox.json");
+    }
+
+    Path clusterBaseDir() {
+        return home.sandboxDir().resolve("cluster");
+    }
+
+    /** Options of {@code up}. */
+    public record UpOptions(int replicas, int maxReplicas, Optional<String> password, boolean watch, Duration startTimeout) { }
+
+    public int up(UpOptions options) throws IOException, InterruptedException {
+        Optional<SandboxState> existing = SandboxState.read(home);
+        if (existing.isPresent()) {
+            common.out().println("The sandbox is up already (since " + existing.get().createdAt() + "); its status:");
+            return status();
+        }
+        Path root = ProjectRoot.find(common.env()).orElse(null);
+        Path anvilBinary = Optional.ofNullable(common.env().get("BR2K_ANVIL")).map(Path::of)
+                .orElse(root == null ? Path.of("anvil") : ProjectRoot.anvil(root));
+        if (!Files.isExecutable(anvilBinary)) {
+            throw CliException.notConfigured("anvil is not installed at " + anvilBinary
+                    + ": run ./scripts/install-deps in the BR2K checkout (it installs the pinned npm tools)");
+        }
+        if (!Files.isExecutable(LocalCluster.DEFAULT_ETCD)) {
+            throw CliException.notConfigured("etcd is not installed at " + LocalCluster.DEFAULT_ETCD
+                    + ": run ./scripts/install-deps (apt-get install -y etcd-server etcd-client)");
+        }
+        Files.createDirectories(home.sandboxDir());
+        int port = freePort();
+        String rpcUrl = "http://127.0.0.1:" + port;
+        common.progress("[1/6] Starting anvil (chain " + CHAIN_ID + ") on " + rpcUrl + " ...");
+        ProcessRecord anvil = DetachedProcess.start(List.of(anvilBinary.toString(), "--host", "127.0.0.1", "--port",
+                Integer.toString(port), "--chain-id", Long.toString(CHAIN_ID), "--silent"), Map.of(),
+                home.sandboxDir().resolve("logs/anvil.log"));
+        // Record what runs from the first process on, so that 'down' can clean up a half-made sandbox.
+        SandboxState partial = new SandboxState(home.sandboxDir(), Optional.of(anvil), Optional.empty(), rpcUrl, CHAIN_ID, "",
+                "", home.sandboxDir().resolve("keystore"), SERVICE, clusterBaseDir(), List.of(), List.of(), Instant.now());
+        partial.write();
+        try {
+            return upAfterAnvil(options, partial, rpcUrl);
+        } catch (RuntimeException | IOException | InterruptedException e) {
+            common.progress("Sandbox start failed; stopping what it started ...");
+            try {
+                down();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    private int upAfterAnvil(UpOptions options, SandboxState partial, String rpcUrl) throws IOException, InterruptedException {
+        awaitRpc(rpcUrl, Duration.ofSeconds(30));
+        common.progress("[2/6] Deploying the service registry contract ...");
+        String registryAddress;
+        try (RegistryClient deployer = RegistryClient.deploy(rpcUrl, Credentials.create(DEV_KEY))) {
+            registryAddress = deployer.registryAddress();
+        }
+        boolean generated = options.password().isEmpty();
+        String password = options.password().orElseGet(Sandbox::newPassword);
+        common.progress("[3/6] Creating the operator keystore ...");
+        Path keystore = Keystores.create(home.sandboxDir().resolve("keystore"), password, KeystoreStrength.LIGHT);
+        Credentials operator = Keystores.load(keystore, password);
+        rpc(rpcUrl, "anvil_setBalance", "[\"" + operator.getAddress() + "\",\"0x" + BigInteger.TEN.pow(20).toString(16) + "\"]");
+
+        common.progress("[4/6] Starting " + SERVICE + " with " + options.replicas() + " replicas (etcd + service each) ...");
+        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(s -> !s.isBlank()).map(Path::of).toList();
+        LaunchSpec launch = LaunchSpec.java("dev.br2k.infodid.InfoDidMain", classpath,
+                List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"))
+                .withEnv(Map.of("BR2K_SERVICE", SERVICE));
+        List<String> replicaUrls;
+        List<String> etcdEndpoints;
+        try (LocalCluster cluster = LocalCluster.builder().baseDir(clusterBaseDir()).service(SERVICE).launch(launch)
+                .maxReplicas(options.maxReplicas()).startTimeout(options.startTimeout()).build()) {
+            cluster.deploy(options.replicas(), new ProgressPrinter(common));
+            ServiceState state = awaitLeader(cluster, Duration.ofSeconds(90));
+            replicaUrls = replicaUrls(state);
+            etcdEndpoints = state.members().stream().flatMap(m -> m.clientUrls().stream()).sorted().toList();
+        } catch (ClusterException e) {
+            throw CliException.failed("the replicas did not start: " + e.getMessage()
+                    + " (logs under " + clusterBaseDir() + ")", e);
+        }
+        String location = replicaUrls.isEmpty() ? "" : replicaUrls.get(0);
+
+        common.progress("[5/6] Registering " + SERVICE + " on the registry as " + operator.getAddress() + " ...");
+        try (RegistryClient client = RegistryClient.connect(rpcUrl, registryAddress, operator)) {
+            client.register(ServiceRegistration.builder(SERVICE).description("InfoDID: user information by DID (BR2K sandbox)")
+                    .replicas(options.replicas(), options.maxReplicas()).location(location).build());
+        }
+        SandboxState state = new SandboxState(home.sandboxDir(), partial.anvil(), Optional.empty(), rpcUrl, CHAIN_ID,
+                registryAddress, operator.getAddress(), keystore, SERVICE, clusterBaseDir(), replicaUrls, etcdEndpoints,
+                partial.createdAt());
+        state.write();
+        Br2kHome.writeAtomically(profileFile(), state.profileJson(), false);
+        HomeConfig config = home.config()
+                .withContext(ContextEntry.local(CONTEXT, SERVICE, clusterBaseDir()), true)
+                .withServiceRegistry(new ServiceRegistryEntry(CONTEXT, rpcUrl, registryAddress, Optional.of(keystore)), true);
+        home.save(config);
+
+        if (options.watch()) {
+            common.progress("[6/6] Opening BR2K Watch ...");
+            Optional<ProcessRecord> watch = Watch.open(common, profileFile(), home.sandboxDir().resolve("logs/watch.log"));
+            if (watch.isPresent()) {
+                state = state.withWatch(watch.get());
+                state.write();
+            }
+        } else {
+            common.progress("[6/6] BR2K Watch not opened (--no-watch)");
+        }
+
+        var out = common.out();
+        out.println("BR2K sandbox is up.");
+        out.println("  chain RPC:        " + rpcUrl + " (anvil, chain id " + CHAIN_ID + ")");
+        out.println("  service registry: " + registryAddress);
+        out.println("  operator:         " + operator.getAddress());
+        out.println("  keystore:         " + keystore);
+        if (generated) {
+            out.println("  keystore password: " + password + "   <- shown once; BR2K Watch asks for it");
+        }
+        out.println("  etcd endpoints:   " + String.join(",", etcdEndpoints));
+        out.println("  replicas:         " + String.join(" ", replicaUrls));
+        out.println("  profile:          " + profileFile());
+        out.println("Next: br2k sandbox status | br2k state | br2k sandbox down");
+        return ExitCode.OK;
+    }
+
+    /** Prints the chain's and the replicas' health; exit 0 when every replica runs and one leads. */
+    public int status() {
+        SandboxState s = SandboxState.read(home).orElseThrow(() -> CliException.notConfigured(
+                "no sandbox is running: start one with 'br2k sandbox up'"));
+        var out = common.out();
+        boolean chain = s.anvil().map(ProcessRecord::alive).orElse(false) && rpcAnswers(s.rpcUrl());
+        out.println("chain:    " + s.rpcUrl() + " " + (chain ? "up" : "DOWN"));
+        out.println("registry: " + (s.registryAddress().isEmpty() ? "(not deployed)" : s.registryAddress()));
+        out.println("watch:    " + s.watch().map(w -> w.alive() ? "open (pid " + w.pid() + ")" : "closed").orElse("not opened"));
+        if (!LocalCluster.exists(s.clusterBaseDir(), s.service())) {
+            out.println(s.service() + ": not deployed");
+            return ExitCode.UNHEALTHY;
+        }
+        try (LocalCluster cluster = LocalCluster.open(s.clusterBaseDir(), s.service())) {
+            ServiceState state = cluster.state();
+            dev.br2k.cli.deploy.StateCommand.print(out, state);
+            long healthy = state.replicas().stream().filter(r -> r.phase() == dev.br2k.cluster.ReplicaPhase.RUNNING
+                    && r.status().isPresent()).count();
+            out.println(healthy + " of " + state.replicas().size() + " replicas healthy");
+            return chain && !state.faulty() && healthy == state.replicas().size() && healthy > 0 ? ExitCode.OK : ExitCode.UNHEALTHY;
+        }
+    }
+
+    /** Stops everything the sandbox started and deletes its files. */
+    public int down() {
+        Optional<SandboxState> state = SandboxState.read(home);
+        if (state.isEmpty() && !Files.exists(home.sandboxDir())) {
+            common.out().println("No sandbox is running.");
+            return ExitCode.OK;
+        }
+        state.flatMap(SandboxState::watch).ifPresent(w -> {
+            if (DetachedProcess.stop(w, Duration.ofSeconds(5))) {
+                common.progress("  closed BR2K Watch (pid " + w.pid() + ")");
+            }
+        });
+        if (LocalCluster.exists(clusterBaseDir(), SERVICE)) {
+            try (LocalCluster cluster = LocalCluster.open(clusterBaseDir(), SERVICE)) {
+                cluster.destroy(new ProgressPrinter(common));
+            }
+        }
+        state.flatMap(SandboxState::anvil).ifPresent(a -> {
+            if (DetachedProcess.stop(a, Duration.ofSeconds(5))) {
+                common.progress("  stopped anvil (pid " + a.pid() + ")");
+            }
+        });
+        try {
+            deleteTree(home.sandboxDir());
+            Files.deleteIfExists(profileFile());
+        } catch (IOException e) {
+            throw CliException.failed("the sandbox stopped, but " + home.sandboxDir() + " could not be deleted: " + e.getMessage(), e);
+        }
+        HomeConfig config = home.config();
+        if (config.context(CONTEXT).isPresent() || config.serviceRegistry(CONTEXT).isPresent()) {
+            home.save(config.withoutContext(CONTEXT).withoutServiceRegistry(CONTEXT));
+        }
+        common.out().println("Sandbox stopped and removed.");
+        return ExitCode.OK;
+    }
+
+    private static List<String> replicaUrls(ServiceState state) {
+        List<String> urls = new ArrayList<>();
+        state.keys().ifPresent(k -> k.members().values().forEach(raw -> {
+            try {
+                JsonNode n = JSON.readTree(raw);
+                if (n.hasNonNull("url")) {
+                    urls.add(n.get("url").asText());
+                }
+            } catch (IOException e) {
+                // not the JSON this version writes: leave it out
+            }
+        }));
+        return urls.stream().sorted().toList();
+    }
+
+    private ServiceState awaitLeader(LocalCluster cluster, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ServiceState state = cluster.state();
+        while (System.nanoTime() < deadline) {
+            state = cluster.state();
+            if (state.leader().isPresent() && replicaUrls(state).size() == state.replicas().size()) {
+                return state;
+            }
+            Thread.sleep(500);
+        }
+        throw CliException.failed("no " + SERVICE + " replica became leader within " + timeout.toSeconds() + " s: "
+                + String.join("; ", state.problems()) + " (logs under " + clusterBaseDir() + ")", null);
+    }
+
+    private static void awaitRpc(String rpcUrl, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!rpcAnswers(rpcUrl)) {
+            if (System.nanoTime() > deadline) {
+                throw CliException.failed("anvil did not answer on " + rpcUrl + " within " + timeout.toSeconds() + " s", null);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    static boolean rpcAnswers(String rpcUrl) {
+        try {
+            return rpc(rpcUrl, "eth_chainId", "[]").has("result");
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    static JsonNode rpc(String rpcUrl, String method, String params) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(rpcUrl))
+                    .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method
+                            + "\",\"params\":" + params + "}")).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode n = JSON.readTree(r.body());
+            if (n.has("error")) {
+                throw CliException.failed(method + " failed on " + rpcUrl + ": " + n.get("error"), null);
+            }
+            return n;
+        } catch (IOException e) {
+            throw CliException.unreachable(rpcUrl + " does not answer: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CliException.failed("interrupted", e);
+        }
+    }
+
+    private static String newPassword() {
+        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** The etcd members' client URLs (for scripts). */
+    static List<String> clientUrls(List<MemberInfo> members) {
+        return members.stream().flatMap(m -> m.clientUrls().stream()).toList();
+    }
+}
