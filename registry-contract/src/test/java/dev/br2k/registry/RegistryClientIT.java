@@ -419,6 +419,21 @@ class RegistryClientIT {
     }
 
     @Test
+    void a_subscription_from_an_earlier_block_replays_history_first_in_chain_order() {
+        ServiceId id = registerService();
+        long first = manager.updateLocation(id, "http://one").blockNumber();
+        manager.updateLocation(id, "http://two");
+        List<String> seen = new CopyOnWriteArrayList<>();
+
+        try (Subscription s = stranger.subscribe(EventQuery.builder().service(id).kinds(LocationChanged.class).fromBlock(first).build(),
+                e -> seen.add(((LocationChanged) e).location()))) {
+            manager.updateLocation(id, "http://three");
+            await().atMost(EVENTUALLY).untilAsserted(() ->
+                    assertThat(seen).containsExactly("http://one", "http://two", "http://three"));
+        }
+    }
+
+    @Test
     void the_events_flowable_delivers_and_cancelling_it_unsubscribes() {
         ServiceId id = registerService();
         List<RegistryEvent> seen = new CopyOnWriteArrayList<>();

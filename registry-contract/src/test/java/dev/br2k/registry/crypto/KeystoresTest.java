@@ -37,14 +37,6 @@ class KeystoresTest {
     }
 
     @Test
-    void a_standard_keystore_as_geth_writes_it_opens_too(@TempDir Path dir) throws Exception {
-        Path file = Keystores.create(dir, "pw", KeystoreStrength.STANDARD);
-
-        assertThat(Files.readString(file)).contains("\"n\":262144");
-        assertThat(Keystores.load(file, "pw").getAddress()).startsWith("0x");
-    }
-
-    @Test
     void a_wrong_password_is_reported_as_such(@TempDir Path dir) {
         Path file = Keystores.create(dir, "right", KeystoreStrength.LIGHT);
 
