@@ -14,7 +14,6 @@ import dev.br2k.replication.internal.log.Etcd;
 import dev.br2k.replication.internal.log.Keys;
 import dev.br2k.replication.internal.log.LeaderValue;
 import dev.br2k.replication.internal.log.LogEntry;
-import dev.br2k.replication.internal.log.MemberValue;
 import dev.br2k.replication.internal.log.StoredResponse;
 import dev.br2k.replication.internal.metrics.ReplicaMetrics;
 import dev.br2k.replication.internal.recovery.Learner;
@@ -48,6 +47,7 @@ public final class Replica implements AutoCloseable {
     private final Follower follower;
     private final Learner learner;
     private final Takeover takeover;
+    private final Membership membership;
 
     private volatile Role role = Role.FOLLOWER;
     private volatile boolean running;
@@ -61,10 +61,9 @@ public final class Replica implements AutoCloseable {
     private volatile Optional<BackupRecord> lastBackup = Optional.empty();
     private volatile Optional<String> problem = Optional.empty();
     private volatile boolean reloadProgress = true;
+    private volatile long restoredThrough;
     private volatile LeaderPipeline pipeline;
     private volatile Watch.Watcher watcher;
-    private volatile long leaseId;
-    private volatile long lastMemberRefresh;
     private volatile String etcdMemberId = "";
     private Thread control;
 
@@ -86,6 +85,7 @@ public final class Replica implements AutoCloseable {
         this.follower = new Follower(this);
         this.learner = new Learner(this);
         this.takeover = new Takeover(this);
+        this.membership = new Membership(this);
     }
 
     /** Starts the role loop; {@code url} is where this replica's HTTP server is reached. */
@@ -117,7 +117,7 @@ public final class Replica implements AutoCloseable {
                 if (now - lastRoleCheck >= config.roleCheckInterval().toNanos()) {
                     lastRoleCheck = now;
                     roleCheck();
-                    keepMembership();
+                    membership.refresh(etcdMemberId);
                     ensureWatch();
                 }
                 switch (role) {
@@ -163,6 +163,8 @@ public final class Replica implements AutoCloseable {
             }
         } else if (role == Role.FOLLOWER && leaderCondition && pipelineFinished() && !reloadProgress) {
             takeover.run(status.get().getRaftTerm());
+        } else if (role == Role.FOLLOWER && status.isPresent() && !reloadProgress) {
+            membership.nudgeIfLeaderless(status.get());
         }
     }
 
@@ -174,31 +176,6 @@ public final class Replica implements AutoCloseable {
         } catch (Exception e) {
             log.debug("member status unavailable: {}", e.toString());
             return Optional.empty();
-        }
-    }
-
-    private void keepMembership() {
-        long now = System.currentTimeMillis();
-        if (now - lastMemberRefresh < 2000) {
-            return;
-        }
-        try {
-            if (leaseId != 0) {
-                var ttl = etcd.await(client.getLeaseClient().timeToLive(leaseId, io.etcd.jetcd.options.LeaseOption.DEFAULT));
-                if (ttl.getTTL() > 0) {
-                    etcd.await(client.getLeaseClient().keepAliveOnce(leaseId));
-                    lastMemberRefresh = now;
-                    return;
-                }
-            }
-            long id = etcd.await(client.getLeaseClient().grant(10)).getID();
-            etcd.await(client.getKVClient().put(Etcd.bs(keys.member(config.replicaId())),
-                    Etcd.bs(Json.bytes(new MemberValue(config.replicaId(), url.toString(), etcdMemberId))),
-                    io.etcd.jetcd.options.PutOption.builder().withLeaseId(id).build()));
-            leaseId = id;
-            lastMemberRefresh = now;
-        } catch (RuntimeException e) {
-            log.debug("cannot refresh membership: {}", e.toString());
         }
     }
 
@@ -394,13 +371,7 @@ public final class Replica implements AutoCloseable {
             p.awaitFinished(config.etcdTimeout().plusSeconds(2));
         }
         dropWatch();
-        try {
-            if (leaseId != 0) {
-                client.getLeaseClient().revoke(leaseId).get(1, TimeUnit.SECONDS);
-            }
-        } catch (Exception ignored) {
-            // the lease expires on its own
-        }
+        membership.revoke();
         client.close();
         log.info("closed");
     }
@@ -501,6 +472,18 @@ public final class Replica implements AutoCloseable {
 
     public void progressReloaded() {
         reloadProgress = false;
+    }
+
+    /**
+     * The log size when this replica last restored a backup: entries up to it that it marked IN_PROCESS
+     * were undone by the restore, so the completion check ignores them.
+     */
+    public long restoredThrough() {
+        return restoredThrough;
+    }
+
+    public void setRestoredThrough(long value) {
+        restoredThrough = value;
     }
 
     public void setLpi(long value) {

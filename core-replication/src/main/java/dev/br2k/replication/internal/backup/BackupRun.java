@@ -84,6 +84,7 @@ public final class BackupRun {
             r.meta().write(new LocalMeta.Meta(r.config().serviceName(), r.id(), next));
             r.setSsv(next);
             r.setLpi(0);
+            r.setRestoredThrough(0);
             r.setSsi(0);
             r.setLogSize(0);
             r.setStateVersion(next);

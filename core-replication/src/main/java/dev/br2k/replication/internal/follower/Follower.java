@@ -95,7 +95,7 @@ public final class Follower {
                     r.log().warn("entry {} is missing from the log below service-state {}; retrying", i, to);
                     break;
                 }
-                if (st.status() == EntryStatus.IN_PROCESS && r.id().equals(st.leader())) {
+                if (st.status() == EntryStatus.IN_PROCESS && r.id().equals(st.leader()) && i > r.restoredThrough()) {
                     // completion check (spec §1.5): this replica may have half-applied the entry
                     persistLpi(r, applied);
                     r.meta().endApplying();
@@ -133,6 +133,7 @@ public final class Follower {
             r.meta().write(new LocalMeta.Meta(r.config().serviceName(), r.id(), sv));
             r.setLpi(0);
             r.setSsv(sv);
+            r.setRestoredThrough(0);
             r.log().info("follows the backup into state version {}", sv);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record the new state version locally", e);

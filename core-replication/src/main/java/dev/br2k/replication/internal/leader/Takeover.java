@@ -90,7 +90,7 @@ public final class Takeover {
                         r.stepDown("entry " + i + " is missing from the log");
                         return;
                     }
-                    if (st.status() == EntryStatus.IN_PROCESS && st.leader().equals(r.id())) {
+                    if (st.status() == EntryStatus.IN_PROCESS && st.leader().equals(r.id()) && i > r.restoredThrough()) {
                         r.becomeLearner("entry " + i + " is IN_PROCESS by this replica: its state may be half-applied");
                         return;
                     }

@@ -36,7 +36,8 @@ public final class Learner {
         Keys k = r.keys();
         Path work = null;
         try {
-            List<GetResponse> got = r.etcd().read(Etcd.key(k.stateVersion()), Etcd.key(k.lastBackup()));
+            List<GetResponse> got = r.etcd().read(Etcd.key(k.stateVersion()), Etcd.key(k.lastBackup()), Etcd.key(k.logSize()));
+            long logSize = got.get(2).getKvs().isEmpty() ? 0 : Long.parseLong(Etcd.str(got.get(2).getKvs().get(0).getValue()));
             long sv = got.get(0).getKvs().isEmpty() ? 1 : Long.parseLong(Etcd.str(got.get(0).getKvs().get(0).getValue()));
             Optional<BackupRecord> inEtcd = got.get(1).getKvs().isEmpty() ? Optional.empty()
                     : Optional.of(Json.read(got.get(1).getKvs().get(0).getValue().getBytes(), BackupRecord.class));
@@ -59,6 +60,7 @@ public final class Learner {
                 r.config().stateHooks().restore(source, r.config().stateDir());
                 r.setSsv(sv);
                 r.setLpi(0);
+                r.setRestoredThrough(logSize);
                 r.etcd().txn(List.of(), List.of(Etcd.put(k.lpi(r.id()), "0"), Etcd.put(k.ssv(r.id()), String.valueOf(sv))));
                 r.meta().write(new LocalMeta.Meta(r.config().serviceName(), r.id(), sv));
                 r.meta().endApplying();

@@ -1,0 +1,227 @@
+package dev.br2k.replication;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.br2k.replication.sample.KvService;
+import dev.br2k.testkit.EtcdCluster;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * N replicas of {@link KvService} as real processes, configured only through the BR2K_* environment
+ * variables, the way the cluster module starts them.
+ */
+final class KvProcesses implements AutoCloseable {
+    private final EtcdCluster etcd;
+    private final Path dir;
+    private final String service;
+    private final int[] ports;
+    private final List<Optional<Process>> processes = new ArrayList<>();
+
+    KvProcesses(EtcdCluster etcd, Path dir, String service, int n) {
+        this.etcd = etcd;
+        this.dir = dir;
+        this.service = service;
+        this.ports = new int[n];
+        for (int i = 0; i < n; i++) {
+            ports[i] = freePort();
+            processes.add(Optional.empty());
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Map<String, String> environment(int i) {
+        List<URI> urls = new ArrayList<>(etcd.clientUrls());
+        urls.add(0, urls.remove(i));
+        Map<String, String> env = new HashMap<>();
+        env.put("BR2K_SERVICE", service);
+        env.put("BR2K_REPLICA_ID", "r" + (i + 1));
+        env.put("BR2K_ETCD_ENDPOINTS", String.join(",", urls.stream().map(URI::toString).toList()));
+        env.put("BR2K_HTTP_HOST", "127.0.0.1");
+        env.put("BR2K_HTTP_PORT", String.valueOf(ports[i]));
+        env.put("BR2K_ADVERTISE_URL", "http://127.0.0.1:" + ports[i]);
+        env.put("BR2K_STATE_DIR", stateDir(i).toString());
+        env.put("BR2K_BACKUP_DIR", dir.resolve("backups").toString());
+        env.put("BR2K_LOCATION_FILE", dir.resolve("location.json").toString());
+        env.put("BR2K_BACKUP_LOG_FILE", dir.resolve("backup-log.jsonl").toString());
+        env.put("BR2K_ROLE_CHECK_MILLIS", "100");
+        return env;
+    }
+
+    Path stateDir(int i) {
+        return dir.resolve("r" + (i + 1));
+    }
+
+    /** Process output is kept under target/process-logs for a look after a failed run. */
+    Path logFile(int i) {
+        Path logs = Path.of("target", "process-logs", service);
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return logs.resolve("r" + (i + 1) + ".log");
+    }
+
+    void start(int i, Map<String, String> extraEnv) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), KvService.class.getName());
+        pb.environment().putAll(environment(i));
+        pb.environment().putAll(extraEnv);
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(i).toFile()));
+        try {
+            Process p = pb.start();
+            processes.set(i, Optional.of(p));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void startAll(Map<String, String> extraEnv) {
+        try {
+            for (int i = 0; i < ports.length; i++) {
+                Files.deleteIfExists(logFile(i));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (int i = 0; i < ports.length; i++) {
+            start(i, extraEnv);
+        }
+    }
+
+    Optional<Process> process(int i) {
+        return processes.get(i);
+    }
+
+    /** SIGKILL. */
+    void kill(int i) {
+        processes.get(i).ifPresent(p -> {
+            p.destroyForcibly();
+            waitFor(p);
+        });
+        processes.set(i, Optional.empty());
+    }
+
+    /** SIGTERM: the service closes cleanly. */
+    void stop(int i) {
+        processes.get(i).ifPresent(p -> {
+            p.destroy();
+            if (!waitFor(p)) {
+                p.destroyForcibly();
+                waitFor(p);
+            }
+        });
+        processes.set(i, Optional.empty());
+    }
+
+    void forget(int i) {
+        processes.set(i, Optional.empty());
+    }
+
+    private static boolean waitFor(Process p) {
+        try {
+            return p.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    List<Integer> running() {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < ports.length; i++) {
+            if (processes.get(i).filter(Process::isAlive).isPresent()) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    URI url(int i, String path) {
+        return URI.create("http://127.0.0.1:" + ports[i] + path);
+    }
+
+    Optional<JsonNode> status(int i) {
+        try {
+            return Optional.of(KvReplicas.JSON.readTree(Http.get(url(i, "/br2k/status")).body()));
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    int awaitLeader() {
+        int[] leader = {-1};
+        await("a leader among the " + service + " processes").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    List<Integer> leaders = running().stream()
+                            .filter(i -> status(i).map(s -> s.get("role").asText().equals("LEADER")).orElse(false)).toList();
+                    if (leaders.size() == 1) {
+                        leader[0] = leaders.get(0);
+                        return true;
+                    }
+                    return false;
+                });
+        return leader[0];
+    }
+
+    /** Waits until every running process has applied the whole log as leader or follower. */
+    void awaitCaughtUp() {
+        await("the " + service + " processes catch up").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    int leader = awaitLeader();
+                    long ssi = status(leader).map(s -> s.get("ssi").asLong()).orElse(-1L);
+                    return running().size() == ports.length && running().stream().allMatch(i -> status(i)
+                            .map(s -> s.get("lpi").asLong() == ssi && List.of("LEADER", "FOLLOWER").contains(s.get("role").asText()))
+                            .orElse(false));
+                });
+    }
+
+    String log(int i) {
+        try {
+            return Files.exists(logFile(i)) ? Files.readString(logFile(i)) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops every process and returns each replica's data as read from its kv.db. */
+    List<Map<String, String>> stopAndReadDatabases() throws Exception {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (int i = 0; i < ports.length; i++) {
+            stop(i);
+            out.add(KvService.readDatabase(stateDir(i).resolve("kv.db")));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        for (int i = 0; i < ports.length; i++) {
+            kill(i);
+        }
+    }
+
+}
