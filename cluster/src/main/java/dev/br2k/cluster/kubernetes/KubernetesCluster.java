@@ -105,36 +105,36 @@ public final class KubernetesCluster implements Br2kCluster {
         Steps steps = new Steps(Operation.DEPLOY, listener);
         StatefulSet existing = statefulSet();
         int before = existing == null ? 0 : desiredReplicas(existing);
-        applyObjects(steps, existing == null ? replicas : before, restoreOf(existing), false);
+        applyObjects(ctx, steps, existing == null ? replicas : before, restoreOf(existing), false);
         int after = resumeIfPaused(steps);
         return OperationResult.of(Operation.DEPLOY, before, after, steps.changes());
     }
 
-    private void applyObjects(Steps steps, int replicas, Optional<String> restore, boolean freshEtcd) {
-        DesiredState.registrySecret(ctx).ifPresent(s ->
+    private void applyObjects(DeploymentContext c, Steps steps, int replicas, Optional<String> restore, boolean freshEtcd) {
+        DesiredState.registrySecret(c).ifPresent(s ->
                 steps.run("apply Secret " + s.getMetadata().getName(), () -> changed(apply.apply(s))));
-        DesiredState.keystoreSecret(ctx).ifPresent(s ->
+        DesiredState.keystoreSecret(c).ifPresent(s ->
                 steps.run("apply Secret " + s.getMetadata().getName(), () -> changed(apply.apply(s))));
-        ConfigMap config = DesiredState.initialEtcdConfig(ctx, replicas);
+        ConfigMap config = DesiredState.initialEtcdConfig(c, replicas);
         if (freshEtcd) {
-            steps.run("reset ConfigMap " + etcdConfigMap(ctx) + " for a new etcd cluster", () -> {
-                ConfigMap old = client.configMaps().inNamespace(ctx.namespace()).withName(etcdConfigMap(ctx)).get();
+            steps.run("reset ConfigMap " + etcdConfigMap(c) + " for a new etcd cluster", () -> {
+                ConfigMap old = client.configMaps().inNamespace(c.namespace()).withName(etcdConfigMap(c)).get();
                 if (old != null && config.getData().equals(old.getData())) {
                     return false;
                 }
                 if (old != null) {
-                    client.configMaps().inNamespace(ctx.namespace()).withName(etcdConfigMap(ctx)).delete();
+                    client.configMaps().inNamespace(c.namespace()).withName(etcdConfigMap(c)).delete();
                 }
-                client.resource(config).inNamespace(ctx.namespace()).create();
+                client.resource(config).inNamespace(c.namespace()).create();
                 return true;
             });
         } else {
-            steps.run("create ConfigMap " + etcdConfigMap(ctx), () -> changed(apply.createIfMissing(config)));
+            steps.run("create ConfigMap " + etcdConfigMap(c), () -> changed(apply.createIfMissing(config)));
         }
-        steps.run("apply Service " + KubernetesNames.peerService(ctx), () -> changed(apply.apply(DesiredState.peerService(ctx))));
-        steps.run("apply Service " + KubernetesNames.clientService(ctx), () -> changed(apply.apply(DesiredState.clientService(ctx))));
-        steps.run("apply StatefulSet " + KubernetesNames.statefulSet(ctx),
-                () -> changed(apply.apply(DesiredState.statefulSet(ctx, replicas, restore))));
+        steps.run("apply Service " + KubernetesNames.peerService(c), () -> changed(apply.apply(DesiredState.peerService(c))));
+        steps.run("apply Service " + KubernetesNames.clientService(c), () -> changed(apply.apply(DesiredState.clientService(c))));
+        steps.run("apply StatefulSet " + KubernetesNames.statefulSet(c),
+                () -> changed(apply.apply(DesiredState.statefulSet(c, replicas, restore))));
     }
 
     private int resumeIfPaused(Steps steps) {
@@ -316,14 +316,14 @@ public final class KubernetesCluster implements Br2kCluster {
             int replicas = plan.map(RecoveryPlan::replicas).orElse(ctx.replicas());
             DeploymentContext target = plan.flatMap(RecoveryPlan::image).map(ctx::withImage).orElse(ctx);
             steps.run("read recovery information of " + ctx.service(), () -> false);
-            KubernetesCluster redeploy = builder().client(client).context(target).etcd(etcd).statusSource(statusSource)
-                    .joinTimeout(joinTimeout).build();
-            redeploy.applyObjects(steps, replicas, plan.flatMap(RecoveryPlan::newestBackup), true);
+            applyObjects(target, steps, replicas, plan.flatMap(RecoveryPlan::newestBackup), true);
             return OperationResult.of(Operation.RECOVERY, 0, replicas, steps.changes());
         }
         int replicas = s != null ? desiredReplicas(s) : etcdClaims.stream().mapToInt(i -> i + 1).max().orElse(1);
         int before = s == null ? 0 : replicas;
-        applyObjects(steps, replicas, restoreOf(s), false);
+        // Recovery restores what runs; it does not roll out a new image (deploy does).
+        DeploymentContext running = imageOf(s).map(ctx::withImage).orElse(ctx);
+        applyObjects(running, steps, replicas, restoreOf(s), false);
         for (Pod pod : pods()) {
             Optional<PodHealth.Failure> failure = PodHealth.failure(pod);
             String name = pod.getMetadata().getName();
@@ -484,6 +484,14 @@ public final class KubernetesCluster implements Br2kCluster {
                 .flatMap(c -> c.getEnv() == null ? java.util.stream.Stream.<EnvVar>empty() : c.getEnv().stream())
                 .filter(e -> "BR2K_RESTORE_BACKUP".equals(e.getName()))
                 .map(EnvVar::getValue).findFirst();
+    }
+
+    private static Optional<String> imageOf(StatefulSet s) {
+        if (s == null) {
+            return Optional.empty();
+        }
+        return s.getSpec().getTemplate().getSpec().getContainers().stream()
+                .filter(c -> SERVICE_CONTAINER.equals(c.getName())).map(c -> c.getImage()).findFirst();
     }
 
     private static boolean changed(Apply.Outcome outcome) {

@@ -1,0 +1,452 @@
+package dev.br2k.cluster.kubernetes;
+
+import dev.br2k.cluster.ClusterException;
+import dev.br2k.cluster.OperationResult;
+import dev.br2k.cluster.ProgressEvent;
+import dev.br2k.cluster.ProgressListener;
+import dev.br2k.cluster.RecoveryPlan;
+import dev.br2k.cluster.RecoverySource;
+import dev.br2k.cluster.ReplicaCountException;
+import dev.br2k.cluster.ReplicaPhase;
+import dev.br2k.cluster.ServiceState;
+import dev.br2k.cluster.context.DeploymentContext;
+import dev.br2k.cluster.context.DeploymentContextParser;
+import dev.br2k.cluster.context.EtcdTls;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@EnableKubernetesMockClient(crud = true)
+class KubernetesClusterTest {
+
+    static KubernetesClient client;
+    static KubernetesMockServer server;
+
+    DeploymentContext ctx;
+    FakeEtcd etcd;
+    KubernetesCluster cluster;
+    final List<ProgressEvent> events = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() throws URISyntaxException {
+        ctx = DeploymentContextParser.parse(Path.of(getClass().getResource("/contexts/lab.yaml").toURI()));
+        etcd = new FakeEtcd();
+        for (int i = 0; i < 3; i++) {
+            etcd.started("infodid-" + i, KubernetesNames.peerUrl(ctx, i));
+        }
+        cluster = cluster(ctx);
+    }
+
+    KubernetesCluster cluster(DeploymentContext context) {
+        return KubernetesCluster.builder().client(client).context(context).etcd(etcd)
+                .statusSource((ns, pod, port) -> Optional.empty()).joinTimeout(Duration.ZERO).build();
+    }
+
+    @AfterEach
+    void cleanUp() {
+        cluster.close();
+        client.apps().statefulSets().inNamespace("br2k").delete();
+        client.services().inNamespace("br2k").delete();
+        client.configMaps().inNamespace("br2k").delete();
+        client.secrets().inNamespace("br2k").delete();
+        client.pods().inNamespace("br2k").delete();
+        client.persistentVolumeClaims().inNamespace("br2k").delete();
+    }
+
+    ProgressListener record() {
+        return events::add;
+    }
+
+    StatefulSet sts() {
+        return client.apps().statefulSets().inNamespace("br2k").withName("infodid").get();
+    }
+
+    static Map<String, String> env(Container c) {
+        return c.getEnv().stream().filter(e -> e.getValue() != null)
+                .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+    }
+
+    @Test
+    void deploy_creates_the_statefulset_with_a_service_and_an_etcd_container_per_pod() {
+        OperationResult result = cluster.deploy(3, record());
+
+        assertThat(result.replicasAfter()).isEqualTo(3);
+        StatefulSet s = sts();
+        assertThat(s.getSpec().getReplicas()).isEqualTo(3);
+        assertThat(s.getSpec().getServiceName()).isEqualTo("infodid-peers");
+        assertThat(s.getSpec().getPodManagementPolicy()).isEqualTo("Parallel");
+        assertThat(s.getSpec().getSelector().getMatchLabels())
+                .containsEntry("app.kubernetes.io/instance", "infodid").containsEntry("app.kubernetes.io/name", "br2k");
+        assertThat(s.getSpec().getPersistentVolumeClaimRetentionPolicy().getWhenScaled()).isEqualTo("Retain");
+        assertThat(s.getSpec().getPersistentVolumeClaimRetentionPolicy().getWhenDeleted()).isEqualTo("Retain");
+        PodSpec pod = s.getSpec().getTemplate().getSpec();
+        assertThat(pod.getContainers()).extracting(Container::getName).containsExactly("service", "etcd");
+
+        Container service = pod.getContainers().get(0);
+        assertThat(service.getImage()).isEqualTo("registry.example.org/br2k/infodid:1.0");
+        assertThat(service.getPorts()).singleElement().satisfies(p -> assertThat(p.getContainerPort()).isEqualTo(8080));
+        assertThat(env(service))
+                .containsEntry("BR2K_SERVICE", "infodid")
+                .containsEntry("BR2K_REPLICA_ID", "$(POD_NAME)")
+                .containsEntry("BR2K_ETCD_ENDPOINTS", "http://127.0.0.1:2379,http://infodid-peers.br2k.svc:2379")
+                .containsEntry("BR2K_HTTP_HOST", "0.0.0.0")
+                .containsEntry("BR2K_HTTP_PORT", "8080")
+                .containsEntry("BR2K_ADVERTISE_URL", "http://$(POD_NAME).infodid-peers.br2k.svc:8080")
+                .containsEntry("BR2K_STATE_DIR", "/var/lib/br2k/state")
+                .containsEntry("BR2K_NETWORK_ID", "31337")
+                .containsEntry("BR2K_KEYSTORE_FILE", "/br2k/keystore/keystore.json");
+        assertThat(service.getEnv()).filteredOn(e -> e.getName().equals("POD_NAME")).singleElement()
+                .satisfies(e -> assertThat(e.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name"));
+        assertThat(service.getVolumeMounts()).extracting(VolumeMount::getName, VolumeMount::getMountPath)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("state", "/var/lib/br2k"),
+                        org.assertj.core.groups.Tuple.tuple("keystore", "/br2k/keystore"));
+        assertThat(service.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/br2k/status");
+
+        Container etcdC = pod.getContainers().get(1);
+        assertThat(etcdC.getImage()).isEqualTo("registry.example.org/etcd:3.4.23");
+        assertThat(etcdC.getCommand()).containsExactly("etcd");
+        assertThat(etcdC.getArgs()).contains("--name=$(POD_NAME)", "--data-dir=/var/lib/etcd/data",
+                "--listen-peer-urls=http://0.0.0.0:2380", "--listen-client-urls=http://0.0.0.0:2379",
+                "--initial-advertise-peer-urls=http://$(POD_NAME).infodid-peers.br2k.svc:2380");
+        assertThat(etcdC.getPorts()).extracting(p -> p.getContainerPort()).containsExactly(2379, 2380);
+        assertThat(etcdC.getEnv()).filteredOn(e -> e.getName().equals("ETCD_INITIAL_CLUSTER")).singleElement()
+                .satisfies(e -> assertThat(e.getValueFrom().getConfigMapKeyRef().getName()).isEqualTo("infodid-etcd"));
+        assertThat(etcdC.getVolumeMounts()).extracting(VolumeMount::getName, VolumeMount::getMountPath)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("etcd", "/var/lib/etcd"));
+
+        assertThat(s.getSpec().getVolumeClaimTemplates()).extracting(c -> c.getMetadata().getName()).containsExactly("state", "etcd");
+        assertThat(s.getSpec().getVolumeClaimTemplates()).allSatisfy(c -> {
+            assertThat(c.getSpec().getStorageClassName()).isEqualTo("fast");
+            assertThat(c.getSpec().getResources().getRequests().get("storage").toString()).isEqualTo("2Gi");
+            assertThat(c.getSpec().getAccessModes()).containsExactly("ReadWriteOnce");
+        });
+        assertThat(pod.getImagePullSecrets()).extracting(r -> r.getName()).containsExactly("infodid-registry", "shared-pull");
+        assertThat(pod.getVolumes()).singleElement().satisfies(v -> {
+            assertThat(v.getName()).isEqualTo("keystore");
+            assertThat(v.getSecret().getSecretName()).isEqualTo("infodid-keystore");
+        });
+    }
+
+    @Test
+    void deploy_places_replicas_on_labelled_nodes_and_never_two_on_one_node() {
+        cluster.deploy(3, record());
+
+        var affinity = sts().getSpec().getTemplate().getSpec().getAffinity();
+        var terms = affinity.getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution().getNodeSelectorTerms();
+        assertThat(terms).singleElement().satisfies(t -> assertThat(t.getMatchExpressions())
+                .extracting(e -> e.getKey(), e -> e.getOperator(), e -> e.getValues())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("br2k.dev/replica-node", "In", List.of("true")),
+                        org.assertj.core.groups.Tuple.tuple("topology.kubernetes.io/zone", "In", List.of("zone-a"))));
+        var anti = affinity.getPodAntiAffinity().getRequiredDuringSchedulingIgnoredDuringExecution();
+        assertThat(anti).singleElement().satisfies(t -> {
+            assertThat(t.getTopologyKey()).isEqualTo("kubernetes.io/hostname");
+            assertThat(t.getLabelSelector().getMatchLabels()).containsEntry("app.kubernetes.io/instance", "infodid");
+        });
+    }
+
+    @Test
+    void deploy_creates_the_services_the_etcd_bootstrap_config_and_the_secrets() {
+        cluster.deploy(3, record());
+
+        Service peers = client.services().inNamespace("br2k").withName("infodid-peers").get();
+        assertThat(peers.getSpec().getClusterIP()).isEqualTo("None");
+        assertThat(peers.getSpec().getPublishNotReadyAddresses()).isTrue();
+        assertThat(peers.getSpec().getPorts()).extracting(p -> p.getName(), p -> p.getPort())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("etcd-client", 2379),
+                        org.assertj.core.groups.Tuple.tuple("etcd-peer", 2380),
+                        org.assertj.core.groups.Tuple.tuple("http", 8080));
+        Service clients = client.services().inNamespace("br2k").withName("infodid").get();
+        assertThat(clients.getSpec().getType()).isEqualTo("NodePort");
+        assertThat(clients.getSpec().getSelector()).containsEntry("app.kubernetes.io/instance", "infodid");
+        assertThat(clients.getSpec().getPorts()).singleElement().satisfies(p -> assertThat(p.getPort()).isEqualTo(8080));
+
+        ConfigMap config = client.configMaps().inNamespace("br2k").withName("infodid-etcd").get();
+        assertThat(config.getData()).containsEntry("initial-cluster-state", "new").containsEntry("initial-cluster",
+                "infodid-0=http://infodid-0.infodid-peers.br2k.svc:2380,infodid-1=http://infodid-1.infodid-peers.br2k.svc:2380,"
+                        + "infodid-2=http://infodid-2.infodid-peers.br2k.svc:2380");
+
+        Secret pull = client.secrets().inNamespace("br2k").withName("infodid-registry").get();
+        assertThat(pull.getType()).isEqualTo("kubernetes.io/dockerconfigjson");
+        String dockerConfig = new String(Base64.getDecoder().decode(pull.getData().get(".dockerconfigjson")), StandardCharsets.UTF_8);
+        assertThat(dockerConfig).contains("\"registry.example.org\"").contains("\"username\":\"deployer\"")
+                .contains(Base64.getEncoder().encodeToString("deployer:s3cret".getBytes(StandardCharsets.UTF_8)));
+        Secret keystore = client.secrets().inNamespace("br2k").withName("infodid-keystore").get();
+        assertThat(new String(Base64.getDecoder().decode(keystore.getData().get("keystore.json")), StandardCharsets.UTF_8))
+                .contains("f39fd6e51aad88f6f4ce6ab8827279cfffb92266");
+        assertThat(events).filteredOn(e -> e.status() == ProgressEvent.Status.DONE).extracting(ProgressEvent::step)
+                .containsExactly("apply Secret infodid-registry", "apply Secret infodid-keystore", "create ConfigMap infodid-etcd",
+                        "apply Service infodid-peers", "apply Service infodid", "apply StatefulSet infodid");
+    }
+
+    @Test
+    void deploying_again_changes_nothing() {
+        cluster.deploy(3, record());
+        Map<String, String> versions = resourceVersions();
+
+        OperationResult again = cluster.deploy(3, record());
+
+        assertThat(again.unchanged()).isTrue();
+        assertThat(resourceVersions()).isEqualTo(versions);
+        assertThat(events).filteredOn(e -> e.status() == ProgressEvent.Status.SKIPPED).hasSize(6);
+    }
+
+    @Test
+    void a_changed_context_updates_the_statefulset_and_keeps_its_replica_count() {
+        cluster.deploy(3, record());
+        client.apps().statefulSets().inNamespace("br2k").withName("infodid")
+                .edit(s -> { s.getSpec().setReplicas(4); return s; }); // as an add would have left it
+
+        OperationResult r = cluster(ctx.withImage("registry.example.org/br2k/infodid:1.1")).deploy(3, record());
+
+        assertThat(r.changes()).containsExactly("apply StatefulSet infodid");
+        assertThat(sts().getSpec().getReplicas()).isEqualTo(4);
+        assertThat(sts().getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("registry.example.org/br2k/infodid:1.1");
+    }
+
+    @Test
+    void etcd_tls_mounts_the_certificate_secret_and_switches_peers_and_clients_to_https() {
+        DeploymentContext tls = new DeploymentContext(ctx.name(), ctx.service(), ctx.apiServer(), ctx.token(),
+                ctx.certificateAuthority(), ctx.insecureSkipTlsVerify(), ctx.kubeconfigContext(), ctx.namespace(),
+                ctx.nodeLabels(), ctx.networkId(), ctx.protocol(), ctx.endpoints(), ctx.port(), ctx.stateMountPath(),
+                ctx.etcdMountPath(), ctx.image(), ctx.etcdImage(), ctx.replicas(), ctx.maxReplicas(), ctx.storageSize(),
+                ctx.storageClass(), ctx.exposure(), ctx.imageRegistry(), ctx.imagePullSecrets(), ctx.keystore(),
+                new EtcdTls(true, true, Optional.of("etcd-certs")));
+
+        StatefulSet s = DesiredState.statefulSet(tls, 3, Optional.empty());
+
+        Container etcdC = s.getSpec().getTemplate().getSpec().getContainers().get(1);
+        assertThat(etcdC.getArgs()).contains("--listen-peer-urls=https://0.0.0.0:2380", "--listen-client-urls=https://0.0.0.0:2379",
+                "--peer-client-cert-auth=true", "--client-cert-auth=true", "--trusted-ca-file=/br2k/etcd-tls/ca.crt");
+        assertThat(s.getSpec().getTemplate().getSpec().getVolumes()).extracting(v -> v.getName())
+                .contains("etcd-tls");
+        assertThat(s.getSpec().getTemplate().getSpec().getVolumes()).filteredOn(v -> v.getName().equals("etcd-tls"))
+                .singleElement().satisfies(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("etcd-certs"));
+        assertThat(env(s.getSpec().getTemplate().getSpec().getContainers().get(0)))
+                .containsEntry("BR2K_ETCD_ENDPOINTS", "https://127.0.0.1:2379,https://infodid-peers.br2k.svc:2379");
+        assertThat(KubernetesNames.peerUrl(tls, 1)).isEqualTo("https://infodid-1.infodid-peers.br2k.svc:2380");
+    }
+
+    @Test
+    void add_adds_the_etcd_member_then_scales_and_reduce_removes_it_then_scales() {
+        cluster.deploy(3, record());
+        events.clear();
+
+        cluster.add(1, record());
+
+        assertThat(sts().getSpec().getReplicas()).isEqualTo(4);
+        assertThat(etcd.changes).containsExactly("add http://infodid-3.infodid-peers.br2k.svc:2380");
+        assertThat(doneSteps()).containsExactly("etcd member add infodid-3", "update ConfigMap infodid-etcd",
+                "scale StatefulSet to 4");
+        ConfigMap config = client.configMaps().inNamespace("br2k").withName("infodid-etcd").get();
+        assertThat(config.getData()).containsEntry("initial-cluster-state", "existing");
+        assertThat(config.getData().get("initial-cluster")).contains("infodid-3=http://infodid-3.infodid-peers.br2k.svc:2380");
+
+        claim("etcd-infodid-3");
+        claim("state-infodid-3");
+        events.clear();
+        cluster.reduce(1, record());
+
+        assertThat(sts().getSpec().getReplicas()).isEqualTo(3);
+        assertThat(etcd.members()).extracting(m -> m.name()).containsExactly("infodid-0", "infodid-1", "infodid-2");
+        assertThat(doneSteps()).containsExactly("etcd member remove infodid-3", "update ConfigMap infodid-etcd",
+                "scale StatefulSet to 3", "delete volume claims of infodid-3");
+        assertThat(client.persistentVolumeClaims().inNamespace("br2k").list().getItems()).isEmpty();
+    }
+
+    @Test
+    void an_add_interrupted_after_the_member_add_is_finished_by_a_rerun_without_adding_twice() {
+        cluster.deploy(3, record());
+        etcd.addMember(KubernetesNames.peerUrl(ctx, 3)); // the crashed run got this far
+
+        cluster.add(1, record());
+
+        assertThat(etcd.members()).hasSize(4);
+        assertThat(sts().getSpec().getReplicas()).isEqualTo(4);
+    }
+
+    @Test
+    void add_beyond_the_maximum_and_reduce_below_one_are_refused() {
+        cluster.deploy(3, record());
+
+        assertThatThrownBy(() -> cluster.add(3, record())).isInstanceOf(ReplicaCountException.class)
+                .hasMessageContaining("at most 5");
+        assertThatThrownBy(() -> cluster.reduce(3, record())).isInstanceOf(ReplicaCountException.class)
+                .hasMessageContaining("at least 1");
+        assertThat(sts().getSpec().getReplicas()).isEqualTo(3);
+        assertThat(etcd.changes).isEmpty();
+    }
+
+    @Test
+    void pause_scales_to_zero_keeps_the_volumes_and_deploy_resumes_at_the_previous_size() {
+        cluster.deploy(3, record());
+        for (int i = 0; i < 3; i++) {
+            claim("state-infodid-" + i);
+            claim("etcd-infodid-" + i);
+        }
+
+        cluster.pause(record());
+
+        assertThat(sts().getSpec().getReplicas()).isZero();
+        assertThat(client.persistentVolumeClaims().inNamespace("br2k").list().getItems()).hasSize(6);
+        ServiceState paused = cluster.state();
+        assertThat(paused.paused()).isTrue();
+        assertThat(paused.desiredReplicas()).isEqualTo(3);
+        assertThat(paused.replicas()).extracting(r -> r.phase()).containsOnly(ReplicaPhase.STOPPED);
+        assertThat(paused.problems()).isEmpty();
+        assertThat(cluster.pause(record()).unchanged()).isTrue();
+        assertThatThrownBy(() -> cluster.add(1, record())).isInstanceOf(ClusterException.class).hasMessageContaining("paused");
+
+        OperationResult resumed = cluster.deploy(3, record());
+
+        assertThat(resumed.changes()).containsExactly("resume: scale StatefulSet to 3");
+        assertThat(sts().getSpec().getReplicas()).isEqualTo(3);
+        assertThat(sts().getMetadata().getAnnotations()).doesNotContainKey(KubernetesNames.ANNOTATION_PAUSED);
+        assertThat(client.persistentVolumeClaims().inNamespace("br2k").list().getItems()).hasSize(6);
+    }
+
+    @Test
+    void state_reports_each_replica_with_phase_node_restarts_and_member() {
+        cluster.deploy(3, record());
+        pod(0, "Running", true, null, 0);
+        pod(1, "Running", false, "CrashLoopBackOff", 7);
+
+        ServiceState state = cluster.state();
+
+        assertThat(state.replicas()).extracting(r -> r.name(), r -> r.phase(), r -> r.node(), r -> r.restarts())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("infodid-0", ReplicaPhase.RUNNING, "node-0", 0),
+                        org.assertj.core.groups.Tuple.tuple("infodid-1", ReplicaPhase.FAILED, "node-1", 7),
+                        org.assertj.core.groups.Tuple.tuple("infodid-2", ReplicaPhase.MISSING, "", 0));
+        assertThat(state.replicas().get(0).memberId()).contains(etcd.members().get(0).id());
+        assertThat(state.replicas().get(1).detail()).contains("etcd").contains("CrashLoopBackOff");
+        assertThat(state.problems()).anyMatch(p -> p.startsWith("infodid-1 is failed"))
+                .anyMatch(p -> p.startsWith("infodid-2 is missing")).contains("no replica is leader");
+    }
+
+    @Test
+    void recovery_recreates_missing_objects_and_replaces_failed_replicas() {
+        cluster.deploy(3, record());
+        client.services().inNamespace("br2k").withName("infodid").delete();
+        client.configMaps().inNamespace("br2k").withName("infodid-etcd").delete();
+        pod(0, "Running", true, null, 0);
+        pod(1, "Running", false, "CrashLoopBackOff", 5); // its etcd crashes: replace the member
+        claim("etcd-infodid-1");
+        String oldMember = etcd.members().get(1).id();
+
+        OperationResult r = cluster.recover(RecoverySource.NONE, record());
+
+        assertThat(r.changes()).contains("create ConfigMap infodid-etcd", "apply Service infodid",
+                "replace etcd member of infodid-1 (CrashLoopBackOff)", "replace pod infodid-1 (CrashLoopBackOff)");
+        assertThat(client.services().inNamespace("br2k").withName("infodid").get()).isNotNull();
+        assertThat(client.pods().inNamespace("br2k").withName("infodid-1").get()).isNull();
+        assertThat(client.pods().inNamespace("br2k").withName("infodid-0").get()).isNotNull();
+        assertThat(client.persistentVolumeClaims().inNamespace("br2k").withName("etcd-infodid-1").get()).isNull();
+        assertThat(etcd.members()).extracting(m -> m.id()).doesNotContain(oldMember).hasSize(3);
+        assertThat(etcd.members()).anySatisfy(m -> assertThat(m.peerUrls())
+                .containsExactly("http://infodid-1.infodid-peers.br2k.svc:2380"));
+        assertThat(client.configMaps().inNamespace("br2k").withName("infodid-etcd").get().getData())
+                .containsEntry("initial-cluster-state", "existing");
+    }
+
+    @Test
+    void recovery_of_a_service_that_is_entirely_gone_redeploys_it_from_the_registry_plan() {
+        RecoverySource registry = service -> Optional.of(new RecoveryPlan(service, 4,
+                Optional.of("registry.example.org/br2k/infodid:0.9"), Optional.of("backup-17")));
+
+        OperationResult r = cluster.recover(registry, record());
+
+        assertThat(r.replicasAfter()).isEqualTo(4);
+        StatefulSet s = sts();
+        assertThat(s.getSpec().getReplicas()).isEqualTo(4);
+        Container service = s.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(service.getImage()).isEqualTo("registry.example.org/br2k/infodid:0.9");
+        assertThat(env(service)).containsEntry("BR2K_RESTORE_BACKUP", "backup-17");
+        assertThat(client.configMaps().inNamespace("br2k").withName("infodid-etcd").get().getData())
+                .containsEntry("initial-cluster-state", "new")
+                .hasEntrySatisfying("initial-cluster", v -> assertThat(v.split(",")).hasSize(4));
+        assertThat(client.services().inNamespace("br2k").list().getItems()).hasSize(2);
+        assertThat(cluster.recover(registry, record()).changes()).isEmpty();
+    }
+
+    @Test
+    void a_recovery_run_on_a_healthy_service_changes_nothing() {
+        cluster.deploy(3, record());
+        pod(0, "Running", true, null, 0);
+
+        assertThat(cluster.recover(RecoverySource.NONE, record()).unchanged()).isTrue();
+        assertThat(etcd.changes).isEmpty();
+    }
+
+    List<String> doneSteps() {
+        return events.stream().filter(e -> e.status() == ProgressEvent.Status.DONE).map(ProgressEvent::step).toList();
+    }
+
+    Map<String, String> resourceVersions() {
+        List<HasMetadata> all = new ArrayList<>();
+        all.addAll(client.apps().statefulSets().inNamespace("br2k").list().getItems());
+        all.addAll(client.services().inNamespace("br2k").list().getItems());
+        all.addAll(client.configMaps().inNamespace("br2k").list().getItems());
+        all.addAll(client.secrets().inNamespace("br2k").list().getItems());
+        return all.stream().collect(Collectors.toMap(o -> o.getKind() + "/" + o.getMetadata().getName(),
+                o -> o.getMetadata().getResourceVersion(), (a, b) -> a, java.util.TreeMap::new));
+    }
+
+    void claim(String name) {
+        client.persistentVolumeClaims().inNamespace("br2k").resource(new PersistentVolumeClaimBuilder()
+                .withNewMetadata().withName(name).withLabels(KubernetesNames.labels("infodid")).endMetadata()
+                .withNewSpec().withAccessModes("ReadWriteOnce").endSpec().build()).create();
+    }
+
+    /** A pod as the StatefulSet controller and kubelet would report it. */
+    void pod(int i, String phase, boolean ready, String etcdWaitingReason, int etcdRestarts) {
+        Function<Boolean, Boolean> r = b -> b;
+        Pod p = new PodBuilder()
+                .withNewMetadata().withName("infodid-" + i).withLabels(KubernetesNames.labels("infodid")).endMetadata()
+                .withNewSpec().withNodeName("node-" + i).endSpec()
+                .withNewStatus().withPhase(phase)
+                    .addNewContainerStatus().withName("service").withReady(r.apply(ready)).withRestartCount(0)
+                        .withNewState().withNewRunning().endRunning().endState().endContainerStatus()
+                    .addNewContainerStatus().withName("etcd").withReady(ready).withRestartCount(etcdRestarts)
+                        .withNewState().withNewWaitingLike(etcdWaitingReason == null ? null
+                                : new io.fabric8.kubernetes.api.model.ContainerStateWaiting("back-off", etcdWaitingReason))
+                        .endWaiting().endState().endContainerStatus()
+                .endStatus().build();
+        if (etcdWaitingReason == null) {
+            p.getStatus().getContainerStatuses().get(1).getState().setWaiting(null);
+            p.getStatus().getContainerStatuses().get(1).getState().setRunning(new io.fabric8.kubernetes.api.model.ContainerStateRunning());
+        }
+        client.pods().inNamespace("br2k").resource(p).create();
+    }
+}
