@@ -1,0 +1,109 @@
+package dev.br2k.watch.backend;
+
+import dev.br2k.registry.RegistryClient;
+import dev.br2k.registry.RegistryReceipt;
+import dev.br2k.registry.ServiceId;
+import dev.br2k.registry.ServiceInfo;
+import dev.br2k.registry.event.EventQuery;
+import dev.br2k.registry.event.RegistryEvent;
+import dev.br2k.registry.event.Subscription;
+import org.web3j.crypto.Credentials;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * {@link RegistryGateway} over the registry module's {@link RegistryClient}. The account's services
+ * are read in parallel (a few JSON-RPC calls each), so a dashboard of hundreds fills quickly.
+ */
+public final class RegistryClientGateway implements RegistryGateway {
+
+    /** Event polling for the Watch: fast enough that a location change shows within a second. */
+    public static final Duration POLLING = Duration.ofMillis(500);
+    private static final int READERS = 8;
+
+    private final RegistryClient client;
+    private final String rpcUrl;
+    private final ExecutorService readers = Executors.newFixedThreadPool(READERS, r -> {
+        Thread t = new Thread(r, "br2k-watch-registry-read");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public RegistryClientGateway(RegistryClient client, String rpcUrl) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.rpcUrl = Objects.requireNonNull(rpcUrl, "rpcUrl");
+    }
+
+    /** The production {@link RegistryConnector}. */
+    public static RegistryConnector connector() {
+        return (rpcUrl, registryAddress, credentials) -> connect(rpcUrl, registryAddress, credentials);
+    }
+
+    public static RegistryClientGateway connect(String rpcUrl, String registryAddress, Credentials credentials) {
+        RegistryClient client = RegistryClient.builder().rpcUrl(rpcUrl).registryAddress(registryAddress)
+                .credentials(credentials).pollingInterval(POLLING).build();
+        return new RegistryClientGateway(client, rpcUrl);
+    }
+
+    @Override
+    public String account() {
+        return client.account();
+    }
+
+    @Override
+    public String rpcUrl() {
+        return rpcUrl;
+    }
+
+    @Override
+    public List<ServiceInfo> managedServices() {
+        List<ServiceId> ids = client.managedBy(client.account());
+        List<CompletableFuture<Optional<ServiceInfo>>> reads = new ArrayList<>(ids.size());
+        for (ServiceId id : ids) {
+            reads.add(CompletableFuture.supplyAsync(() -> client.findService(id), readers));
+        }
+        List<ServiceInfo> infos = new ArrayList<>(ids.size());
+        for (CompletableFuture<Optional<ServiceInfo>> read : reads) {
+            try {
+                read.join().ifPresent(infos::add);
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw e;
+            }
+        }
+        infos.sort(Comparator.comparing(ServiceInfo::name));
+        return List.copyOf(infos);
+    }
+
+    @Override
+    public ServiceInfo service(ServiceId id) {
+        return client.service(id);
+    }
+
+    @Override
+    public RegistryReceipt setReplicaCount(ServiceId id, int replicas) {
+        return client.setReplicaCount(id, replicas);
+    }
+
+    @Override
+    public Subscription subscribe(EventQuery query, Consumer<RegistryEvent> listener) {
+        return client.subscribe(query, listener::accept);
+    }
+
+    @Override
+    public void close() {
+        readers.shutdownNow();
+        client.close();
+    }
+}

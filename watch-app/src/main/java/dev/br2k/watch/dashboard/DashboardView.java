@@ -1,0 +1,183 @@
+package dev.br2k.watch.dashboard;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.controls.Message;
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.br2k.registry.RunState;
+import dev.br2k.watch.common.Health;
+import dev.br2k.watch.shell.Icons;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** The dashboard: the account's services in a filterable table, and the claims users sent. */
+public final class DashboardView extends BorderPane {
+
+    private final TableView<ServiceItem> table;
+
+    public DashboardView(DashboardViewModel vm, Consumer<ServiceItem> open) {
+        getStyleClass().add("dashboard-view");
+        setPadding(new Insets(16));
+
+        Label title = new Label("Services");
+        title.getStyleClass().add(Styles.TITLE_3);
+        Label summary = new Label();
+        summary.setId("summary");
+        summary.getStyleClass().add(Styles.TEXT_MUTED);
+        Runnable updateSummary = () -> {
+            long faulty = vm.items().stream().filter(i -> i.health() == Health.FAULTY).count();
+            summary.setText(vm.items().size() + (vm.items().size() == 1 ? " service" : " services")
+                    + (faulty > 0 ? " · " + faulty + " faulty" : "") + " · managed by " + vm.session().account());
+        };
+        vm.items().addListener((ListChangeListener<ServiceItem>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(i -> i.healthProperty().addListener((o, was, now) -> updateSummary.run()));
+            }
+            updateSummary.run();
+        });
+        updateSummary.run();
+
+        CustomTextField filter = new CustomTextField();
+        filter.setId("filter");
+        filter.setPromptText("Filter by name, description, location, health");
+        filter.setLeft(Icons.of(MaterialDesignM.MAGNIFY));
+        filter.setPrefWidth(320);
+        filter.textProperty().bindBidirectional(vm.filterProperty());
+        Button refresh = new Button(null, Icons.of(MaterialDesignR.REFRESH));
+        refresh.setId("refresh");
+        refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        refresh.setOnAction(e -> vm.reload());
+        HBox head = new HBox(12, title, summary, new Spacer(), filter, refresh);
+        head.setAlignment(Pos.CENTER_LEFT);
+        head.setPadding(new Insets(0, 0, 12, 0));
+
+        table = new TableView<>(vm.visibleItems());
+        table.setId("services");
+        table.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.STRIPED);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<ServiceItem, Health> health = new TableColumn<>("Health");
+        health.setCellValueFactory(c -> c.getValue().healthProperty());
+        health.setCellFactory(c -> new TableCell<>() {
+            private final HealthBadge badge = new HealthBadge();
+
+            @Override
+            protected void updateItem(Health item, boolean empty) {
+                super.updateItem(item, empty);
+                badge.show(empty ? null : item);
+                setGraphic(empty ? null : badge);
+            }
+        });
+        health.setPrefWidth(110);
+        TableColumn<ServiceItem, String> name = column("Name", ServiceItem::nameProperty, 150);
+        name.setId("nameColumn");
+        TableColumn<ServiceItem, String> description = column("Description", ServiceItem::descriptionProperty, 220);
+        TableColumn<ServiceItem, RunState> runState = new TableColumn<>("Run state");
+        runState.setCellValueFactory(c -> c.getValue().runStateProperty());
+        runState.setPrefWidth(100);
+        TableColumn<ServiceItem, String> replicas = new TableColumn<>("Replicas");
+        replicas.setCellValueFactory(c -> {
+            ServiceItem i = c.getValue();
+            return Bindings.createStringBinding(() -> (i.runningReplicasProperty().get() >= 0
+                            ? i.runningReplicasProperty().get() + " running · " : "") + i.replicaCount() + " / " + i.maxReplicas(),
+                    i.runningReplicasProperty(), i.replicaCountProperty(), i.maxReplicasProperty());
+        });
+        replicas.setPrefWidth(140);
+        TableColumn<ServiceItem, String> location = column("Location", ServiceItem::locationProperty, 200);
+        location.setId("locationColumn");
+        TableColumn<ServiceItem, String> backup = column("Last backup", ServiceItem::lastBackupProperty, 130);
+        table.getColumns().addAll(java.util.List.of(health, name, description, runState, replicas, location, backup));
+        table.setRowFactory(t -> {
+            TableRow<ServiceItem> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    open.accept(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                open.accept(table.getSelectionModel().getSelectedItem());
+            }
+        });
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(Bindings.when(vm.loadingProperty()).then("Reading the registry…")
+                .otherwise(Bindings.when(vm.filterProperty().isEmpty())
+                        .then("This account manages no services yet. Register one with `br2k register`.")
+                        .otherwise("No service matches the filter.")));
+        table.setPlaceholder(placeholder);
+
+        Message error = new Message("Registry", "", Icons.of(MaterialDesignA.ALERT_CIRCLE_OUTLINE));
+        error.getStyleClass().add(Styles.DANGER);
+        error.descriptionProperty().bind(vm.errorProperty());
+        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        VBox center = new VBox(8, head, error, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        setCenter(center);
+
+        Label claimsTitle = new Label("Claims", Icons.of(MaterialDesignB.BELL_RING_OUTLINE));
+        claimsTitle.getStyleClass().add(Styles.TITLE_4);
+        ListView<ClaimItem> claims = new ListView<>(vm.claims());
+        claims.setId("claims");
+        claims.setPlaceholder(wrapLabel("No claims. Users who cannot reach a service ask you to recover it here."));
+        claims.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(ClaimItem item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.summary() + "\nblock " + item.block());
+                setWrapText(true);
+            }
+        });
+        claims.setPrefWidth(280);
+        VBox side = new VBox(8, claimsTitle, claims);
+        VBox.setVgrow(claims, Priority.ALWAYS);
+        side.setPadding(new Insets(44, 0, 0, 16));
+        setRight(side);
+    }
+
+    private static Label wrapLabel(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        l.setPadding(new Insets(8));
+        return l;
+    }
+
+    public TableView<ServiceItem> table() {
+        return table;
+    }
+
+    private static TableColumn<ServiceItem, String> column(String title, Function<ServiceItem, ObservableValue<String>> value, double width) {
+        TableColumn<ServiceItem, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> value.apply(d.getValue()));
+        c.setPrefWidth(width);
+        return c;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.br2k.watch.logs;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One row of the log pane: a line of a replica's log, or a notice from the stream itself
+ * (reconnecting, a gap, the end).
+ *
+ * @param replica   the replica it came from
+ * @param timestamp when it was written, if known
+ * @param text      the line
+ * @param notice    true for the stream's own notices, shown differently
+ */
+public record LogEntry(String replica, Optional<Instant> timestamp, String text, boolean notice) {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+
+    public LogEntry {
+        Objects.requireNonNull(replica, "replica");
+        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(text, "text");
+    }
+
+    public static LogEntry line(String replica, Optional<Instant> timestamp, String text) {
+        return new LogEntry(replica, timestamp, text, false);
+    }
+
+    public static LogEntry notice(String replica, String text) {
+        return new LogEntry(replica, Optional.of(Instant.now()), text, true);
+    }
+
+    /** The row as shown: optional time, optional replica prefix, the text. */
+    public String render(boolean withTimestamp, boolean withReplica) {
+        StringBuilder b = new StringBuilder(text.length() + 40);
+        if (withTimestamp) {
+            b.append(timestamp.map(TIME::format).orElse("            ")).append("  ");
+        }
+        if (withReplica) {
+            b.append('[').append(replica).append("] ");
+        }
+        if (notice) {
+            b.append("— ").append(text).append(" —");
+        } else {
+            b.append(text);
+        }
+        return b.toString();
+    }
+
+    /** True if the filter occurs in the text or the replica's name, ignoring case. */
+    public boolean matches(String lowerCaseFilter) {
+        return lowerCaseFilter.isEmpty() || text.toLowerCase().contains(lowerCaseFilter)
+                || replica.toLowerCase().contains(lowerCaseFilter);
+    }
+}

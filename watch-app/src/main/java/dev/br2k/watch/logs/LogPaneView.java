@@ -1,0 +1,199 @@
+package dev.br2k.watch.logs;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
+import dev.br2k.watch.shell.Icons;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+
+import java.io.File;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The log pane: a virtualized {@link ListView} over the bounded buffer, fed in batches on the
+ * animation pulse (at most every {@link #FLUSH_NANOS}), with follow, pause, filter, timestamps,
+ * previous run, reconnect and download.
+ */
+public final class LogPaneView extends BorderPane {
+
+    /** Batches are taken at most this often: ten times a second. */
+    public static final long FLUSH_NANOS = 100_000_000L;
+
+    private final LogPaneViewModel vm;
+    private final ListView<LogEntry> list;
+    private final AnimationTimer pump;
+
+    public LogPaneView(LogPaneViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("log-pane");
+
+        Label target = new Label();
+        target.setId("logTarget");
+        target.getStyleClass().add(Styles.TEXT_BOLD);
+        target.setGraphic(Icons.of(MaterialDesignF.FORMAT_LIST_TEXT));
+        target.textProperty().bind(vm.targetProperty());
+
+        ToggleButton follow = toggle("Follow", MaterialDesignA.ARROW_COLLAPSE_DOWN, "Keep the newest line in view");
+        follow.setId("follow");
+        follow.selectedProperty().bindBidirectional(vm.followProperty());
+        ToggleButton pause = toggle("Pause", MaterialDesignP.PAUSE, "Freeze the view; lines keep arriving in the background (up to the buffer's size)");
+        pause.setId("pause");
+        pause.selectedProperty().bindBidirectional(vm.pausedProperty());
+        ToggleButton timestamps = toggle("Time", MaterialDesignC.CLOCK_OUTLINE, "Show when each line was written");
+        timestamps.setId("timestamps");
+        timestamps.selectedProperty().bindBidirectional(vm.timestampsProperty());
+        ToggleButton previous = toggle("Previous", MaterialDesignH.HISTORY, "The log of the replica's previous run (before its last restart)");
+        previous.setId("previous");
+        previous.selectedProperty().bindBidirectional(vm.previousProperty());
+        previous.disableProperty().bind(vm.allReplicasProperty());
+
+        CustomTextField filter = new CustomTextField();
+        filter.setId("logFilter");
+        filter.setPromptText("Filter lines");
+        filter.setLeft(Icons.of(MaterialDesignM.MAGNIFY));
+        filter.setPrefWidth(220);
+        filter.textProperty().bindBidirectional(vm.filterProperty());
+
+        Button reconnect = iconButton(MaterialDesignC.CONNECTION, "Reconnect the stream");
+        reconnect.setId("reconnect");
+        reconnect.setOnAction(e -> vm.reconnect());
+        Button download = iconButton(MaterialDesignD.DOWNLOAD, "Save the lines shown to a file");
+        download.setId("download");
+        download.setOnAction(e -> download());
+
+        HBox bar = new HBox(6, target, new Spacer(), filter, follow, pause, timestamps, previous, reconnect, download);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        bar.getStyleClass().add("log-toolbar");
+        setTop(bar);
+
+        list = new ListView<>(vm.visibleLines());
+        list.setId("logList");
+        list.getStyleClass().addAll("log-list", Styles.DENSE);
+        list.setFixedCellSize(20);
+        list.setCellFactory(v -> new LogCell());
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(vm.statusProperty());
+        placeholder.getStyleClass().add(Styles.TEXT_MUTED);
+        list.setPlaceholder(placeholder);
+        setCenter(list);
+
+        Label status = new Label();
+        status.setId("logStatus");
+        status.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        status.textProperty().bind(vm.statusProperty());
+        Label count = new Label();
+        count.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        HBox foot = new HBox(8, status, new Spacer(), count);
+        foot.setPadding(new Insets(2, 8, 2, 8));
+        setBottom(foot);
+
+        vm.timestampsProperty().addListener((o, was, now) -> list.refresh());
+        vm.allReplicasProperty().addListener((o, was, now) -> list.refresh());
+        vm.followProperty().addListener((o, was, now) -> {
+            if (now) {
+                scrollToEnd();
+            }
+        });
+
+        pump = new AnimationTimer() {
+            private long last;
+
+            @Override
+            public void handle(long now) {
+                if (now - last < FLUSH_NANOS) {
+                    return;
+                }
+                last = now;
+                if (vm.flush() > 0 && vm.followProperty().get()) {
+                    scrollToEnd();
+                }
+                count.setText(vm.visibleLines().size() + " / " + vm.buffer().lines().size() + " lines"
+                        + (vm.pausedProperty().get() && vm.buffer().pending() > 0 ? " · " + vm.buffer().pending() + " waiting" : ""));
+            }
+        };
+        sceneProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                pump.stop();
+            } else {
+                pump.start();
+            }
+        });
+    }
+
+    private void scrollToEnd() {
+        int n = list.getItems().size();
+        if (n > 0) {
+            list.scrollTo(n - 1);
+        }
+    }
+
+    private void download() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save log lines");
+        chooser.setInitialFileName(vm.targetProperty().get().replace(' ', '-') + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".log");
+        File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            vm.saveTo(file.toPath());
+        }
+    }
+
+    public ListView<LogEntry> list() {
+        return list;
+    }
+
+    private static ToggleButton toggle(String text, Ikon ikon, String tip) {
+        ToggleButton b = new ToggleButton(text, Icons.of(ikon));
+        b.getStyleClass().add(Styles.SMALL);
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+
+    private static Button iconButton(Ikon ikon, String tip) {
+        Button b = new Button(null, Icons.of(ikon));
+        b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+
+    private final class LogCell extends ListCell<LogEntry> {
+        @Override
+        protected void updateItem(LogEntry item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                getStyleClass().remove("notice");
+                return;
+            }
+            setText(item.render(vm.timestampsProperty().get(), vm.allReplicasProperty().get()));
+            if (item.notice()) {
+                if (!getStyleClass().contains("notice")) {
+                    getStyleClass().add("notice");
+                }
+            } else {
+                getStyleClass().remove("notice");
+            }
+        }
+    }
+}

@@ -1,0 +1,313 @@
+package dev.br2k.watch.service;
+
+import atlantafx.base.controls.Message;
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.br2k.cluster.ProgressEvent;
+import dev.br2k.watch.common.Health;
+import dev.br2k.watch.dashboard.ClaimItem;
+import dev.br2k.watch.dashboard.HealthBadge;
+import dev.br2k.watch.dashboard.ServiceItem;
+import dev.br2k.watch.logs.LogPaneView;
+import dev.br2k.watch.shell.Icons;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** A service's page: header with health, scaling and recovery, replica table, log pane, steps and claims. */
+public final class ServicePageView extends BorderPane {
+
+    private final TableView<ReplicaRow> replicas;
+    private final LogPaneView logPane;
+
+    public ServicePageView(ServicePageViewModel vm, Runnable back) {
+        getStyleClass().add("service-page");
+        setPadding(new Insets(12, 16, 12, 16));
+        ServiceItem item = vm.item();
+
+        Button backButton = new Button(null, Icons.of(MaterialDesignA.ARROW_LEFT));
+        backButton.setId("back");
+        backButton.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        backButton.setTooltip(new Tooltip("Back to the services"));
+        backButton.setOnAction(e -> back.run());
+        Label name = new Label();
+        name.setId("serviceName");
+        name.textProperty().bind(item.nameProperty());
+        name.getStyleClass().add(Styles.TITLE_3);
+        HealthBadge badge = new HealthBadge(item.health());
+        badge.setId("health");
+        item.healthProperty().addListener((o, was, now) -> badge.show(now));
+        Label runState = new Label();
+        runState.textProperty().bind(Bindings.concat("registry: ", item.runStateProperty().asString()));
+        runState.getStyleClass().add(Styles.TEXT_MUTED);
+        Label location = new Label();
+        location.setId("serviceLocation");
+        location.setGraphic(Icons.of(MaterialDesignW.WEB));
+        location.textProperty().bind(Bindings.when(item.locationProperty().isEmpty()).then("no location published")
+                .otherwise(item.locationProperty()));
+        Label backup = new Label();
+        backup.setGraphic(Icons.of(MaterialDesignB.BACKUP_RESTORE));
+        backup.textProperty().bind(Bindings.concat("last backup ", item.lastBackupProperty()));
+        Label description = new Label();
+        description.textProperty().bind(item.descriptionProperty());
+        description.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox titleRow = new HBox(12, backButton, name, badge, runState, new Spacer(), location, backup);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+
+        Label count = new Label();
+        count.setId("replicaCount");
+        count.textProperty().bind(vm.countTextProperty());
+        count.getStyleClass().addAll(Styles.TITLE_4, "replica-count");
+        Label countLabel = new Label("Replicas (registered / maximum)");
+        countLabel.getStyleClass().add(Styles.TEXT_MUTED);
+        Button reduce = new Button("REDUCE", Icons.of(MaterialDesignM.MINUS));
+        reduce.setId("reduce");
+        reduce.disableProperty().bind(vm.canReduceProperty().not());
+        reduce.setOnAction(e -> vm.reduce());
+        reduce.setTooltip(new Tooltip("Remove the highest replica: its etcd member first, then its processes; then update the registry"));
+        Button add = new Button("ADD", Icons.of(MaterialDesignP.PLUS));
+        add.setId("add");
+        add.getStyleClass().add(Styles.ACCENT);
+        add.disableProperty().bind(vm.canAddProperty().not());
+        add.setOnAction(e -> vm.add());
+        add.setTooltip(new Tooltip("Add a replica: etcd member add first, then start it; then update the registry"));
+        Button recover = new Button("RECOVERY", Icons.of(MaterialDesignL.LIFEBUOY));
+        recover.setId("recover");
+        recover.getStyleClass().add(Styles.DANGER);
+        recover.disableProperty().bind(vm.canRecoverProperty().not());
+        recover.setOnAction(e -> vm.recover());
+        recover.setTooltip(new Tooltip("Replace failed replicas; they rejoin and restore as Learners. Enabled only while replication is faulty."));
+        Label hint = new Label();
+        hint.setId("scaleHint");
+        hint.textProperty().bind(vm.scaleHintProperty());
+        hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        HBox actions = new HBox(10, countLabel, count, reduce, add, hint, new Spacer(), recover);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.getStyleClass().add("action-bar");
+        actions.setPadding(new Insets(8, 12, 8, 12));
+
+        Button cancel = new Button("Cancel", Icons.of(MaterialDesignC.CLOSE));
+        cancel.setId("cancelPending");
+        cancel.setOnAction(e -> vm.cancelPending());
+        Message pending = new Message("About to change the replicas", "", Icons.of(MaterialDesignT.TIMER_SAND));
+        pending.setId("pending");
+        pending.getStyleClass().add(Styles.ACCENT);
+        pending.descriptionProperty().bind(vm.pendingMessageProperty());
+        cancel.getStyleClass().add(Styles.LARGE);
+        HBox pendingRow = new HBox(8, pending, cancel);
+        pendingRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(pending, Priority.ALWAYS);
+        pending.setMaxWidth(Double.MAX_VALUE);
+        visibleWhen(pendingRow, vm.activityProperty().isEqualTo(ServicePageViewModel.Activity.PENDING));
+
+        Message problems = new Message("Replication is faulty", "", Icons.of(MaterialDesignA.ALERT_OUTLINE));
+        problems.setId("problems");
+        problems.getStyleClass().add(Styles.WARNING);
+        Runnable showProblems = () -> problems.setDescription(String.join("\n", item.problems())
+                + (item.problems().isEmpty() ? "" : "\nPress RECOVERY to replace the failed replicas."));
+        item.problems().addListener((ListChangeListener<String>) c -> showProblems.run());
+        showProblems.run();
+        visibleWhen(problems, item.healthProperty().isEqualTo(Health.FAULTY));
+
+        Message error = new Message("Operation failed", "", Icons.of(MaterialDesignA.ALERT_CIRCLE_OUTLINE));
+        error.setId("operationError");
+        error.getStyleClass().add(Styles.DANGER);
+        error.descriptionProperty().bind(vm.errorProperty());
+        visibleWhen(error, vm.errorProperty().isNotEmpty());
+
+        Message noCluster = new Message("Registry only", vm.scaleHintProperty().get(), Icons.of(MaterialDesignS.SERVER_OFF));
+        noCluster.getStyleClass().add(Styles.WARNING);
+        noCluster.setVisible(!vm.hasCluster());
+        noCluster.setManaged(!vm.hasCluster());
+
+        VBox top = new VBox(8, titleRow, description, actions, pendingRow, problems, error, noCluster);
+        top.setPadding(new Insets(0, 0, 8, 0));
+        setTop(top);
+
+        replicas = new TableView<>(vm.replicas());
+        replicas.setId("replicas");
+        replicas.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE);
+        replicas.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<ReplicaRow, String> phase = column("Phase", ReplicaRow::phase);
+        phase.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                getStyleClass().removeAll("phase-running", "phase-failed", "phase-other");
+                setText(empty ? null : value);
+                if (!empty && value != null) {
+                    getStyleClass().add(value.equals("running") ? "phase-running"
+                            : value.equals("failed") || value.equals("missing") ? "phase-failed" : "phase-other");
+                }
+            }
+        });
+        TableColumn<ReplicaRow, String> role = column("Role", ReplicaRow::role);
+        role.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty ? null : value);
+                setGraphic(!empty && "Leader".equals(value) ? Icons.of(MaterialDesignC.CROWN_OUTLINE) : null);
+            }
+        });
+        replicas.getColumns().addAll(List.of(column("Replica", ReplicaRow::name), column("Node", ReplicaRow::node), phase,
+                role, column("lpi / ssi", ReplicaRow::progress),
+                column("State version", r -> String.valueOf(r.stateVersion())),
+                column("Restarts", r -> String.valueOf(r.restarts())), column("Detail", ReplicaRow::detail)));
+        replicas.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(ReplicaRow row, boolean empty) {
+                super.updateItem(row, empty);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unhealthy"), !empty && row != null && !row.healthy());
+            }
+        });
+        replicas.setPlaceholder(new Label(vm.hasCluster() ? "Reading the replicas…" : "No cluster attached."));
+        replicas.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                vm.selectReplica(now.name());
+            }
+        });
+        vm.selectedReplicaProperty().addListener((o, was, now) -> selectRow(now));
+        vm.replicas().addListener((ListChangeListener<ReplicaRow>) c -> selectRow(vm.selectedReplicaProperty().get()));
+
+        Button all = new Button("All replicas", Icons.of(MaterialDesignL.LAYERS_TRIPLE_OUTLINE));
+        all.setId("allReplicas");
+        all.getStyleClass().add(Styles.SMALL);
+        all.setDisable(!vm.hasCluster());
+        all.setOnAction(e -> {
+            replicas.getSelectionModel().clearSelection();
+            vm.showAllReplicas();
+        });
+        Label replicasTitle = new Label("Replicas");
+        replicasTitle.getStyleClass().add(Styles.TITLE_4);
+        HBox replicaHead = new HBox(8, replicasTitle, new Spacer(), all);
+        replicaHead.setAlignment(Pos.CENTER_LEFT);
+        VBox replicaBox = new VBox(6, replicaHead, replicas);
+        VBox.setVgrow(replicas, Priority.ALWAYS);
+
+        logPane = new LogPaneView(vm.logs());
+        SplitPane split = new SplitPane(replicaBox, logPane);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.34);
+        setCenter(split);
+
+        Label stepsTitle = new Label();
+        stepsTitle.getStyleClass().add(Styles.TITLE_4);
+        stepsTitle.textProperty().bind(Bindings.when(vm.operationTitleProperty().isEmpty()).then("Operation")
+                .otherwise(vm.operationTitleProperty()));
+        stepsTitle.setWrapText(true);
+        ListView<StepRow> steps = new ListView<>(vm.steps());
+        steps.setId("steps");
+        steps.setPlaceholder(muted("No operation yet. ADD, REDUCE and RECOVERY list each step here as it runs."));
+        steps.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(StepRow row, boolean empty) {
+                super.updateItem(row, empty);
+                if (empty || row == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                setText(row.step() + (row.detail().isBlank() ? "" : "\n" + row.detail()));
+                setWrapText(true);
+                setGraphic(Icons.of(switch (row.status()) {
+                    case STARTED -> MaterialDesignP.PROGRESS_CLOCK;
+                    case DONE -> MaterialDesignC.CHECK_CIRCLE_OUTLINE;
+                    case SKIPPED -> MaterialDesignS.SKIP_NEXT_CIRCLE_OUTLINE;
+                    case FAILED -> MaterialDesignA.ALERT_CIRCLE_OUTLINE;
+                }));
+                getStyleClass().removeAll("step-failed", "step-done", "step-running");
+                getStyleClass().add(row.status() == ProgressEvent.Status.FAILED ? "step-failed"
+                        : row.status() == ProgressEvent.Status.STARTED ? "step-running" : "step-done");
+            }
+        });
+        Label claimsTitle = new Label("Claims", Icons.of(MaterialDesignB.BELL_RING_OUTLINE));
+        claimsTitle.getStyleClass().add(Styles.TITLE_4);
+        ListView<ClaimItem> claims = new ListView<>(vm.claims());
+        claims.setId("serviceClaims");
+        claims.setPlaceholder(muted("No claims about this service."));
+        claims.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(ClaimItem c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(empty || c == null ? null : c.summary() + "\nblock " + c.block());
+                setWrapText(true);
+            }
+        });
+        VBox side = new VBox(8, stepsTitle, steps, claimsTitle, claims);
+        VBox.setVgrow(steps, Priority.ALWAYS);
+        claims.setPrefHeight(160);
+        side.setPrefWidth(300);
+        side.setPadding(new Insets(0, 0, 0, 12));
+        setRight(side);
+    }
+
+    private void selectRow(String name) {
+        if (name == null) {
+            return;
+        }
+        for (ReplicaRow r : replicas.getItems()) {
+            if (r.name().equals(name) && replicas.getSelectionModel().getSelectedItem() != r) {
+                replicas.getSelectionModel().select(r);
+                return;
+            }
+        }
+    }
+
+    public TableView<ReplicaRow> replicaTable() {
+        return replicas;
+    }
+
+    public LogPaneView logPane() {
+        return logPane;
+    }
+
+    private static void visibleWhen(javafx.scene.Node node, javafx.beans.value.ObservableBooleanValue condition) {
+        node.visibleProperty().bind(condition);
+        node.managedProperty().bind(condition);
+    }
+
+    private static Label muted(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        l.setPadding(new Insets(8));
+        return l;
+    }
+
+    private static TableColumn<ReplicaRow, String> column(String title, Function<ReplicaRow, String> value) {
+        TableColumn<ReplicaRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new SimpleStringProperty(value.apply(d.getValue())));
+        return c;
+    }
+}

@@ -1,0 +1,342 @@
+package dev.br2k.watch.service;
+
+import dev.br2k.cluster.Br2kCluster;
+import dev.br2k.cluster.Operation;
+import dev.br2k.cluster.OperationResult;
+import dev.br2k.cluster.ProgressEvent;
+import dev.br2k.cluster.RecoveryPlan;
+import dev.br2k.cluster.RecoverySource;
+import dev.br2k.cluster.ReplicaState;
+import dev.br2k.cluster.ServiceState;
+import dev.br2k.registry.ServiceInfo;
+import dev.br2k.watch.common.Health;
+import dev.br2k.watch.common.Notice;
+import dev.br2k.watch.common.UserMessages;
+import dev.br2k.watch.dashboard.ClaimItem;
+import dev.br2k.watch.dashboard.DashboardViewModel;
+import dev.br2k.watch.dashboard.ServiceItem;
+import dev.br2k.watch.logs.LogBuffer;
+import dev.br2k.watch.logs.LogPaneViewModel;
+import dev.br2k.watch.task.TaskExecutor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A service's page: its replicas, their logs, ADD / REDUCE within [1, registered maximum] and
+ * RECOVERY when replication is faulty, and the claims users sent about it.
+ *
+ * <p>ADD and REDUCE wait {@link #cancelWindow} before they start, so a mis-click can be undone; then
+ * the cluster changes first and the registry's replica count follows only after the cluster change
+ * succeeded. Each step of a running operation is listed in {@link #steps()}.
+ */
+public final class ServicePageViewModel implements AutoCloseable {
+
+    /** What the page is doing. */
+    public enum Activity { IDLE, PENDING, RUNNING }
+
+    private final TaskExecutor executor;
+    private final DashboardViewModel dashboard;
+    private final ServiceItem item;
+    private final Optional<Br2kCluster> cluster;
+    private final Duration cancelWindow;
+    private final ObservableList<ReplicaRow> replicas = FXCollections.observableArrayList();
+    private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
+    private final FilteredList<ClaimItem> claims;
+    private final ObjectProperty<Activity> activity = new SimpleObjectProperty<>(Activity.IDLE);
+    private final StringProperty pendingMessage = new SimpleStringProperty("");
+    private final StringProperty operationTitle = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final ObjectProperty<String> selectedReplica = new SimpleObjectProperty<>();
+    private final BooleanBinding canAdd;
+    private final BooleanBinding canReduce;
+    private final BooleanBinding canRecover;
+    private final StringBinding countText;
+    private final StringBinding scaleHint;
+    private final LogPaneViewModel logs;
+    private TaskExecutor.Cancellable pending = TaskExecutor.Cancellable.NONE;
+
+    public ServicePageViewModel(TaskExecutor executor, DashboardViewModel dashboard, ServiceItem item,
+                                Optional<Br2kCluster> cluster, Duration cancelWindow) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.dashboard = Objects.requireNonNull(dashboard, "dashboard");
+        this.item = Objects.requireNonNull(item, "item");
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
+        this.cancelWindow = Objects.requireNonNull(cancelWindow, "cancelWindow");
+        this.claims = new FilteredList<>(dashboard.claims(), c -> c.serviceId().equals(item.id()));
+        this.logs = new LogPaneViewModel(executor,
+                (replica, options, listener) -> cluster.orElseThrow().logs(replica, options, listener),
+                LogBuffer.DEFAULT_CAPACITY);
+
+        BooleanBinding idle = activity.isEqualTo(Activity.IDLE);
+        BooleanBinding healthy = item.healthProperty().isEqualTo(Health.HEALTHY);
+        canAdd = Bindings.createBooleanBinding(() -> cluster.isPresent() && idle.get() && healthy.get()
+                && item.replicaCount() < item.maxReplicas(), idle, healthy, item.replicaCountProperty(), item.maxReplicasProperty());
+        canReduce = Bindings.createBooleanBinding(() -> cluster.isPresent() && idle.get() && healthy.get()
+                && item.replicaCount() > 1, idle, healthy, item.replicaCountProperty());
+        canRecover = Bindings.createBooleanBinding(() -> cluster.isPresent() && idle.get()
+                && item.health() == Health.FAULTY, idle, item.healthProperty());
+        countText = Bindings.createStringBinding(() -> item.replicaCount() + " / " + item.maxReplicas(),
+                item.replicaCountProperty(), item.maxReplicasProperty());
+        scaleHint = Bindings.createStringBinding(this::hint, idle, item.healthProperty(), item.replicaCountProperty(),
+                item.maxReplicasProperty());
+
+        item.clusterStateProperty().addListener((o, was, now) -> now.ifPresent(this::showReplicas));
+        item.clusterStateProperty().get().ifPresent(this::showReplicas);
+    }
+
+    private String hint() {
+        if (cluster.isEmpty()) {
+            return "The Watch has no access to this service's cluster: open it with a profile that includes the cluster.";
+        }
+        if (activity.get() != Activity.IDLE) {
+            return "An operation is under way.";
+        }
+        return switch (item.health()) {
+            case FAULTY -> "Replication is faulty: ADD and REDUCE wait until RECOVERY has made it healthy.";
+            case UNKNOWN -> "Reading the replicas…";
+            case PAUSED -> "The service is paused.";
+            case CHANGING -> "An operation is under way.";
+            case HEALTHY -> item.replicaCount() >= item.maxReplicas()
+                    ? "At the registered maximum of " + item.maxReplicas() + " replicas."
+                    : item.replicaCount() <= 1 ? "At the minimum of one replica." : "";
+        };
+    }
+
+    private void showReplicas(ServiceState state) {
+        List<ReplicaRow> rows = state.replicas().stream().map(r -> ReplicaRow.of(r, state)).toList();
+        if (!rows.equals(replicas)) {
+            replicas.setAll(rows);
+        }
+    }
+
+    /** Starts streaming the first replica's log (the page's default). */
+    public void start() {
+        item.clusterStateProperty().get().flatMap(s -> s.replicas().stream().findFirst())
+                .map(ReplicaState::name).ifPresent(this::selectReplica);
+    }
+
+    /** Streams this replica's log. */
+    public void selectReplica(String name) {
+        if (cluster.isEmpty() || name == null || name.equals(selectedReplica.get()) && !logs.allReplicasProperty().get()) {
+            return;
+        }
+        selectedReplica.set(name);
+        logs.showReplica(name);
+    }
+
+    /** Streams every replica's log, prefixed with the replica's name. */
+    public void showAllReplicas() {
+        if (cluster.isEmpty()) {
+            return;
+        }
+        selectedReplica.set(null);
+        logs.showAll(item.clusterStateProperty().get().map(s -> s.replicas().stream().map(ReplicaState::name).toList())
+                .orElse(List.of()));
+    }
+
+    /** ADD one replica, after the cancel window. */
+    public void add() {
+        if (canAdd.get()) {
+            schedule(Operation.ADD, item.replicaCount() + 1);
+        }
+    }
+
+    /** REDUCE by one replica, after the cancel window. */
+    public void reduce() {
+        if (canReduce.get()) {
+            schedule(Operation.REDUCE, item.replicaCount() - 1);
+        }
+    }
+
+    /** Cancels an ADD or REDUCE that has not started yet. */
+    public void cancelPending() {
+        if (activity.get() == Activity.PENDING) {
+            pending.cancel();
+            pending = TaskExecutor.Cancellable.NONE;
+            pendingMessage.set("");
+            activity.set(Activity.IDLE);
+        }
+    }
+
+    private void schedule(Operation operation, int target) {
+        error.set("");
+        activity.set(Activity.PENDING);
+        String verb = operation == Operation.ADD ? "Adding a replica" : "Removing a replica";
+        pendingMessage.set(verb + " (" + item.replicaCount() + " → " + target + ") in "
+                + Math.max(1, cancelWindow.toSeconds()) + " s. Cancel to keep " + item.replicaCount() + ".");
+        pending = executor.after(cancelWindow, () -> {
+            if (activity.get() == Activity.PENDING) {
+                pendingMessage.set("");
+                run(operation, target);
+            }
+        });
+    }
+
+    private void run(Operation operation, int target) {
+        Br2kCluster c = cluster.orElseThrow();
+        String name = item.name();
+        String title = switch (operation) {
+            case ADD -> "ADD a replica to " + name + " (→ " + target + ")";
+            case REDUCE -> "REDUCE " + name + " by one replica (→ " + target + ")";
+            default -> "RECOVERY of " + name;
+        };
+        activity.set(Activity.RUNNING);
+        operationTitle.set(title);
+        steps.clear();
+        item.setOperationRunning(true);
+        executor.submit(title, context -> {
+            OperationResult result = switch (operation) {
+                case ADD -> c.add(1, e -> onProgress(context, e));
+                case REDUCE -> c.reduce(1, e -> onProgress(context, e));
+                case RECOVERY -> c.recover(recoverySource(), e -> onProgress(context, e));
+                default -> throw new IllegalArgumentException(operation.displayName());
+            };
+            if (operation != Operation.RECOVERY) {
+                String step = "registry: set replica count to " + result.replicasAfter();
+                onProgress(context, ProgressEvent.of(operation, step, ProgressEvent.Status.STARTED, "sending the transaction"));
+                var receipt = dashboard.session().registry().setReplicaCount(item.id(), result.replicasAfter());
+                onProgress(context, ProgressEvent.of(operation, step, ProgressEvent.Status.DONE,
+                        "mined in block " + receipt.blockNumber()));
+            }
+            ServiceInfo info = dashboard.session().registry().service(item.id());
+            return new Finished(result, info, c.state());
+        }, finished -> {
+            item.update(finished.info());
+            item.setOperationRunning(false);
+            item.update(finished.state());
+            activity.set(Activity.IDLE);
+            dashboard.notices().post(Notice.of(Notice.Kind.SUCCESS, operation.displayName().toUpperCase() + " done",
+                    name + ": " + describe(finished.result())));
+        }, failure -> {
+            item.setOperationRunning(false);
+            activity.set(Activity.IDLE);
+            String message = UserMessages.describe(operation.displayName().toUpperCase() + " of " + name, failure);
+            error.set(message);
+            dashboard.notices().post(Notice.of(Notice.Kind.ERROR, operation.displayName().toUpperCase() + " failed", message));
+        });
+    }
+
+    private static String describe(OperationResult r) {
+        return r.unchanged() ? "nothing needed changing."
+                : r.replicasBefore() == r.replicasAfter() ? r.changes().size() + " steps, " + r.replicasAfter() + " replicas."
+                : r.replicasBefore() + " → " + r.replicasAfter() + " replicas.";
+    }
+
+    private record Finished(OperationResult result, ServiceInfo info, ServiceState state) {
+    }
+
+    /** RECOVERY: only while replication is faulty. */
+    public void recover() {
+        if (canRecover.get()) {
+            error.set("");
+            run(Operation.RECOVERY, item.replicaCount());
+        }
+    }
+
+    private RecoverySource recoverySource() {
+        return service -> {
+            ServiceInfo info = dashboard.session().registry().service(item.id());
+            return Optional.of(new RecoveryPlan(service, info.replicaCount(), Optional.empty(),
+                    info.backupCount() == 0 ? Optional.empty() : Optional.of(String.valueOf(info.backupCount()))));
+        };
+    }
+
+    private void onProgress(dev.br2k.watch.task.TaskContext context, ProgressEvent e) {
+        context.message(e.step() + ": " + e.status().name().toLowerCase());
+        executor.onUi(() -> {
+            StepRow row = new StepRow(e.step(), e.status(), e.detail());
+            for (int i = steps.size() - 1; i >= 0; i--) {
+                if (steps.get(i).step().equals(e.step())) {
+                    steps.set(i, row);
+                    return;
+                }
+            }
+            steps.add(row);
+        });
+    }
+
+    public ServiceItem item() {
+        return item;
+    }
+
+    public boolean hasCluster() {
+        return cluster.isPresent();
+    }
+
+    public ObservableList<ReplicaRow> replicas() {
+        return replicas;
+    }
+
+    public ObservableList<StepRow> steps() {
+        return steps;
+    }
+
+    public FilteredList<ClaimItem> claims() {
+        return claims;
+    }
+
+    public ReadOnlyObjectProperty<Activity> activityProperty() {
+        return activity;
+    }
+
+    public ReadOnlyStringProperty pendingMessageProperty() {
+        return pendingMessage;
+    }
+
+    public ReadOnlyStringProperty operationTitleProperty() {
+        return operationTitle;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error;
+    }
+
+    public ReadOnlyObjectProperty<String> selectedReplicaProperty() {
+        return selectedReplica;
+    }
+
+    public BooleanBinding canAddProperty() {
+        return canAdd;
+    }
+
+    public BooleanBinding canReduceProperty() {
+        return canReduce;
+    }
+
+    public BooleanBinding canRecoverProperty() {
+        return canRecover;
+    }
+
+    public StringBinding countTextProperty() {
+        return countText;
+    }
+
+    public StringBinding scaleHintProperty() {
+        return scaleHint;
+    }
+
+    public LogPaneViewModel logs() {
+        return logs;
+    }
+
+    @Override
+    public void close() {
+        cancelPending();
+        logs.close();
+    }
+}

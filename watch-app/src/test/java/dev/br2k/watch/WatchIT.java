@@ -1,0 +1,217 @@
+package dev.br2k.watch;
+
+import atlantafx.base.theme.PrimerDark;
+import dev.br2k.cluster.ReplicaPhase;
+import dev.br2k.cluster.ServiceState;
+import dev.br2k.registry.RegistryClient;
+import dev.br2k.watch.common.Health;
+import dev.br2k.watch.dashboard.ClaimItem;
+import dev.br2k.watch.dashboard.ServiceItem;
+import dev.br2k.watch.logs.LogEntry;
+import dev.br2k.watch.shell.MainWindow;
+import dev.br2k.watch.task.FxTaskExecutor;
+import dev.br2k.watch.testing.Fx;
+import dev.br2k.watch.testing.WatchSandbox;
+import dev.br2k.testkit.Anvil;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The "must show" list of the Watch, through its window (headless Monocle), against a real anvil
+ * with the ServiceRegistry and a real LocalCluster of the sample KvService (1 to 2 replicas).
+ * The tests run in order on one window, as an operator's session would.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WatchIT {
+
+    @RegisterExtension
+    static final Anvil anvil = Anvil.builder().build();
+
+    @TempDir
+    static Path dir;
+
+    static WatchSandbox sandbox;
+    static FxTaskExecutor executor;
+    static MainWindow window;
+    static final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void startTheSandboxAndTheWindow() throws Exception {
+        sandbox = WatchSandbox.start(anvil, dir, 1, 2);
+        FxToolkit.registerPrimaryStage();
+        executor = new FxTaskExecutor();
+        FxToolkit.setupStage(stage -> {
+            Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
+            window = new MainWindow(sandbox.services(executor, Duration.ofMillis(800)));
+            window.prefill(sandbox.profile());
+            stage.setScene(new Scene(window, 1280, 800));
+            stage.show();
+        });
+    }
+
+    @AfterAll
+    static void closeEverything() throws Exception {
+        if (window != null) {
+            FxToolkit.setupFixture(() -> window.close());
+        }
+        if (executor != null) {
+            executor.close();
+        }
+        FxToolkit.cleanupStages();
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void a_wrong_password_shows_the_message_and_no_dashboard() {
+        robot.clickOn("#password").write("not the password");
+        robot.clickOn("#login");
+
+        await().atMost(60, TimeUnit.SECONDS).until(() -> Fx.get(() -> robot.lookup("#loginError").query().isVisible()));
+        assertThat(Fx.get(() -> window.login().errorProperty().get())).startsWith("Wrong password");
+        assertThat(Fx.get(() -> window.dashboard())).isNull();
+        assertThat(robot.lookup("#services").tryQuery()).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void logging_in_with_the_keystore_lists_exactly_the_accounts_services() {
+        Fx.run(() -> window.login().passwordProperty().set(""));
+        robot.clickOn("#password").write(WatchSandbox.PASSWORD);
+        robot.clickOn("#login");
+
+        await().atMost(60, TimeUnit.SECONDS).until(() -> robot.lookup("#services").tryQuery().isPresent()
+                && Fx.get(() -> window.dashboard().loadedProperty().get()));
+        List<String> names = Fx.get(() -> window.dashboard().items().stream().map(ServiceItem::name).toList());
+        assertThat(names).containsExactly("kv", "ledger");
+        TableView<?> table = robot.lookup("#services").queryTableView();
+        assertThat(Fx.get(() -> table.getItems().size())).isEqualTo(2);
+        assertThat(Fx.get(() -> window.login().passwordProperty().get())).as("the password is not kept").isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void a_location_change_by_the_leader_appears_without_a_restart() {
+        String url = "http://127.0.0.1:" + (20000 + (int) (Math.random() * 10000)) + "/";
+        sandbox.publishLocation(url);
+
+        await().atMost(30, TimeUnit.SECONDS).until(() -> Fx.get(() -> window.dashboard().item("kv").orElseThrow().location()),
+                url::equals);
+    }
+
+    @Test
+    @Order(4)
+    void selecting_a_replica_streams_its_log_lines() {
+        await().atMost(60, TimeUnit.SECONDS).until(() -> Fx.get(() -> kv().health()) == Health.HEALTHY);
+        openKv();
+        await().atMost(60, TimeUnit.SECONDS).until(() -> Fx.get(() -> robot.lookup("#replicas").queryTableView().getItems().size()) == 1);
+        robot.clickOn("kv-0");
+
+        ListView<LogEntry> logs = robot.lookup("#logList").queryListView();
+        await().atMost(60, TimeUnit.SECONDS).until(() -> Fx.get(() -> logs.getItems().stream().filter(e -> !e.notice()).count()) > 0);
+        assertThat(Fx.get(() -> logs.getItems().get(0).replica())).isEqualTo("kv-0");
+    }
+
+    @Test
+    @Order(5)
+    void add_raises_the_replica_count_in_processes_etcd_and_the_registry_and_stops_at_the_maximum() {
+        assertThat(enabled("#reduce")).as("REDUCE at one replica").isFalse();
+        await().atMost(30, TimeUnit.SECONDS).until(() -> enabled("#add"));
+
+        robot.clickOn("#add");
+
+        await().atMost(180, TimeUnit.SECONDS).until(() -> sandbox.manager().service(sandbox.serviceId()).replicaCount() == 2);
+        ServiceState state = sandbox.cluster().state();
+        assertThat(state.replicas()).hasSize(2);
+        assertThat(state.replicas()).allMatch(r -> r.phase() == ReplicaPhase.RUNNING);
+        assertThat(state.members()).hasSize(2);
+        await().atMost(60, TimeUnit.SECONDS).until(() -> Fx.get(() -> kv().replicaCount() == 2 && kv().health() == Health.HEALTHY));
+        assertThat(enabled("#add")).as("ADD at the registered maximum").isFalse();
+        assertThat(enabled("#reduce")).isTrue();
+    }
+
+    @Test
+    @Order(6)
+    void reduce_lowers_the_replica_count_and_stops_at_one() {
+        robot.clickOn("#reduce");
+
+        await().atMost(180, TimeUnit.SECONDS).until(() -> sandbox.manager().service(sandbox.serviceId()).replicaCount() == 1);
+        ServiceState state = sandbox.cluster().state();
+        assertThat(state.members()).hasSize(1);
+        assertThat(state.replicas().stream().filter(r -> r.phase() == ReplicaPhase.RUNNING)).hasSize(1);
+        await().atMost(60, TimeUnit.SECONDS).until(() -> Fx.get(() -> kv().replicaCount() == 1 && kv().health() == Health.HEALTHY));
+        assertThat(enabled("#reduce")).as("REDUCE at one replica").isFalse();
+        assertThat(enabled("#add")).isTrue();
+    }
+
+    @Test
+    @Order(7)
+    void recovery_is_enabled_only_while_faulty_and_returns_a_killed_replica_to_healthy() {
+        assertThat(enabled("#recover")).as("RECOVERY while healthy").isFalse();
+
+        sandbox.cluster().kill("kv-0");
+
+        await().atMost(60, TimeUnit.SECONDS).until(() -> enabled("#recover"));
+        assertThat(enabled("#add")).as("ADD while faulty").isFalse();
+        robot.clickOn("#recover");
+
+        await().atMost(180, TimeUnit.SECONDS).until(() -> Fx.get(() -> kv().health()) == Health.HEALTHY);
+        assertThat(sandbox.cluster().state().faulty()).isFalse();
+        assertThat(Fx.get(() -> window.servicePage().steps())).isNotEmpty();
+        assertThat(enabled("#recover")).isFalse();
+    }
+
+    @Test
+    @Order(8)
+    void a_claim_sent_by_another_account_appears() {
+        try (RegistryClient user = RegistryClient.connect(anvil.rpcUrl(), sandbox.manager().registryAddress(), anvil.account(2))) {
+            user.sendClaim(sandbox.serviceId(), "kv answers 503 since 10:02");
+        }
+
+        await().atMost(30, TimeUnit.SECONDS).until(() -> Fx.get(() -> window.servicePage().claims().size()) == 1);
+        ClaimItem claim = Fx.get(() -> window.servicePage().claims().get(0));
+        assertThat(claim.claimant()).isEqualToIgnoringCase(anvil.account(2).getAddress());
+        assertThat(claim.reason()).isEqualTo("kv answers 503 since 10:02");
+        assertThat(Fx.get(() -> window.notices().all().stream().anyMatch(n -> n.title().contains("Claim")))).isTrue();
+    }
+
+    private static ServiceItem kv() {
+        return window.dashboard().item("kv").orElseThrow();
+    }
+
+    private static void openKv() {
+        Fx.run(() -> window.openService(kv()));
+        await().atMost(20, TimeUnit.SECONDS).until(() -> robot.lookup("#replicas").tryQuery().isPresent());
+    }
+
+    private static boolean enabled(String id) {
+        return Fx.get(() -> {
+            Node n = robot.lookup(id).query();
+            return n instanceof Button b && !b.isDisabled();
+        });
+    }
+}

@@ -1,0 +1,80 @@
+package dev.br2k.watch.dashboard;
+
+import dev.br2k.registry.ServiceId;
+import dev.br2k.registry.event.ClaimSent;
+import dev.br2k.registry.event.LocationChanged;
+import dev.br2k.registry.event.LogPosition;
+import dev.br2k.watch.backend.ClusterDirectory;
+import dev.br2k.watch.common.Health;
+import dev.br2k.watch.common.Notices;
+import dev.br2k.watch.login.Profile;
+import dev.br2k.watch.login.Session;
+import dev.br2k.watch.task.InlineTaskExecutor;
+import dev.br2k.watch.testing.FakeCluster;
+import dev.br2k.watch.testing.FakeRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DashboardViewModelTest {
+
+    final FakeRegistry registry = new FakeRegistry()
+            .with(FakeRegistry.info("kv", 3, 5, "http://127.0.0.1:1"))
+            .with(FakeRegistry.info("ledger", 1, 1, ""));
+    final FakeCluster kv = new FakeCluster("kv", 3, new ArrayList<>());
+    final ClusterDirectory clusters = name -> name.equals("kv") ? Optional.of(kv) : Optional.empty();
+    final Notices notices = new Notices();
+    final DashboardViewModel vm = new DashboardViewModel(new InlineTaskExecutor(),
+            new Session(new Profile("t", "http://x", "0x1", "/k", ""), registry, clusters), notices);
+
+    @Test
+    void lists_the_services_sorted_and_filters_them() {
+        vm.start();
+
+        assertThat(vm.items()).extracting(ServiceItem::name).containsExactly("kv", "ledger");
+        vm.filterProperty().set("LEDG");
+        assertThat(vm.visibleItems()).extracting(ServiceItem::name).containsExactly("ledger");
+    }
+
+    @Test
+    void health_comes_from_the_cluster_and_is_unknown_without_one() {
+        vm.start();
+        vm.pollClusters();
+
+        assertThat(vm.item("kv").orElseThrow().health()).isEqualTo(Health.HEALTHY);
+        assertThat(vm.item("kv").orElseThrow().runningReplicasProperty().get()).isEqualTo(3);
+        assertThat(vm.item("ledger").orElseThrow().health()).isEqualTo(Health.UNKNOWN);
+
+        kv.fail("kv-2");
+        vm.pollClusters();
+        assertThat(vm.item("kv").orElseThrow().health()).isEqualTo(Health.FAULTY);
+        assertThat(vm.item("kv").orElseThrow().problems()).anyMatch(p -> p.startsWith("kv-2 is failed"));
+    }
+
+    @Test
+    void a_location_event_rereads_the_service() {
+        vm.start();
+        registry.with(FakeRegistry.info("kv", 3, 5, "http://127.0.0.1:2"));
+
+        registry.emit(new LocationChanged(ServiceId.ofName("kv"), "http://127.0.0.1:2", FakeRegistry.ACCOUNT,
+                new LogPosition(9, "0x02", 0)));
+
+        assertThat(vm.item("kv").orElseThrow().location()).isEqualTo("http://127.0.0.1:2");
+    }
+
+    @Test
+    void a_claim_is_listed_and_raises_a_notice() {
+        vm.start();
+
+        registry.emit(new ClaimSent(ServiceId.ofName("kv"), "0x70997970c51812dc3a010c7d01b50e0d17dc79c8", "503 since 10:02",
+                OptionalLong.empty(), new LogPosition(12, "0x03", 0)));
+
+        assertThat(vm.claims()).hasSize(1);
+        assertThat(vm.claims().get(0).summary()).isEqualTo("0x7099…79c8 asks to recover kv: 503 since 10:02");
+        assertThat(notices.all()).anyMatch(n -> n.title().equals("Claim for kv"));
+    }
+}

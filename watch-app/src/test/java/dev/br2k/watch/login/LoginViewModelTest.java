@@ -1,0 +1,102 @@
+package dev.br2k.watch.login;
+
+import dev.br2k.registry.RegistryUnavailableException;
+import dev.br2k.registry.crypto.KeystorePasswordException;
+import dev.br2k.registry.crypto.KeystoreUnreadableException;
+import dev.br2k.watch.backend.ClusterDirectory;
+import dev.br2k.watch.backend.KeystoreUnlocker;
+import dev.br2k.watch.backend.RegistryConnector;
+import dev.br2k.watch.task.InlineTaskExecutor;
+import dev.br2k.watch.testing.FakeRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.crypto.Credentials;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LoginViewModelTest {
+
+    static final String SECRET = "s3cret-pa55word";
+    static final Credentials ACCOUNT = Credentials.create("0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318");
+
+    @TempDir
+    Path dir;
+
+    final InlineTaskExecutor executor = new InlineTaskExecutor();
+
+    LoginViewModel vm(KeystoreUnlocker unlocker, RegistryConnector connector) {
+        LoginViewModel vm = new LoginViewModel(executor, new ProfileStore(dir.resolve("profiles.json")), unlocker, connector,
+                p -> ClusterDirectory.NONE);
+        vm.keystorePathProperty().set(dir.resolve("key.json").toString());
+        vm.rpcUrlProperty().set("http://127.0.0.1:8545");
+        vm.registryAddressProperty().set("0x5fbdb2315678afecb367f032d93f642f64180aa3");
+        vm.passwordProperty().set(SECRET);
+        return vm;
+    }
+
+    @Test
+    void a_wrong_password_is_reported_as_such_and_gives_no_session() {
+        LoginViewModel vm = vm((file, password) -> {
+            throw new KeystorePasswordException("Wrong password for the keystore key.json: try again.", null);
+        }, (u, a, c) -> new FakeRegistry());
+
+        vm.logIn();
+
+        assertThat(vm.problemProperty().get()).isEqualTo(LoginViewModel.Problem.PASSWORD);
+        assertThat(vm.errorProperty().get()).startsWith("Wrong password");
+        assertThat(vm.sessionProperty().get()).isNull();
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void an_unreadable_keystore_and_an_unreachable_node_get_their_own_messages() {
+        LoginViewModel unreadable = vm((file, password) -> {
+            throw new KeystoreUnreadableException(file + " is not an Ethereum V3 keystore: choose a keystore file.", null);
+        }, (u, a, c) -> new FakeRegistry());
+        unreadable.logIn();
+        assertThat(unreadable.problemProperty().get()).isEqualTo(LoginViewModel.Problem.KEYSTORE);
+        assertThat(unreadable.errorProperty().get()).contains("not an Ethereum V3 keystore");
+
+        LoginViewModel unreachable = vm((file, password) -> ACCOUNT, (u, a, c) -> {
+            throw new RegistryUnavailableException("Cannot connect: the Ethereum node at " + u
+                    + " did not answer (Connection refused). Check the RPC URL and that the node is running.", null);
+        });
+        unreachable.logIn();
+        assertThat(unreachable.problemProperty().get()).isEqualTo(LoginViewModel.Problem.NODE);
+        assertThat(unreachable.errorProperty().get()).contains("did not answer").contains("Check the RPC URL");
+    }
+
+    @Test
+    void a_successful_log_in_remembers_the_profile_but_never_the_password() throws Exception {
+        LoginViewModel vm = vm((file, password) -> ACCOUNT, (u, a, c) -> new FakeRegistry());
+        vm.profileNameProperty().set("staging");
+
+        vm.logIn();
+
+        assertThat(vm.sessionProperty().get()).isNotNull();
+        assertThat(vm.passwordProperty().get()).isEmpty();
+        String stored = Files.readString(dir.resolve("profiles.json"));
+        assertThat(stored).contains("staging").contains("0x5fbdb2315678afecb367f032d93f642f64180aa3").doesNotContain(SECRET);
+
+        LoginViewModel next = vm((file, password) -> ACCOUNT, (u, a, c) -> new FakeRegistry());
+        assertThat(next.profiles()).extracting(Profile::name).containsExactly("staging");
+    }
+
+    @Test
+    void log_in_waits_until_keystore_rpc_url_and_registry_are_filled_in() {
+        LoginViewModel vm = vm((file, password) -> ACCOUNT, (u, a, c) -> new FakeRegistry());
+        vm.registryAddressProperty().set(" ");
+        assertThat(vm.canLogInProperty().get()).isFalse();
+        vm.registryAddressProperty().set("0x5fbdb2315678afecb367f032d93f642f64180aa3");
+        assertThat(vm.canLogInProperty().get()).isTrue();
+    }
+
+    @Test
+    void a_damaged_profile_file_is_ignored() throws Exception {
+        Files.writeString(dir.resolve("profiles.json"), "{ not json");
+        assertThat(new ProfileStore(dir.resolve("profiles.json")).load()).isEmpty();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.br2k.watch.logs;
+
+import dev.br2k.cluster.LogLine;
+import dev.br2k.cluster.LogListener;
+import dev.br2k.watch.task.InlineTaskExecutor;
+import dev.br2k.watch.testing.FakeCluster;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LogPaneViewModelTest {
+
+    final FakeCluster cluster = new FakeCluster("kv", 3, new ArrayList<>());
+    final LogPaneViewModel vm = new LogPaneViewModel(new InlineTaskExecutor(), cluster::logs, 1000);
+
+    @TempDir
+    Path dir;
+
+    static void say(LogListener l, String replica, String text) {
+        l.onLine(new LogLine(replica, "service", 1, Optional.of(Instant.parse("2026-01-01T10:00:00Z")), text));
+    }
+
+    @Test
+    void the_selected_replicas_lines_show_after_the_next_flush_and_follow_is_on_by_default() {
+        vm.showReplica("kv-1");
+        say(cluster.logListeners.get(0), "kv-1", "became Leader");
+
+        assertThat(vm.visibleLines()).isEmpty();
+        vm.flush();
+
+        assertThat(vm.visibleLines()).extracting(LogEntry::text).containsExactly("became Leader");
+        assertThat(vm.followProperty().get()).isTrue();
+        assertThat(cluster.logOptions.get(0).follow()).isTrue();
+    }
+
+    @Test
+    void pause_holds_new_lines_back_until_resumed() {
+        vm.showReplica("kv-0");
+        vm.pausedProperty().set(true);
+        say(cluster.logListeners.get(0), "kv-0", "a");
+        vm.flush();
+        assertThat(vm.visibleLines()).isEmpty();
+
+        vm.pausedProperty().set(false);
+
+        assertThat(vm.visibleLines()).extracting(LogEntry::text).containsExactly("a");
+    }
+
+    @Test
+    void the_filter_keeps_matching_lines_and_all_replicas_are_prefixed_by_name() {
+        vm.showAll(List.of("kv-0", "kv-1"));
+        assertThat(cluster.logListeners).hasSize(2);
+        say(cluster.logListeners.get(0), "kv-0", "GET /kv/a 200");
+        say(cluster.logListeners.get(1), "kv-1", "applied entry 7");
+        vm.flush();
+
+        vm.filterProperty().set("APPLIED");
+
+        assertThat(vm.visibleLines()).hasSize(1);
+        assertThat(vm.visibleLines().get(0).render(false, true)).isEqualTo("[kv-1] applied entry 7");
+    }
+
+    @Test
+    void previous_asks_for_the_previous_run_without_following() {
+        vm.showReplica("kv-0");
+        vm.previousProperty().set(true);
+
+        assertThat(cluster.logOptions.get(cluster.logOptions.size() - 1).previous()).isTrue();
+        assertThat(cluster.logOptions.get(cluster.logOptions.size() - 1).follow()).isFalse();
+    }
+
+    @Test
+    void download_writes_the_lines_shown() throws Exception {
+        vm.showReplica("kv-0");
+        say(cluster.logListeners.get(0), "kv-0", "one");
+        cluster.logListeners.get(0).onReconnecting("connection reset");
+        say(cluster.logListeners.get(0), "kv-0", "two");
+        vm.flush();
+        vm.timestampsProperty().set(false);
+
+        Path file = dir.resolve("kv-0.log");
+        assertThat(vm.saveTo(file)).isTrue();
+
+        assertThat(Files.readAllLines(file)).containsExactly("one", "— reconnecting: connection reset —", "two");
+    }
+
+    @Test
+    void switching_replicas_stops_the_old_stream() {
+        vm.showReplica("kv-0");
+        LogListener old = cluster.logListeners.get(0);
+        vm.showReplica("kv-1");
+        say(old, "kv-0", "late line");
+        vm.flush();
+
+        assertThat(vm.visibleLines()).isEmpty();
+        assertThat(cluster.logListeners).hasSize(1);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.br2k.watch.service;
+
+import dev.br2k.cluster.ClusterException;
+import dev.br2k.watch.backend.ClusterDirectory;
+import dev.br2k.watch.common.Health;
+import dev.br2k.watch.common.Notices;
+import dev.br2k.watch.dashboard.DashboardViewModel;
+import dev.br2k.watch.dashboard.ServiceItem;
+import dev.br2k.watch.login.Profile;
+import dev.br2k.watch.login.Session;
+import dev.br2k.watch.task.InlineTaskExecutor;
+import dev.br2k.watch.testing.FakeCluster;
+import dev.br2k.watch.testing.FakeRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServicePageViewModelTest {
+
+    final List<String> calls = new CopyOnWriteArrayList<>();
+    final InlineTaskExecutor executor = new InlineTaskExecutor();
+    FakeRegistry registry;
+    FakeCluster cluster;
+    DashboardViewModel dashboard;
+
+    ServicePageViewModel page(int replicas, int max) {
+        registry = new FakeRegistry(calls).with(FakeRegistry.info("kv", replicas, max, "http://127.0.0.1:1"));
+        cluster = new FakeCluster("kv", replicas, calls);
+        ClusterDirectory clusters = name -> Optional.of(cluster);
+        Session session = new Session(new Profile("t", "http://x", "0x1", "/k", ""), registry, clusters);
+        dashboard = new DashboardViewModel(executor, session, new Notices());
+        dashboard.start();
+        dashboard.pollClusters();
+        ServiceItem item = dashboard.item("kv").orElseThrow();
+        return new ServicePageViewModel(executor, dashboard, item, dashboard.cluster("kv"), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void add_is_disabled_at_the_registered_maximum_and_reduce_at_one_replica() {
+        ServicePageViewModel atMax = page(3, 3);
+        assertThat(atMax.canAddProperty().get()).isFalse();
+        assertThat(atMax.canReduceProperty().get()).isTrue();
+
+        ServicePageViewModel atOne = page(1, 3);
+        assertThat(atOne.canReduceProperty().get()).isFalse();
+        assertThat(atOne.canAddProperty().get()).isTrue();
+        assertThat(atOne.countTextProperty().get()).isEqualTo("1 / 3");
+    }
+
+    @Test
+    void add_and_reduce_are_disabled_and_recovery_enabled_while_a_replica_is_down() {
+        ServicePageViewModel vm = page(2, 3);
+        assertThat(vm.canRecoverProperty().get()).as("recovery while healthy").isFalse();
+
+        cluster.fail("kv-1");
+        dashboard.pollClusters();
+
+        assertThat(vm.item().health()).isEqualTo(Health.FAULTY);
+        assertThat(vm.canAddProperty().get()).isFalse();
+        assertThat(vm.canReduceProperty().get()).isFalse();
+        assertThat(vm.canRecoverProperty().get()).isTrue();
+        assertThat(vm.scaleHintProperty().get()).contains("faulty");
+    }
+
+    @Test
+    void add_waits_for_the_cancel_window_then_changes_the_cluster_before_the_registry() {
+        ServicePageViewModel vm = page(1, 3);
+
+        vm.add();
+        assertThat(vm.activityProperty().get()).isEqualTo(ServicePageViewModel.Activity.PENDING);
+        assertThat(vm.pendingMessageProperty().get()).contains("1 → 2").contains("Cancel");
+        assertThat(calls).isEmpty();
+
+        executor.runDelayed();
+
+        assertThat(calls).containsExactly("cluster add 1", "registry setReplicaCount 2");
+        assertThat(vm.item().replicaCount()).isEqualTo(2);
+        assertThat(vm.activityProperty().get()).isEqualTo(ServicePageViewModel.Activity.IDLE);
+        assertThat(vm.steps()).extracting(StepRow::step).contains("etcd member add", "registry: set replica count to 2");
+    }
+
+    @Test
+    void a_cancelled_add_changes_nothing() {
+        ServicePageViewModel vm = page(1, 3);
+
+        vm.add();
+        vm.cancelPending();
+        executor.runDelayed();
+
+        assertThat(calls).isEmpty();
+        assertThat(vm.canAddProperty().get()).isTrue();
+    }
+
+    @Test
+    void a_failed_cluster_change_leaves_the_registry_alone_and_says_what_to_do() {
+        ServicePageViewModel vm = page(1, 3);
+        cluster.failAdd = new ClusterException("etcd member add failed: unhealthy cluster. Run add again to continue.");
+
+        vm.add();
+        executor.runDelayed();
+
+        assertThat(calls).containsExactly("cluster add 1");
+        assertThat(vm.errorProperty().get()).startsWith("ADD of kv failed.").contains("Run add again");
+        assertThat(vm.item().replicaCount()).isEqualTo(1);
+        assertThat(dashboard.notices().all()).anyMatch(n -> n.title().equals("ADD failed"));
+    }
+
+    @Test
+    void recovery_runs_each_step_and_ends_healthy() {
+        ServicePageViewModel vm = page(2, 3);
+        cluster.fail("kv-1");
+        dashboard.pollClusters();
+
+        vm.recover();
+
+        assertThat(calls).containsExactly("cluster recover");
+        assertThat(vm.steps()).extracting(StepRow::step).containsExactly("restart kv-1");
+        assertThat(vm.item().health()).isEqualTo(Health.HEALTHY);
+        assertThat(vm.canRecoverProperty().get()).isFalse();
+    }
+}
