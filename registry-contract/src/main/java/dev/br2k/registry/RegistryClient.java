@@ -11,6 +11,7 @@ import dev.br2k.registry.event.Subscription;
 import dev.br2k.registry.internal.Chain;
 import dev.br2k.registry.internal.ContractResources;
 import dev.br2k.registry.internal.EventDecoder;
+import dev.br2k.registry.internal.EventHistory;
 import dev.br2k.registry.internal.EventPoller;
 import dev.br2k.registry.internal.contract.ServiceRegistry;
 import io.reactivex.BackpressureStrategy;
@@ -19,7 +20,6 @@ import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.RemoteFunctionCall;
-import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.gas.StaticGasProvider;
@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -68,6 +67,7 @@ public final class RegistryClient implements AutoCloseable {
     private final String registryAddress;
     private final ServiceRegistry contract;
     private final EventPoller poller;
+    private final EventHistory history;
     private final Optional<RegistryReceipt> deployment;
 
     private RegistryClient(Chain chain, String registryAddress, Optional<RegistryReceipt> deployment) {
@@ -80,6 +80,7 @@ public final class RegistryClient implements AutoCloseable {
                 new ReadonlyTransactionManager(chain.web3j(), from),
                 new StaticGasProvider(BigInteger.ZERO, BigInteger.ZERO));
         this.poller = new EventPoller(chain, registryAddress, chain.pollingInterval());
+        this.history = new EventHistory(chain, poller);
     }
 
     /** Connects with an account that signs transactions, at the default polling interval. */
@@ -154,7 +155,7 @@ public final class RegistryClient implements AutoCloseable {
         long block = latest();
         List<Type> s = call("getService", contract.getService(id.toBytes()), block);
         long detailsBlock = uint(s.get(7)).longValueExact();
-        ServiceDetails details = newestInBlock(id, DetailsChanged.class, detailsBlock)
+        ServiceDetails details = history.newestInBlock(id, DetailsChanged.class, detailsBlock)
                 .map(e -> ((DetailsChanged) e).details())
                 .orElseThrow(() -> new RegistryException("The details of service " + id + " are not in block " + detailsBlock
                         + " where the registry says they are; is the node fully synced (or pruned logs)?"));
@@ -217,7 +218,7 @@ public final class RegistryClient implements AutoCloseable {
         if (info.lastBackupBlock().isEmpty()) {
             return Optional.empty();
         }
-        return newestInBlock(id, BackupAppended.class, info.lastBackupBlock().getAsLong()).map(BackupAppended.class::cast);
+        return history.newestInBlock(id, BackupAppended.class, info.lastBackupBlock().getAsLong()).map(BackupAppended.class::cast);
     }
 
     /**
@@ -225,20 +226,20 @@ public final class RegistryClient implements AutoCloseable {
      * record's {@code previousChange} block, so the cost grows with {@code limit}, not the chain.
      */
     public List<BackupAppended> backups(ServiceId id, int limit) {
-        return history(id, BackupAppended.class, service(id).lastBackupBlock(), limit).stream()
+        return history.walkBack(id, BackupAppended.class, service(id).lastBackupBlock(), limit).stream()
                 .map(BackupAppended.class::cast).toList();
     }
 
     /** Claims sent about the service, newest first, at most {@code limit}. */
     public List<ClaimSent> claims(ServiceId id, int limit) {
-        return history(id, ClaimSent.class, service(id).lastClaimBlock(), limit).stream()
+        return history.walkBack(id, ClaimSent.class, service(id).lastClaimBlock(), limit).stream()
                 .map(ClaimSent.class::cast).toList();
     }
 
     /** Every version of the service's details, newest first, at most {@code limit}. */
     public List<DetailsChanged> detailsHistory(ServiceId id, int limit) {
         List<Type> s = call("getService", contract.getService(id.toBytes()), latest());
-        return history(id, DetailsChanged.class, optionalBlock(uint(s.get(7))), limit).stream()
+        return history.walkBack(id, DetailsChanged.class, optionalBlock(uint(s.get(7))), limit).stream()
                 .map(DetailsChanged.class::cast).toList();
     }
 
@@ -405,53 +406,6 @@ public final class RegistryClient implements AutoCloseable {
             operators.add(EventDecoder.address(((Address) element).getValue()));
         }
         return List.copyOf(operators);
-    }
-
-    private Optional<RegistryEvent> newestInBlock(ServiceId id, Class<? extends RegistryEvent> kind, long block) {
-        List<RegistryEvent> events = eventsInBlock(id, kind, block);
-        return events.isEmpty() ? Optional.empty() : Optional.of(events.get(events.size() - 1));
-    }
-
-    private List<RegistryEvent> eventsInBlock(ServiceId id, Class<? extends RegistryEvent> kind, long block) {
-        List<Log> logs = chain.logs(poller.filter(block, block, Set.of(id), List.of(EventDecoder.topic(kind))));
-        return logs.stream().map(EventDecoder::decode).flatMap(Optional::stream)
-                .filter(e -> e.serviceId().equals(id) && kind.isInstance(e))
-                .sorted(Comparator.comparing(RegistryEvent::position))
-                .toList();
-    }
-
-    /** Walks the {@code previousChange} chain back from {@code newestBlock}, newest event first. */
-    private List<RegistryEvent> history(ServiceId id, Class<? extends RegistryEvent> kind, OptionalLong newestBlock, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
-        }
-        List<RegistryEvent> result = new ArrayList<>();
-        OptionalLong block = newestBlock;
-        while (block.isPresent() && result.size() < limit) {
-            List<RegistryEvent> inBlock = eventsInBlock(id, kind, block.getAsLong());
-            if (inBlock.isEmpty()) {
-                break;
-            }
-            for (int i = inBlock.size() - 1; i >= 0 && result.size() < limit; i--) {
-                result.add(inBlock.get(i));
-            }
-            OptionalLong previous = previousChange(inBlock.get(0));
-            block = previous.isPresent() && previous.getAsLong() < block.getAsLong() ? previous : OptionalLong.empty();
-        }
-        return List.copyOf(result);
-    }
-
-    private static OptionalLong previousChange(RegistryEvent event) {
-        if (event instanceof BackupAppended b) {
-            return b.previousChange();
-        }
-        if (event instanceof ClaimSent c) {
-            return c.previousChange();
-        }
-        if (event instanceof DetailsChanged d) {
-            return d.previousChange();
-        }
-        return OptionalLong.empty();
     }
 
     private List<Type> call(String function, RemoteFunctionCall<?> call, long block) {

@@ -30,12 +30,12 @@ class EventResilienceIT {
 
             try (Subscription s = watcher.onNewLocation(id, e -> seen.add(e.location()))) {
                 manager.updateLocation(id, "http://before-restart");
-                await().atMost(Duration.ofSeconds(30)).until(() -> seen.contains("http://before-restart"));
+                await().atMost(Duration.ofSeconds(60)).until(() -> seen.contains("http://before-restart"));
 
                 anvil.restart();
                 manager.updateLocation(id, "http://after-restart");
 
-                await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                         assertThat(seen).containsExactly("http://before-restart", "http://after-restart"));
                 assertThat(s.isActive()).isTrue();
             }

@@ -38,7 +38,7 @@ class RegistryClientIT {
     @RegisterExtension
     static final Anvil anvil = Anvil.builder().build();
 
-    private static final Duration EVENTUALLY = Duration.ofSeconds(30);
+    private static final Duration EVENTUALLY = Duration.ofSeconds(60);
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     private static RegistryClient manager;
