@@ -129,6 +129,14 @@ public final class RegistryClient implements AutoCloseable {
         return chain.blockNumber();
     }
 
+    /**
+     * When block {@code block} was mined, e.g. to show when the last backup was made
+     * ({@link ServiceInfo#lastBackupBlock()}); empty if the node does not have the block.
+     */
+    public Optional<java.time.Instant> blockTimestamp(long block) {
+        return chain.blockTimestamp(block);
+    }
+
     // ------------------------------------------------------------------ reads
 
     /** True if a service is registered under {@code id}. */

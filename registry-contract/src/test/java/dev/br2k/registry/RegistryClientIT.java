@@ -258,6 +258,8 @@ class RegistryClientIT {
         assertThat(history.get(0).previousChange()).hasValue(history.get(1).position().blockNumber());
         assertThat(history.get(2).previousChange()).isEmpty();
         assertThat(manager.backups(id, 2)).extracting(BackupAppended::sequence).containsExactly(3L, 2L);
+        assertThat(manager.blockTimestamp(newest.position().blockNumber())).hasValueSatisfying(t ->
+                assertThat(t).isBetween(java.time.Instant.now().minusSeconds(600), java.time.Instant.now().plusSeconds(600)));
     }
 
     @Test

@@ -111,6 +111,18 @@ public final class Chain implements AutoCloseable {
         }
     }
 
+    /** When block {@code block} was mined; empty if the node does not have it. */
+    public Optional<java.time.Instant> blockTimestamp(long block) {
+        try {
+            var response = check(web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(block)), false).send(),
+                    "eth_getBlockByNumber");
+            return Optional.ofNullable(response.getBlock())
+                    .map(b -> java.time.Instant.ofEpochSecond(b.getTimestamp().longValueExact()));
+        } catch (IOException e) {
+            throw unavailable("read block " + block, e);
+        }
+    }
+
     public boolean hasCode(String address) {
         try {
             String code = check(web3j.ethGetCode(address, DefaultBlockParameterName.LATEST).send(), "eth_getCode").getCode();
