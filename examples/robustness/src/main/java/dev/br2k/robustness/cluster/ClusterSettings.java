@@ -1,5 +1,6 @@
 package dev.br2k.robustness.cluster;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,9 +12,10 @@ import java.util.Objects;
  * @param roleCheckMillis  how often the runtime checks its role (BR2K_ROLE_CHECK_MILLIS)
  * @param serviceMainClass the service's main class, started with this JVM's class path
  * @param classPath        the class path of the service processes
+ * @param serviceEnv       more environment variables for the service processes (e.g. the registry's)
  */
 public record ClusterSettings(int replicas, int heartbeatMillis, int electionMillis, int roleCheckMillis,
-                              String serviceMainClass, String classPath) {
+                              String serviceMainClass, String classPath, Map<String, String> serviceEnv) {
     public ClusterSettings {
         if (replicas != 3 && replicas != 5) {
             throw new IllegalArgumentException("replicas must be 3 or 5, was " + replicas);
@@ -27,5 +29,6 @@ public record ClusterSettings(int replicas, int heartbeatMillis, int electionMil
         }
         Objects.requireNonNull(serviceMainClass, "serviceMainClass");
         Objects.requireNonNull(classPath, "classPath");
+        serviceEnv = Map.copyOf(serviceEnv);
     }
 }

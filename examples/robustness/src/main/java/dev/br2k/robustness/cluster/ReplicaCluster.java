@@ -51,11 +51,6 @@ public final class ReplicaCluster implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no replica " + id));
     }
 
-    /** Where the runtime's file publisher writes the leader's location. */
-    public Path locationFile() {
-        return ReplicaNode.locationFile(sharedDir);
-    }
-
     /** Every replica's status, asked in parallel; replicas that do not answer are missing from the map. */
     public Map<String, ReplicaStatus> statuses() {
         Map<String, ReplicaStatus> out = new ConcurrentHashMap<>();
@@ -103,6 +98,20 @@ public final class ReplicaCluster implements AutoCloseable {
                 return true;
             }
             LockSupport.parkNanos(Duration.ofMillis(150).toNanos());
+        }
+        return false;
+    }
+
+    /** Waits until every replica answers and one leads that the others know; false after {@code timeout}. */
+    public boolean awaitRecovered(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<String, ReplicaStatus> st = statuses();
+            List<ReplicaStatus> leading = st.values().stream().filter(ReplicaStatus::leading).toList();
+            if (st.size() == nodes.size() && leading.size() == 1) {
+                return true;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
         }
         return false;
     }

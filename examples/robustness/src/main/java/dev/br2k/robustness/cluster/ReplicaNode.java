@@ -131,7 +131,9 @@ public final class ReplicaNode {
                 Map.entry("BR2K_LOCATION_FILE", locationFile(sharedDir).toString()),
                 Map.entry("BR2K_BACKUP_LOG_FILE", sharedDir.resolve("backup-log.jsonl").toString()),
                 Map.entry("BR2K_ROLE_CHECK_MILLIS", String.valueOf(settings.roleCheckMillis())));
-        service = start(cmd, env, "service.log");
+        Map<String, String> all = new java.util.HashMap<>(settings.serviceEnv());
+        all.putAll(env);
+        service = start(cmd, all, "service.log");
     }
 
     /** Where the leader publishes its location (the runtime's file publisher). */

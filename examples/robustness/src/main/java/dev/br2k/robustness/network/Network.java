@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The experiment's network: a bridge in the root namespace with a private /24 on it, and one network
- * namespace per replica joined to the bridge by a veth pair. Taking the host end of a replica's veth
+ * The experiment's network: a bridge in the root namespace with a private /24 on it, one network
+ * namespace per replica and one for the chain node, each joined to the bridge by a veth pair. Taking the host end of a replica's veth
  * down cuts that namespace off from every other replica, from the clients and from the chain: a real
  * partition, healed by bringing the link up again.
  *
@@ -80,6 +80,30 @@ public final class Network implements AutoCloseable {
             Shell.run("ip", "-n", ns, "addr", "add", address(i) + "/24", "dev", peerEnd(i));
             Shell.run("ip", "-n", ns, "link", "set", peerEnd(i), "up");
         }
+        String chain = chainNamespace();
+        Shell.run("ip", "netns", "add", chain);
+        namespaces.add(chain);
+        Shell.run("ip", "link", "add", prefix + "hc", "type", "veth", "peer", "name", prefix + "pc");
+        Shell.run("ip", "link", "set", prefix + "pc", "netns", chain);
+        Shell.run("ip", "link", "set", prefix + "hc", "master", bridge(), "up");
+        Shell.run("ip", "-n", chain, "link", "set", "lo", "up");
+        Shell.run("ip", "-n", chain, "addr", "add", chainAddress() + "/24", "dev", prefix + "pc");
+        Shell.run("ip", "-n", chain, "link", "set", prefix + "pc", "up");
+    }
+
+    /** The namespace the chain node runs in (never partitioned; killed with the others at clean-up). */
+    public String chainNamespace() {
+        return prefix + "c";
+    }
+
+    /** The chain node's address on the bridge. */
+    public String chainAddress() {
+        return subnet + "2";
+    }
+
+    /** The command prefix that runs a program inside the chain's namespace. */
+    public List<String> execChain() {
+        return List.of("ip", "netns", "exec", chainNamespace());
     }
 
     /** This run's name prefix, e.g. {@code br2kx3fa0}. */
@@ -97,7 +121,7 @@ public final class Network implements AutoCloseable {
         return subnet + (10 + i);
     }
 
-    /** The bridge's own address, reachable from every replica namespace (e.g. for the chain). */
+    /** The bridge's own address (the clients' side, in the root namespace). */
     public String bridgeAddress() {
         return subnet + "1";
     }

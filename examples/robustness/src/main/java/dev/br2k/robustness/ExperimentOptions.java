@@ -1,0 +1,135 @@
+package dev.br2k.robustness;
+
+import dev.br2k.robustness.client.ClientSettings;
+import dev.br2k.robustness.fault.AttackSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Everything a run is told. {@link #shortMode()} is the CI run; {@link #longMode()} the source's scale.
+ *
+ * @param mode            "short", "long" or "custom", for the report
+ * @param workload        the service under test and what the clients send
+ * @param replicas        3 or 5
+ * @param clients         how the clients load the service
+ * @param attack          how the attacker behaves
+ * @param heartbeatMillis etcd heartbeat interval
+ * @param electionMillis  etcd election timeout
+ * @param roleCheckMillis the runtime's role check interval
+ * @param seed            seeds the attacker's choices
+ * @param report          where the markdown report goes, if anywhere
+ * @param keepWorkDir     keep the replicas' data and logs after the run
+ * @param maxLoad         the load phase ends after this long even if the attacker or clients are not done
+ */
+public record ExperimentOptions(String mode, WorkloadKind workload, int replicas, ClientSettings clients, AttackSettings attack,
+                                int heartbeatMillis, int electionMillis, int roleCheckMillis, long seed,
+                                Optional<Path> report, boolean keepWorkDir, Duration maxLoad) {
+
+    /** CI: 3 replicas, 5 clients at 5 requests/s each, a fault 0.2-0.8 s after the last one recovered, until 5 of every kind. */
+    public static ExperimentOptions shortMode() {
+        return new ExperimentOptions("short", WorkloadKind.INFODID, 3,
+                new ClientSettings(5, 5, 0, Duration.ofMillis(1000), Duration.ofSeconds(30)),
+                new AttackSettings(Duration.ofMillis(200), Duration.ofMillis(800), Duration.ofMillis(1200),
+                        Duration.ofMillis(200), 5, Duration.ofSeconds(20)),
+                50, 500, 100, System.nanoTime(), Optional.empty(), false, Duration.ofSeconds(130));
+    }
+
+    /** The source's scale: 5 clients x 10,000 requests (10/s each), a fault every 5-15 s. */
+    public static ExperimentOptions longMode() {
+        return new ExperimentOptions("long", WorkloadKind.INFODID, 3,
+                new ClientSettings(5, 10, 10_000, Duration.ofMillis(1000), Duration.ofSeconds(30)),
+                new AttackSettings(Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(3),
+                        Duration.ofSeconds(1), 0, Duration.ofSeconds(60)),
+                50, 500, 100, System.nanoTime(), Optional.empty(), false, Duration.ofHours(4));
+    }
+
+    /**
+     * Parses the command line: {@code --short} (default) or {@code --long}, then any of {@code --replicas N},
+     * {@code --clients N}, {@code --rate R} (per client per second), {@code --requests N} (per client, 0 =
+     * until the attacker is done), {@code --gap MIN-MAX} (seconds), {@code --faults-per-kind N} (0 = until
+     * the clients are done), {@code --hold S}, {@code --restart-delay S}, {@code --heartbeat MS},
+     * {@code --election MS}, {@code --max-load S} (the load phase ends then even if not done), {@code --service infodid|kv}, {@code --seed N}, {@code --report FILE}, {@code --keep}.
+     *
+     * @throws IllegalArgumentException naming the bad option
+     */
+    public static ExperimentOptions parse(String... args) {
+        ExperimentOptions o = shortMode();
+        for (String a : args) {
+            if (a.equals("--long")) {
+                o = longMode();
+            }
+        }
+        ClientSettings c = o.clients();
+        AttackSettings t = o.attack();
+        int replicas = o.replicas();
+        int heartbeat = o.heartbeatMillis();
+        int election = o.electionMillis();
+        long seed = o.seed();
+        Optional<Path> report = Optional.empty();
+        boolean keep = false;
+        boolean custom = false;
+        Duration maxLoad = o.maxLoad();
+        WorkloadKind workload = o.workload();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--short", "--long" -> { }
+                case "--keep" -> keep = true;
+                case "--report" -> report = Optional.of(Path.of(value(args, ++i, a)));
+                case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
+                default -> {
+                    custom = true;
+                    String v = value(args, ++i, a);
+                    switch (a) {
+                        case "--replicas" -> replicas = Integer.parseInt(v);
+                        case "--clients" -> c = new ClientSettings(Integer.parseInt(v), c.ratePerSecond(),
+                                c.requestsPerClient(), c.attemptTimeout(), c.finishTimeout());
+                        case "--rate" -> c = new ClientSettings(c.clients(), Double.parseDouble(v), c.requestsPerClient(),
+                                c.attemptTimeout(), c.finishTimeout());
+                        case "--requests" -> c = new ClientSettings(c.clients(), c.ratePerSecond(), Long.parseLong(v),
+                                c.attemptTimeout(), c.finishTimeout());
+                        case "--gap" -> {
+                            String[] mm = v.split("-", 2);
+                            if (mm.length != 2) {
+                                throw new IllegalArgumentException("--gap takes MIN-MAX in seconds, e.g. 5-15, was " + v);
+                            }
+                            t = new AttackSettings(seconds(mm[0]), seconds(mm[1]), t.hold(), t.restartDelay(),
+                                    t.faultsPerKind(), t.recoveryTimeout());
+                        }
+                        case "--faults-per-kind" -> t = new AttackSettings(t.minGap(), t.maxGap(), t.hold(),
+                                t.restartDelay(), Integer.parseInt(v), t.recoveryTimeout());
+                        case "--hold" -> t = new AttackSettings(t.minGap(), t.maxGap(), seconds(v), t.restartDelay(),
+                                t.faultsPerKind(), t.recoveryTimeout());
+                        case "--restart-delay" -> t = new AttackSettings(t.minGap(), t.maxGap(), t.hold(), seconds(v),
+                                t.faultsPerKind(), t.recoveryTimeout());
+                        case "--max-load" -> maxLoad = seconds(v);
+                        case "--service" -> workload = WorkloadKind.parse(v);
+                        case "--heartbeat" -> heartbeat = Integer.parseInt(v);
+                        case "--election" -> election = Integer.parseInt(v);
+                        default -> throw new IllegalArgumentException("unknown option " + a + "; see the module README");
+                    }
+                }
+            }
+        }
+        if (c.requestsPerClient() == 0 && t.faultsPerKind() == 0) {
+            throw new IllegalArgumentException("the run would never end: give --requests or --faults-per-kind");
+        }
+        if (t.hold().toMillis() <= election) {
+            throw new IllegalArgumentException("--hold must exceed the election timeout (" + election + " ms)");
+        }
+        return new ExperimentOptions(custom ? o.mode() + "+custom" : o.mode(), workload, replicas, c, t, heartbeat, election,
+                o.roleCheckMillis(), seed, report, keep, maxLoad);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static Duration seconds(String v) {
+        return Duration.ofMillis(Math.round(Double.parseDouble(v.trim()) * 1000));
+    }
+}

@@ -1,0 +1,167 @@
+package dev.br2k.robustness.client;
+
+import dev.br2k.robustness.RunClock;
+import dev.br2k.robustness.workload.PreparedRequest;
+import dev.br2k.robustness.workload.Workload;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One client: sends the workload's requests at a set rate, each with its own {@code Br2k-Request-Id},
+ * and retries exactly the same request (same id, same signature) until it is acknowledged.
+ *
+ * <p>Finding the leader: the replica that answered last; after a failure, the published location, then
+ * the other replicas in turn; a follower's 307 is followed to the leader.
+ */
+public final class LoadClient implements Runnable {
+    static final String REQUEST_ID = "Br2k-Request-Id";
+    private static final int MAX_REDIRECTS = 3;
+
+    private final int number;
+    private final String runId;
+    private final List<URI> replicas;
+    private final Map<String, String> replicaByAuthority;
+    private final LeaderLocator locator;
+    private final Workload workload;
+    private final ClientSettings settings;
+    private final ClientResults results;
+    private final RunClock clock;
+    private final AtomicBoolean stop;
+    private final HttpClient http;
+    private URI target;
+    private URI failedBefore;
+    private int nextCandidate;
+
+    /**
+     * @param replicaIds the replica id for each URL authority ({@code host:port}), to tell who answered
+     * @param stop       set when the client should finish its current request and end
+     */
+    public LoadClient(int number, String runId, List<URI> replicas, Map<String, String> replicaIds, LeaderLocator locator,
+                      Workload workload, ClientSettings settings, ClientResults results, RunClock clock, AtomicBoolean stop) {
+        this.number = number;
+        this.runId = runId;
+        this.replicas = List.copyOf(replicas);
+        this.replicaByAuthority = Map.copyOf(replicaIds);
+        this.locator = locator;
+        this.workload = workload;
+        this.settings = settings;
+        this.results = results;
+        this.clock = clock;
+        this.stop = stop;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.attemptTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.target = replicas.get((number - 1) % replicas.size());
+        this.nextCandidate = number % replicas.size();
+    }
+
+    @Override
+    public void run() {
+        long period = (long) (1e9 / settings.ratePerSecond());
+        long start = clock.now();
+        for (long seq = 1; settings.requestsPerClient() == 0 || seq <= settings.requestsPerClient(); seq++) {
+            if (stop.get()) {
+                return;
+            }
+            long due = start + (seq - 1) * period;
+            long wait = due - clock.now();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            send(workload.request(number, runId + "-c" + number + "-" + seq));
+        }
+    }
+
+    private void send(PreparedRequest request) {
+        String requestId = request.requestId();
+        long firstSent = clock.now();
+        long giveUpAt = Long.MAX_VALUE;
+        for (int attempt = 1; ; attempt++) {
+            if (stop.get() && giveUpAt == Long.MAX_VALUE) {
+                giveUpAt = clock.now() + settings.finishTimeout().toNanos();
+            }
+            if (clock.now() > giveUpAt) {
+                results.abandoned(requestId);
+                return;
+            }
+            long attemptStart = clock.now();
+            Optional<Answer> answer = attempt(request);
+            results.attempt(answer.isEmpty());
+            if (answer.isPresent()) {
+                Answer a = answer.get();
+                results.ack(new Ack(requestId, number, firstSent, attemptStart, clock.now(), a.replica(), attempt, a.counter()));
+                return;
+            }
+            failedOver();
+            LockSupport.parkNanos(Duration.ofMillis(attempt < 3 ? 10 : 50).toNanos());
+        }
+    }
+
+    /** One attempt, following redirects; empty on any retryable failure. */
+    private Optional<Answer> attempt(PreparedRequest request) {
+        String requestId = request.requestId();
+        URI url = target;
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            HttpResponse<String> res;
+            try {
+                HttpRequest.Builder b = HttpRequest.newBuilder(url.resolve(request.path()))
+                        .timeout(settings.attemptTimeout()).header(REQUEST_ID, requestId)
+                        .method(request.method(), request.body().isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(request.body()));
+                request.headers().forEach(b::header);
+                res = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                return Optional.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+            int status = res.statusCode();
+            if (status == 200) {
+                target = url;
+                return Optional.of(new Answer(replicaByAuthority.getOrDefault(url.getAuthority(), url.getAuthority()),
+                        workload.appliedPerAnswer(res.body())));
+            }
+            if (status == 307) {
+                results.redirect();
+                Optional<String> location = res.headers().firstValue("Location");
+                if (location.isEmpty()) {
+                    return Optional.empty();
+                }
+                URI to = URI.create(location.get());
+                url = URI.create(to.getScheme() + "://" + to.getAuthority());
+                continue;
+            }
+            if (status != 503 && status != 502 && status != 504) {
+                results.unexpected(requestId + " got " + status + " from " + url + ": " + res.body());
+            }
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** After a failure: the published location if it names another replica, else the next replica. */
+    private void failedOver() {
+        URI failed = target;
+        Optional<URI> published = locator.location();
+        if (published.isPresent() && !published.get().equals(failed) && !published.get().equals(failedBefore)) {
+            failedBefore = failed;
+            target = published.get();
+            return;
+        }
+        failedBefore = failed;
+        target = replicas.get(nextCandidate);
+        nextCandidate = (nextCandidate + 1) % replicas.size();
+    }
+
+    private record Answer(String replica, long counter) {
+    }
+}
