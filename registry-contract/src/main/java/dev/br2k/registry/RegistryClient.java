@@ -109,7 +109,11 @@ public final class RegistryClient implements AutoCloseable {
         return registryAddress;
     }
 
-    /** The account this client signs with ({@code 0x}, lower case). */
+    /**
+     * The account this client signs with ({@code 0x}, lower case).
+     *
+     * @throws IllegalStateException if the client was connected without an account
+     */
     public String account() {
         return chain.account().map(EventDecoder::address).orElseThrow(() ->
                 new IllegalStateException("This registry client was connected without an account."));
