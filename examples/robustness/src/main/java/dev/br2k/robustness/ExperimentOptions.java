@@ -32,7 +32,7 @@ public record ExperimentOptions(String mode, WorkloadKind workload, int replicas
                 new ClientSettings(5, 5, 0, Duration.ofMillis(1000), Duration.ofSeconds(30)),
                 new AttackSettings(Duration.ofMillis(200), Duration.ofMillis(800), Duration.ofMillis(1200),
                         Duration.ofMillis(200), 5, Duration.ofSeconds(20)),
-                50, 500, 100, System.nanoTime(), Optional.empty(), false, Duration.ofSeconds(130));
+                50, 500, 100, System.nanoTime(), Optional.empty(), false, Duration.ofSeconds(120));
     }
 
     /** The source's scale: 5 clients x 10,000 requests (10/s each), a fault every 5-15 s. */

@@ -102,18 +102,10 @@ public final class ReplicaCluster implements AutoCloseable {
         return false;
     }
 
-    /** Waits until every replica answers and one leads that the others know; false after {@code timeout}. */
-    public boolean awaitRecovered(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Map<String, ReplicaStatus> st = statuses();
-            List<ReplicaStatus> leading = st.values().stream().filter(ReplicaStatus::leading).toList();
-            if (st.size() == nodes.size() && leading.size() == 1) {
-                return true;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-        }
-        return false;
+    /** True when every replica answers and exactly one leads. */
+    public boolean recovered() {
+        Map<String, ReplicaStatus> st = statuses();
+        return st.size() == nodes.size() && st.values().stream().filter(ReplicaStatus::leading).count() == 1;
     }
 
     private boolean converged(Map<String, ReplicaStatus> st) {

@@ -83,6 +83,21 @@ public final class Attacker implements Runnable {
         return Optional.empty();
     }
 
+    /** Waits until every replica answers and one leads; gives up after the recovery timeout or when stopped. */
+    private boolean awaitRecovered() {
+        long deadline = clock.now() + settings.recoveryTimeout().toNanos();
+        while (clock.now() < deadline) {
+            if (cluster.recovered()) {
+                return true;
+            }
+            if (stop.get()) {
+                return false;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+        return false;
+    }
+
     private boolean quotaMet() {
         return settings.faultsPerKind() > 0
                 && Arrays.stream(FaultKind.values()).allMatch(k -> done.getOrDefault(k, 0) >= settings.faultsPerKind());
@@ -126,10 +141,10 @@ public final class Attacker implements Runnable {
             case PAUSE -> victim.resume();
         }
         long healed = clock.now();
-        boolean recovered = cluster.awaitRecovered(settings.recoveryTimeout());
+        boolean recovered = awaitRecovered();
         Optional<Long> recoveredAt = recovered ? Optional.of(clock.now()) : Optional.empty();
         Optional<String> after = recovered ? cluster.leader().map(ReplicaNode::id) : Optional.empty();
-        if (!recovered) {
+        if (!recovered && !stop.get()) {
             problems.add("after fault " + number + " (" + kind + " of " + victim.id() + ") no leader served with every "
                     + "replica answering " + settings.recoveryTimeout().toSeconds() + " s after it healed:\n" + cluster.describe());
         }

@@ -39,6 +39,8 @@ public final class MarkdownReport {
         row(md, "total time", String.format("%.1f s (+ %.1f s set-up)", r.runSeconds(), r.setupSeconds()), "about 83 min");
         row(md, "requests acknowledged", r.acked() + " (" + r.abandoned() + " abandoned at stop, outcome unknown to the client)",
                 "50,000 sent");
+        row(md, "throughput", String.format("%.1f acknowledged requests/s", r.runSeconds() > 0 ? r.acked() / r.runSeconds() : 0),
+                "50,000 in about 83 min (10/s)");
         row(md, "faults", r.failovers().size() + " (" + perKind(r) + ")", "partition of the leader's node every 30-120 s");
         row(md, "downtime total", String.format("%.1f s (%.1f %% of the run)", r.downtimeSeconds(), 100 * r.downtimeShare()),
                 "about 16 min");
