@@ -36,6 +36,11 @@ public record ServiceState(String service, int desiredReplicas, boolean paused, 
         return replicas.stream().filter(r -> r.status().map(ReplicaStatus::isLeader).orElse(false)).findFirst();
     }
 
+    /** The replica with this name, if the service has it. */
+    public Optional<ReplicaState> replica(String name) {
+        return replicas.stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
     /** Replicas whose processes or pod are running. */
     public long running() {
         return replicas.stream().filter(r -> r.phase() == ReplicaPhase.RUNNING).count();

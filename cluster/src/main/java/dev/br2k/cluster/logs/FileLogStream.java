@@ -30,6 +30,9 @@ public final class FileLogStream extends LogPump {
     private final LogOptions options;
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
     private boolean sinceReached;
+    private RandomAccessFile preparedIn;
+    private Object preparedKey;
+    private long preparedPosition;
 
     /**
      * @param file         the current log
@@ -44,12 +47,26 @@ public final class FileLogStream extends LogPump {
     }
 
     @Override
+    protected void prepare() throws IOException {
+        Path target = options.previous() ? previousFile : file;
+        RandomAccessFile in = new RandomAccessFile(target.toFile(), "r");
+        try {
+            preparedKey = fileKey(target);
+            preparedPosition = startPosition(in);
+            preparedIn = in;
+        } catch (IOException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    @Override
     protected void pump() throws IOException {
         Path target = options.previous() ? previousFile : file;
         boolean waitingReported = false;
-        RandomAccessFile in = null;
-        Object key = null;
-        long position = 0;
+        RandomAccessFile in = preparedIn;
+        Object key = preparedKey;
+        long position = preparedPosition;
         try {
             while (!closed()) {
                 if (in == null) {

@@ -37,8 +37,17 @@ public abstract class LogPump implements LogStream {
 
     /** Starts the stream's thread; call once, after construction. */
     public final LogPump start() {
+        try {
+            prepare();
+        } catch (Exception e) {
+            // pump() retries or reports it
+        }
         thread.start();
         return this;
+    }
+
+    /** Fixes the starting position on the caller's thread, so the stream starts where the log was when it was opened. */
+    protected void prepare() throws Exception {
     }
 
     /** Reads and delivers until the end (not following) or until {@link #closed()}. */
