@@ -51,15 +51,14 @@ public final class Br2kConfig {
     private Duration backupEvery = Duration.ZERO;
     private Duration backupWaitTimeout = Duration.ofSeconds(10);
     private int maxBatch = 32;
-    private CrashPoint crashAt;
-    private long crashAtIndex = 1;
+    private final Map<Long, CrashPoint> crashPoints = new java.util.TreeMap<>();
 
     /**
      * Reads the settings a process supervisor passes (module README has the list): BR2K_SERVICE,
      * BR2K_REPLICA_ID, BR2K_ETCD_ENDPOINTS (comma-separated, co-located member first), BR2K_HTTP_HOST,
      * BR2K_HTTP_PORT, BR2K_ADVERTISE_URL, BR2K_STATE_DIR, BR2K_BACKUP_DIR, BR2K_LOCATION_FILE,
      * BR2K_BACKUP_LOG_FILE, and the optional BR2K_BACKUP_EVERY_ENTRIES, BR2K_MAX_BODY_BYTES,
-     * BR2K_ROLE_CHECK_MILLIS, BR2K_CRASH_AT ({@code <point>[:<index>]}, tests only). Variables that are
+     * BR2K_ROLE_CHECK_MILLIS, BR2K_CRASH_AT ({@code <point>[:<index>][,...]}, tests only). Variables that are
      * absent leave the current value.
      *
      * @throws IllegalArgumentException naming the variable whose value is malformed
@@ -80,8 +79,10 @@ public final class Br2kConfig {
         get(env, "BR2K_ROLE_CHECK_MILLIS").ifPresent(v ->
                 roleCheckInterval(Duration.ofMillis(number("BR2K_ROLE_CHECK_MILLIS", v))));
         get(env, "BR2K_CRASH_AT").ifPresent(v -> {
-            String[] parts = v.split(":", 2);
-            crashAt(CrashPoint.parse(parts[0]), parts.length > 1 ? number("BR2K_CRASH_AT", parts[1]) : 1);
+            for (String item : v.split(",")) {
+                String[] parts = item.trim().split(":", 2);
+                crashAt(CrashPoint.parse(parts[0]), parts.length > 1 ? number("BR2K_CRASH_AT", parts[1]) : 1);
+            }
         });
         return this;
     }
@@ -249,13 +250,16 @@ public final class Br2kConfig {
         return this;
     }
 
-    /** Tests only: halt the process when the leader reaches {@code point} for log index {@code index}. */
+    /**
+     * Tests only: halt the process when the leader reaches {@code point} for log index {@code index}.
+     * May be called for several indices.
+     */
     public Br2kConfig crashAt(CrashPoint point, long index) {
-        this.crashAt = Objects.requireNonNull(point, "point");
+        Objects.requireNonNull(point, "point");
         if (index < 1) {
             throw new IllegalArgumentException("crash index must be >= 1, was " + index);
         }
-        this.crashAtIndex = index;
+        crashPoints.put(index, point);
         return this;
     }
 
@@ -374,11 +378,8 @@ public final class Br2kConfig {
         return maxBatch;
     }
 
-    public Optional<CrashPoint> crashAt() {
-        return Optional.ofNullable(crashAt);
-    }
-
-    public long crashAtIndex() {
-        return crashAtIndex;
+    /** The crash points set for tests: log index to point. */
+    public Map<Long, CrashPoint> crashPoints() {
+        return Map.copyOf(crashPoints);
     }
 }

@@ -38,7 +38,7 @@ class FailoverIT {
 
     private void write(int leader, String prefix, int n) {
         for (int i = 0; i < n; i++) {
-            assertThat(Http.send("PUT", kv.url(leader, "/kv/" + prefix + i), "v" + i).statusCode()).isEqualTo(200);
+            assertThat(kv.send("PUT", "/kv/" + prefix + i, "v" + i).statusCode()).isEqualTo(200);
         }
     }
 

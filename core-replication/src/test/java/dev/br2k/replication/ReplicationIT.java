@@ -44,11 +44,11 @@ class ReplicationIT {
         start("identical");
         int leader = kv.awaitLeader();
         for (int i = 0; i < 20; i++) {
-            assertThat(Http.send("PUT", kv.url(leader, "/kv/k" + i), "v" + i).statusCode()).isEqualTo(200);
-            assertThat(Http.send("POST", kv.url(leader, "/counter/c"), null).statusCode()).isEqualTo(200);
-            assertThat(Http.send("POST", kv.url(leader, "/random/x" + i), null).statusCode()).isEqualTo(200);
+            assertThat(kv.send("PUT", "/kv/k" + i, "v" + i).statusCode()).isEqualTo(200);
+            assertThat(kv.send("POST", "/counter/c", null).statusCode()).isEqualTo(200);
+            assertThat(kv.send("POST", "/random/x" + i, null).statusCode()).isEqualTo(200);
         }
-        assertThat(Http.send("DELETE", kv.url(leader, "/kv/k3"), null).statusCode()).isEqualTo(204);
+        assertThat(kv.send("DELETE", "/kv/k3", null).statusCode()).isEqualTo(204);
 
         Map<String, String> data = kv.awaitConverged();
 
@@ -119,9 +119,9 @@ class ReplicationIT {
     void a_retried_request_id_gets_the_recorded_answer_and_is_applied_once() {
         start("retry");
         int leader = kv.awaitLeader();
-        HttpResponse<String> first = Http.send("POST", kv.url(leader, "/counter/c"), null, "Br2k-Request-Id", "req-1");
-        HttpResponse<String> again = Http.send("POST", kv.url(leader, "/counter/c"), null, "Br2k-Request-Id", "req-1");
-        HttpResponse<String> other = Http.send("POST", kv.url(leader, "/counter/c"), null, "Br2k-Request-Id", "req-2");
+        HttpResponse<String> first = kv.send("POST", "/counter/c", null, "Br2k-Request-Id", "req-1");
+        HttpResponse<String> again = kv.send("POST", "/counter/c", null, "Br2k-Request-Id", "req-1");
+        HttpResponse<String> other = kv.send("POST", "/counter/c", null, "Br2k-Request-Id", "req-2");
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(again.body()).isEqualTo(first.body()).contains("\"value\":1");

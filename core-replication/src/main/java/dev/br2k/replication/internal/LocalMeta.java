@@ -18,9 +18,11 @@ public final class LocalMeta {
     public record Meta(String service, String replica, long stateVersion) { }
 
     private final Path dir;
+    private volatile boolean applying;
 
     public LocalMeta(Path stateDir) {
         this.dir = stateDir.resolve(DirectoryStateHooks.RUNTIME_DIR);
+        this.applying = Files.exists(dir.resolve("applying"));
     }
 
     public Optional<Meta> read() {
@@ -40,19 +42,27 @@ public final class LocalMeta {
         Files.move(tmp, dir.resolve("replica.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** True while applied entries are not yet recorded in {@code lpi/<me>}. */
     public boolean applying() {
-        return Files.exists(dir.resolve("applying"));
+        return applying;
     }
 
+    /**
+     * Marks the local state as ahead of the recorded progress (no-op if already marked). Not fsynced: it
+     * guards against a crash of the process, like SQLite's WAL with {@code synchronous=NORMAL}.
+     */
     public void beginApplying(long from, long to) throws IOException {
+        if (applying) {
+            return;
+        }
         Files.createDirectories(dir);
-        Path f = dir.resolve("applying");
-        Files.writeString(f, from + ".." + to);
-        force(f);
+        Files.writeString(dir.resolve("applying"), from + ".." + to);
+        applying = true;
     }
 
     public void endApplying() throws IOException {
         Files.deleteIfExists(dir.resolve("applying"));
+        applying = false;
     }
 
     private static void force(Path f) throws IOException {

@@ -19,12 +19,17 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The leader condition ties BR2K's leader to etcd's Raft leader, so a crashed service beside a healthy
  * Raft leader would leave the service without a leader. When no live replica sits beside the Raft leader,
- * the live replica with the lowest id asks etcd to move Raft leadership to its own member (MoveLeader),
- * and then takes over in the usual way.
+ * for {@value #LEADERLESS_NANOS} ns, the live replica with the lowest id asks etcd to move Raft leadership
+ * to its own member (MoveLeader), and then takes over in the usual way.
  */
 public final class Membership {
     static final int TTL_SECONDS = 5;
+    /** How long the Raft leader must have had no live replica beside it before this replica acts. */
+    static final long LEADERLESS_NANOS = 3_000_000_000L;
     private final Replica r;
+    private final long startedAt = System.nanoTime();
+    private long leaderlessSince;
+    private long leaderlessMember;
     private long leaseId;
     private MemberValue published;
     private long lastRefresh;
@@ -73,6 +78,17 @@ public final class Membership {
         List<MemberValue> live = r.etcd().getPrefix(r.keys().membersPrefix()).stream()
                 .map(KeyValue::getValue).map(v -> Json.read(v.getBytes(), MemberValue.class)).toList();
         if (live.stream().anyMatch(m -> m.etcdMemberId().equals(raftLeader))) {
+            leaderlessSince = 0;
+            return;
+        }
+        long nanos = System.nanoTime();
+        if (leaderlessSince == 0 || leaderlessMember != status.getLeader()) {
+            leaderlessSince = nanos;
+            leaderlessMember = status.getLeader();
+            return;
+        }
+        // act only on a sustained condition, and not before every replica had time to register
+        if (nanos - leaderlessSince < LEADERLESS_NANOS || nanos - startedAt < TTL_SECONDS * 1_000_000_000L) {
             return;
         }
         Optional<MemberValue> first = live.stream().filter(m -> !m.etcdMemberId().isEmpty())

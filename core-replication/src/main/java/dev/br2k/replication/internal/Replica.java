@@ -18,7 +18,6 @@ import dev.br2k.replication.internal.log.StoredResponse;
 import dev.br2k.replication.internal.metrics.ReplicaMetrics;
 import dev.br2k.replication.internal.recovery.Learner;
 import io.etcd.jetcd.Client;
-import io.etcd.jetcd.Watch;
 import io.etcd.jetcd.maintenance.StatusResponse;
 import java.net.URI;
 import java.time.Duration;
@@ -48,6 +47,8 @@ public final class Replica implements AutoCloseable {
     private final Learner learner;
     private final Takeover takeover;
     private final Membership membership;
+    private final ServiceStateWatch watch;
+    private final java.util.NavigableMap<Long, dev.br2k.replication.CrashPoint> crashPoints;
 
     private volatile Role role = Role.FOLLOWER;
     private volatile boolean running;
@@ -63,7 +64,6 @@ public final class Replica implements AutoCloseable {
     private volatile boolean reloadProgress = true;
     private volatile long restoredThrough;
     private volatile LeaderPipeline pipeline;
-    private volatile Watch.Watcher watcher;
     private volatile String etcdMemberId = "";
     private Thread control;
 
@@ -86,6 +86,8 @@ public final class Replica implements AutoCloseable {
         this.learner = new Learner(this);
         this.takeover = new Takeover(this);
         this.membership = new Membership(this);
+        this.watch = new ServiceStateWatch(this);
+        this.crashPoints = new java.util.TreeMap<>(config.crashPoints());
     }
 
     /** Starts the role loop; {@code url} is where this replica's HTTP server is reached. */
@@ -114,16 +116,17 @@ public final class Replica implements AutoCloseable {
                     break;
                 }
                 long now = System.nanoTime();
-                if (now - lastRoleCheck >= config.roleCheckInterval().toNanos()) {
+                boolean periodic = now - lastRoleCheck >= config.roleCheckInterval().toNanos();
+                if (periodic) {
                     lastRoleCheck = now;
                     roleCheck();
                     membership.refresh(etcdMemberId);
-                    ensureWatch();
+                    watch.ensure();
                 }
                 switch (role) {
                     case FOLLOWER -> {
                         if (pipelineFinished()) {
-                            follower.catchUp();
+                            follower.catchUp(periodic);
                         }
                     }
                     case LEARNER -> {
@@ -176,35 +179,6 @@ public final class Replica implements AutoCloseable {
         } catch (Exception e) {
             log.debug("member status unavailable: {}", e.toString());
             return Optional.empty();
-        }
-    }
-
-    private void ensureWatch() {
-        if (watcher != null) {
-            return;
-        }
-        try {
-            watcher = client.getWatchClient().watch(Etcd.bs(keys.serviceState()), Watch.listener(
-                    response -> poke(),
-                    error -> {
-                        log.debug("service-state watch broke: {}", error.toString());
-                        dropWatch();
-                    },
-                    this::dropWatch));
-        } catch (RuntimeException e) {
-            log.debug("cannot watch service-state: {}", e.toString());
-        }
-    }
-
-    private void dropWatch() {
-        Watch.Watcher w = watcher;
-        watcher = null;
-        if (w != null) {
-            try {
-                w.close();
-            } catch (RuntimeException ignored) {
-                // the periodic read is the backstop
-            }
         }
     }
 
@@ -345,12 +319,16 @@ public final class Replica implements AutoCloseable {
         }
     }
 
-    /** Halts the process if the configured crash point is reached for one of the indices. Tests only. */
+    /** Halts the process if a configured crash point is reached for one of the indices. Tests only. */
     public void crashPoint(dev.br2k.replication.CrashPoint point, long fromIndex, long toIndex) {
-        if (config.crashAt().filter(p -> p == point).isPresent()
-                && config.crashAtIndex() >= fromIndex && config.crashAtIndex() <= toIndex) {
-            log.error("CRASH POINT {} reached at index {}: halting the process", point, config.crashAtIndex());
-            Runtime.getRuntime().halt(86);
+        if (crashPoints.isEmpty()) {
+            return;
+        }
+        for (var c : crashPoints.subMap(fromIndex, true, toIndex, true).entrySet()) {
+            if (c.getValue() == point) {
+                log.error("CRASH POINT {} reached at index {}: halting the process", point, c.getKey());
+                Runtime.getRuntime().halt(86);
+            }
         }
     }
 
@@ -370,7 +348,17 @@ public final class Replica implements AutoCloseable {
         if (p != null) {
             p.awaitFinished(config.etcdTimeout().plusSeconds(2));
         }
-        dropWatch();
+        if (role == Role.FOLLOWER && (p == null || p.finished())) {
+            stateLock.lock();
+            try {
+                follower.flush(); // a clean stop records its progress, so a restart needs no restore
+            } catch (RuntimeException e) {
+                log.warn("cannot record progress while closing: {}", e.toString());
+            } finally {
+                stateLock.unlock();
+            }
+        }
+        watch.close();
         membership.revoke();
         client.close();
         log.info("closed");
@@ -478,6 +466,11 @@ public final class Replica implements AutoCloseable {
      * The log size when this replica last restored a backup: entries up to it that it marked IN_PROCESS
      * were undone by the restore, so the completion check ignores them.
      */
+    /** The newest service-state value the watch delivered (-1 before any). */
+    public long watchedSsi() {
+        return watch.latest();
+    }
+
     public long restoredThrough() {
         return restoredThrough;
     }

@@ -29,21 +29,33 @@ import java.util.Optional;
  */
 public final class Follower {
     private static final int BATCH = 500;
+    private static final long PERSIST_EVERY_NANOS = 200_000_000L;
     private final Replica r;
+    private long lastPersist;
 
     public Follower(Replica replica) {
         this.r = replica;
     }
 
-    public void catchUp() {
+    /**
+     * Applies what the leader recorded. {@code periodic} rounds read the service's head keys; rounds woken
+     * by the watch use the service-state value the watch delivered.
+     */
+    public void catchUp(boolean periodic) {
         Keys k = r.keys();
         Etcd etcd = r.etcd();
-        if (r.meta().applying()) {
-            // the last batch is applied locally but its lpi was not recorded: record it now
-            persistLpi(r, r.lpi());
-            endApplying();
+        if (periodic) {
+            flush();
         }
         if (r.reloadProgress() && !reload()) {
+            return;
+        }
+        if (!periodic) {
+            long watched = r.watchedSsi();
+            if (watched > r.lpi()) {
+                applyUpTo(watched, r.ssv());
+            }
+            flushIfDue();
             return;
         }
         List<GetResponse> heads = etcd.read(Etcd.key(k.serviceState()), Etcd.key(k.stateVersion()),
@@ -58,6 +70,28 @@ public final class Follower {
             nextVersion(sv, backup);
             return;
         }
+        applyUpTo(ssi, sv);
+        flushIfDue();
+    }
+
+    /** Records applied progress in etcd now if it is pending. */
+    public void flush() {
+        if (r.meta().applying()) {
+            persistLpi(r, r.lpi());
+            endApplying();
+            lastPersist = System.nanoTime();
+        }
+    }
+
+    private void flushIfDue() {
+        if (System.nanoTime() - lastPersist >= PERSIST_EVERY_NANOS) {
+            flush();
+        }
+    }
+
+    private void applyUpTo(long ssi, long sv) {
+        Keys k = r.keys();
+        Etcd etcd = r.etcd();
         while (ssi >= 0 && r.lpi() < ssi && r.role() == Role.FOLLOWER && r.running()) {
             long from = r.lpi() + 1;
             long to = Math.min(ssi, r.lpi() + BATCH);
@@ -109,8 +143,6 @@ public final class Follower {
                 applied = i;
                 r.setLpi(applied);
             }
-            persistLpi(r, applied);
-            r.meta().endApplying();
             return applied == to;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the local progress marker", e);

@@ -66,13 +66,6 @@ public final class HttpFrontend implements AutoCloseable {
         for (Route route : routes) {
             app.addHttpHandler(HandlerType.valueOf(route.method().name()), route.path(), ctx -> serve(ctx, route));
         }
-        app.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")
-                    || ctx.result().equals("Not Found")) {
-                writeJson(ctx, 404, Map.of("error", "no route " + ctx.method() + " " + ctx.path() + " on this service",
-                        "status", 404));
-            }
-        });
         app.exception(HttpResponseException.class, (e, ctx) -> writeError(ctx, e.status(), e.getMessage()));
         app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> writeError(ctx, e.getStatus(),
                 switch (e.getStatus()) {

@@ -32,12 +32,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The leader's request path (spec §1.4), on one thread. Requests that arrive together are grouped: one
- * guarded append transaction for the group ({@code leader == me} and {@code log-size == n}), one guarded
- * {@code IN_PROCESS} transaction, the handlers in index order, and one guarded transaction recording every
- * result with {@code lpi} and {@code service-state}; only then are the clients answered. Any refused or
- * timed-out write makes the replica step down. Backups run on this thread between groups, so no request is
- * accepted while one runs.
+ * The leader's request path (spec §1.4) in two stages. The appender groups requests that arrive together
+ * and appends each group in one transaction guarded by {@code leader == me} and {@code log-size == n}.
+ * The processor takes appended groups in index order: one guarded {@code IN_PROCESS} transaction, the
+ * handlers in index order, and one guarded transaction recording every result with {@code lpi} and
+ * {@code service-state}; only then are the clients answered. The appender appends the next group while
+ * the processor works on the previous one. Any refused or timed-out write makes the replica step down.
+ * Backups run on the appender once the processor is idle, so no request is accepted while one runs.
  */
 public final class LeaderPipeline {
     private static final int MAX_BATCH_BYTES = 512 * 1024;
@@ -50,8 +51,13 @@ public final class LeaderPipeline {
     private final Map<String, CompletableFuture<StoredResponse>> inflight = new ConcurrentHashMap<>();
     private final AtomicBoolean backupRequested = new AtomicBoolean();
     private final SecureRandom seeds = new SecureRandom();
+    private final LinkedBlockingQueue<Appended> appended = new LinkedBlockingQueue<>(2);
     private final Thread thread;
-    private final CompletableFuture<Void> finished = new CompletableFuture<>();
+    private final Thread processor;
+    private final CompletableFuture<Void> appenderDone = new CompletableFuture<>();
+    private final CompletableFuture<Void> processorDone = new CompletableFuture<>();
+    private final CompletableFuture<Void> finished = CompletableFuture.allOf(appenderDone, processorDone);
+    private volatile long processedThrough;
     private volatile boolean running = true;
     private volatile String stopReason = "the leader stepped down";
     private long logSize;
@@ -62,8 +68,18 @@ public final class LeaderPipeline {
         this.me = me;
         this.leaderIsMe = Etcd.valueIs(replica.keys().leader(), Json.bytes(me));
         this.logSize = logSize;
-        this.thread = new Thread(this::loop, "br2k-" + replica.id() + "-leader");
+        this.processedThrough = logSize;
+        this.thread = new Thread(this::loop, "br2k-" + replica.id() + "-append");
         this.thread.setDaemon(true);
+        this.processor = new Thread(this::processLoop, "br2k-" + replica.id() + "-process");
+        this.processor.setDaemon(true);
+    }
+
+    /** A group of requests appended at indices {@code first .. first + size - 1}. */
+    private record Appended(List<PendingRequest> requests, long first) {
+        long last() {
+            return first + requests.size() - 1;
+        }
     }
 
     public LeaderValue me() {
@@ -72,6 +88,7 @@ public final class LeaderPipeline {
 
     public void start() {
         thread.start();
+        processor.start();
     }
 
     public CompletableFuture<StoredResponse> submit(LogEntry entry, boolean clientRequestId) {
@@ -123,11 +140,17 @@ public final class LeaderPipeline {
                         bytes += next.size();
                         batch.add(next);
                     }
-                    process(batch);
+                    append(batch);
                 }
                 if (backupDue()) {
-                    logSize = new BackupRun(r, leaderIsMe, logSize).run();
-                    lastBackupNanos = System.nanoTime();
+                    while (processedThrough < logSize && running) {
+                        Thread.sleep(1); // the processor finishes the groups already appended
+                    }
+                    if (running) {
+                        logSize = new BackupRun(r, leaderIsMe, logSize).run();
+                        processedThrough = logSize;
+                        lastBackupNanos = System.nanoTime();
+                    }
                 }
             }
         } catch (LeadershipLostException e) {
@@ -142,7 +165,48 @@ public final class LeaderPipeline {
         } finally {
             running = false;
             failAll();
-            finished.complete(null);
+            appenderDone.complete(null);
+        }
+    }
+
+    private void processLoop() {
+        try {
+            while (running || !appended.isEmpty()) {
+                Appended first = appended.poll(50, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (appenderDone.isDone()) {
+                        break;
+                    }
+                    continue;
+                }
+                List<PendingRequest> requests = new ArrayList<>(first.requests());
+                long last = first.last();
+                while (appended.peek() != null && requests.size() + appended.peek().requests().size() <= 2 * r.config().maxBatch()) {
+                    Appended next = appended.poll();
+                    requests.addAll(next.requests());
+                    last = next.last();
+                }
+                process(requests, first.first(), last);
+                processedThrough = last;
+            }
+        } catch (LeadershipLostException e) {
+            stopReason = e.getMessage();
+            running = false;
+            r.stepDown(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            stopReason = "unexpected error: " + e;
+            running = false;
+            r.log().error("leader pipeline failed: {}", e.toString());
+            r.stepDown(stopReason);
+        } finally {
+            StoredResponse unavailable = EntryContext.error(503, "this replica stopped leading (" + stopReason
+                    + ") before the request was recorded; retry with the same Br2k-Request-Id");
+            for (Appended a; (a = appended.poll()) != null; ) {
+                a.requests().forEach(p -> p.future().complete(unavailable));
+            }
+            processorDone.complete(null);
         }
     }
 
@@ -162,7 +226,7 @@ public final class LeaderPipeline {
         }
     }
 
-    private void process(List<PendingRequest> batch) {
+    private void append(List<PendingRequest> batch) throws InterruptedException {
         List<PendingRequest> fresh = withoutAnswered(batch);
         if (fresh.isEmpty()) {
             return;
@@ -185,6 +249,18 @@ public final class LeaderPipeline {
         logSize = last;
         r.setLogSize(last);
         r.crashPoint(CrashPoint.AFTER_APPEND, n + 1, last);
+        Appended group = new Appended(fresh, n + 1);
+        while (!appended.offer(group, 50, TimeUnit.MILLISECONDS)) {
+            if (processorDone.isDone()) {
+                fail(fresh, "the leader stopped processing (" + stopReason + ")");
+                throw new LeadershipLostException(stopReason);
+            }
+        }
+    }
+
+    private void process(List<PendingRequest> fresh, long first, long last) {
+        Keys k = r.keys();
+        long n = first - 1;
 
         List<Op> marks = new ArrayList<>();
         for (int i = 0; i < fresh.size(); i++) {

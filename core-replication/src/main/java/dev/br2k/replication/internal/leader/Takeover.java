@@ -130,6 +130,12 @@ public final class Takeover {
             r.stepDown("lost the leader key while preparing");
             return;
         }
+        try {
+            r.meta().endApplying(); // lpi/<me> = log-size is recorded
+        } catch (java.io.IOException e) {
+            r.stepDown("cannot clear the local progress marker: " + e);
+            return;
+        }
         if (r.role() != Role.REGISTER) {
             return;
         }
