@@ -21,10 +21,12 @@ import java.util.Optional;
  * @param report          where the markdown report goes, if anywhere
  * @param keepWorkDir     keep the replicas' data and logs after the run
  * @param maxLoad         the load phase ends after this long even if the attacker or clients are not done
+ * @param backupEveryEntries the runtime backs up and compacts the log every this many entries; 0 = never
  */
 public record ExperimentOptions(String mode, WorkloadKind workload, int replicas, ClientSettings clients, AttackSettings attack,
                                 int heartbeatMillis, int electionMillis, int roleCheckMillis, long seed,
-                                Optional<Path> report, boolean keepWorkDir, Duration maxLoad) {
+                                Optional<Path> report, boolean keepWorkDir, Duration maxLoad,
+                                long backupEveryEntries) {
 
     /** CI: 3 replicas, 5 clients at 5 requests/s each, a fault 0.2-0.8 s after the last one recovered, until 5 of every kind. */
     public static ExperimentOptions shortMode() {
@@ -32,7 +34,7 @@ public record ExperimentOptions(String mode, WorkloadKind workload, int replicas
                 new ClientSettings(5, 5, 0, Duration.ofMillis(1000), Duration.ofSeconds(30)),
                 new AttackSettings(Duration.ofMillis(200), Duration.ofMillis(800), Duration.ofMillis(1200),
                         Duration.ofMillis(200), 5, Duration.ofSeconds(20)),
-                50, 500, 100, System.nanoTime(), Optional.empty(), false, Duration.ofSeconds(120));
+                50, 500, 100, System.nanoTime(), Optional.empty(), false, Duration.ofSeconds(120), 0);
     }
 
     /** The source's scale: 5 clients x 10,000 requests (10/s each), a fault every 5-15 s. */
@@ -41,7 +43,7 @@ public record ExperimentOptions(String mode, WorkloadKind workload, int replicas
                 new ClientSettings(5, 10, 10_000, Duration.ofMillis(1000), Duration.ofSeconds(30)),
                 new AttackSettings(Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(3),
                         Duration.ofSeconds(1), 0, Duration.ofSeconds(60)),
-                50, 500, 100, System.nanoTime(), Optional.empty(), false, Duration.ofHours(4));
+                50, 500, 100, System.nanoTime(), Optional.empty(), false, Duration.ofHours(4), 0);
     }
 
     /**
@@ -49,7 +51,7 @@ public record ExperimentOptions(String mode, WorkloadKind workload, int replicas
      * {@code --clients N}, {@code --rate R} (per client per second), {@code --requests N} (per client, 0 =
      * until the attacker is done), {@code --gap MIN-MAX} (seconds), {@code --faults-per-kind N} (0 = until
      * the clients are done), {@code --hold S}, {@code --restart-delay S}, {@code --heartbeat MS},
-     * {@code --election MS}, {@code --max-load S} (the load phase ends then even if not done), {@code --service infodid|kv}, {@code --seed N}, {@code --report FILE}, {@code --keep}.
+     * {@code --election MS}, {@code --max-load S} (the load phase ends then even if not done), {@code --service infodid|kv}, {@code --backup-every N} (entries), {@code --seed N}, {@code --report FILE}, {@code --keep}.
      *
      * @throws IllegalArgumentException naming the bad option
      */
@@ -71,6 +73,7 @@ public record ExperimentOptions(String mode, WorkloadKind workload, int replicas
         boolean custom = false;
         Duration maxLoad = o.maxLoad();
         WorkloadKind workload = o.workload();
+        long backupEvery = o.backupEveryEntries();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -105,6 +108,7 @@ public record ExperimentOptions(String mode, WorkloadKind workload, int replicas
                                 t.faultsPerKind(), t.recoveryTimeout());
                         case "--max-load" -> maxLoad = seconds(v);
                         case "--service" -> workload = WorkloadKind.parse(v);
+                        case "--backup-every" -> backupEvery = Long.parseLong(v);
                         case "--heartbeat" -> heartbeat = Integer.parseInt(v);
                         case "--election" -> election = Integer.parseInt(v);
                         default -> throw new IllegalArgumentException("unknown option " + a + "; see the module README");
@@ -119,7 +123,7 @@ public record ExperimentOptions(String mode, WorkloadKind workload, int replicas
             throw new IllegalArgumentException("--hold must exceed the election timeout (" + election + " ms)");
         }
         return new ExperimentOptions(custom ? o.mode() + "+custom" : o.mode(), workload, replicas, c, t, heartbeat, election,
-                o.roleCheckMillis(), seed, report, keep, maxLoad);
+                o.roleCheckMillis(), seed, report, keep, maxLoad, backupEvery);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -74,7 +74,8 @@ public final class ExperimentRun {
                     options.electionMillis(), options.roleCheckMillis(), workload.serviceMainClass(),
                     System.getProperty("java.class.path"),
                     Map.of("BR2K_REGISTRY_RPC", chain.rpcUrl(), "BR2K_REGISTRY_ADDRESS", chain.registryAddress(),
-                            "BR2K_REGISTRY_KEY", chain.serviceAccount().getEcKeyPair().getPrivateKey().toString(16)));
+                            "BR2K_REGISTRY_KEY", chain.serviceAccount().getEcKeyPair().getPrivateKey().toString(16),
+                            "BR2K_BACKUP_EVERY_ENTRIES", String.valueOf(options.backupEveryEntries())));
             cluster = ReplicaCluster.start(network, settings, workDir, Duration.ofSeconds(90));
             locator = new RegistryLeaderLocator(chain.rpcUrl(), chain.registryAddress());
             workload.prepare(cluster.nodes().stream().map(ReplicaNode::url).toList(), options.clients().clients());
@@ -159,7 +160,9 @@ public final class ExperimentRun {
     private ExperimentReport report(String runId, Instant started, double setup, double runSeconds, ClientResults results,
                                     List<FaultRecord> faults, LogAudit log, List<ReplicaDatabase> dbs, List<String> problems) {
         List<Ack> acks = results.acks();
-        long lostInLog = acks.stream().filter(a -> log.successes().getOrDefault(a.requestId(), 0) == 0).count();
+        // after a backup the log holds only the newest state version: then the databases are the whole record
+        long lostInLog = log.compacted() ? 0
+                : acks.stream().filter(a -> log.successes().getOrDefault(a.requestId(), 0) == 0).count();
         long lostInState = acks.stream().filter(a -> dbs.stream().anyMatch(d -> !d.applied().containsKey(a.requestId())))
                 .count();
         long dupLog = log.successes().values().stream().filter(n -> n > 1).count();

@@ -48,7 +48,7 @@ public final class EtcdAuditor {
             long ssi = number(client, prefix + "service-state");
             List<KeyValue> leader = get(client, prefix + "leader", GetOption.DEFAULT);
             long takeovers = leader.isEmpty() ? 0 : leader.get(0).getVersion();
-            return new LogAudit(logSize, ssi, counts, successes, takeovers);
+            return new LogAudit(logSize, ssi, counts, successes, takeovers, number(client, prefix + "state-version"));
         } catch (IOException e) {
             throw new ExperimentException("a BR2K key in etcd is not the JSON the runtime writes: " + e.getMessage(), e);
         }

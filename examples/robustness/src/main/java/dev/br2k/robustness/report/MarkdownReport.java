@@ -25,7 +25,7 @@ public final class MarkdownReport {
                 + "clients follow its NewLocation events and the replicas' 307 redirects.\n\n");
         md.append(String.format("%d replicas (etcd 3.4 member + service process each, one network namespace each, heartbeat %d ms, "
                         + "election timeout %d ms, pre-vote on; role check %d ms); %d clients at %.1f requests/s each%s; "
-                        + "a fault every %.1f-%.1f s after the previous one healed%s; partitions and SIGSTOPs last %.1f s, "
+                        + "a fault %.1f-%.1f s after the previous one recovered%s; partitions and SIGSTOPs last %.1f s, "
                         + "killed processes restart after %.1f s; seed %d.%n%n",
                 o.replicas(), o.heartbeatMillis(), o.electionMillis(), o.roleCheckMillis(), o.clients().clients(),
                 o.clients().ratePerSecond(), o.clients().requestsPerClient() > 0
@@ -33,6 +33,8 @@ public final class MarkdownReport {
                 o.attack().minGap().toMillis() / 1000.0, o.attack().maxGap().toMillis() / 1000.0,
                 o.attack().faultsPerKind() > 0 ? " (" + o.attack().faultsPerKind() + " of every kind)" : "",
                 o.attack().hold().toMillis() / 1000.0, o.attack().restartDelay().toMillis() / 1000.0, o.seed()));
+        md.append(o.backupEveryEntries() > 0 ? "The runtime backs up and compacts the log every " + o.backupEveryEntries()
+                + " entries.\n\n" : "No backups: the log is never compacted, so a replica that must restore replays it from the start.\n\n");
 
         md.append("## Results (the source's Table 5 shape)\n\n");
         md.append("| | this run | source (Table 5) |\n|---|---|---|\n");
@@ -48,11 +50,14 @@ public final class MarkdownReport {
         row(md, "failover p50 / p99 / max", fmt(Percentiles.of(all, 50)) + " / " + fmt(Percentiles.of(all, 99)) + " / "
                 + fmt(Percentiles.max(all)) + " s", "about 15 s each");
         row(md, "leader changes", String.valueOf(r.leaderChanges()), "67");
-        row(md, "SUCCESS / IGNORE / IN_PROCESS / FAILED / NULL", r.log().count("SUCCESS") + " / " + r.log().count("IGNORE")
+        row(md, "SUCCESS / IGNORE / IN_PROCESS / FAILED / NULL" + (r.log().compacted()
+                ? " (state version " + r.log().stateVersion() + " only: older entries were compacted by backups)" : ""),
+                r.log().count("SUCCESS") + " / " + r.log().count("IGNORE")
                 + " / " + r.log().count("IN_PROCESS") + " / " + r.log().count("FAILED") + " / " + r.log().count("NULL"),
                 "39,805 / 10,193 / 2 / 0 / -");
-        row(md, "acknowledged but missing", (r.lostInLog() + r.lostInState()) + " (log " + r.lostInLog() + ", databases "
-                + r.lostInState() + ")", "not checked");
+        row(md, "acknowledged but missing", (r.lostInLog() + r.lostInState()) + " (log " + (r.log().compacted()
+                ? "n/a: compacted by backups" : String.valueOf(r.lostInLog())) + ", databases " + r.lostInState() + ")",
+                "not checked");
         row(md, "applied twice", (r.duplicatesInLog() + r.duplicatesInState() + r.duplicatesSeenByClients()) + " (log "
                 + r.duplicatesInLog() + ", databases " + r.duplicatesInState() + ", answers " + r.duplicatesSeenByClients()
                 + ")", "not checked");
