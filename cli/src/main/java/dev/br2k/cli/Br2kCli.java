@@ -66,6 +66,9 @@ public final class Br2kCli implements Callable<Integer> {
     Common common;
 
     public static void main(String[] args) {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "br2k-cli-logback.xml");
+        }
         System.exit(run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

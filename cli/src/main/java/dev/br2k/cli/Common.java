@@ -17,9 +17,23 @@ public final class Common {
             description = "BR2K home directory with config, contexts and logins (default: $BR2K_HOME, else ~/.br2k).")
     Path home;
 
-    /** The home directory from --home, BR2K_HOME or ~/.br2k. */
+    /** The home directory from --home (here or on a parent command: br2k --home X sandbox up), BR2K_HOME or ~/.br2k. */
     public Br2kHome home() {
-        return Br2kHome.resolve(home, env());
+        return Br2kHome.resolve(homeFlag(), env());
+    }
+
+    private Path homeFlag() {
+        if (home != null) {
+            return home;
+        }
+        for (var parent = spec.commandLine().getParent(); parent != null; parent = parent.getParent()) {
+            for (CommandSpec mixin : parent.getCommandSpec().mixins().values()) {
+                if (mixin.userObject() instanceof Common c && c.home != null) {
+                    return c.home;
+                }
+            }
+        }
+        return null;
     }
 
     public Map<String, String> env() {

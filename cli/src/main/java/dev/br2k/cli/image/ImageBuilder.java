@@ -56,7 +56,9 @@ public final class ImageBuilder {
     public Built buildTar(ProjectFile project, ImageRef ref, boolean withRuntime, Path tar) {
         try {
             Files.createDirectories(tar.toAbsolutePath().getParent());
-            JibContainer c = containerize(builder(project, withRuntime), Containerizer.to(TarImage.at(tar).named(ref.local())));
+            // Docker's tar layout: what Jib reads back as a base image when 'push' sends the tar.
+            JibContainer c = containerize(builder(project, withRuntime).setFormat(ImageFormat.Docker),
+                    Containerizer.to(TarImage.at(tar).named(ref.local())));
             return new Built(ref.toString(), c.getDigest().toString(), c.getImageId().toString(), Optional.of(tar));
         } catch (IOException | com.google.cloud.tools.jib.api.InvalidImageReferenceException e) {
             throw CliException.failed("cannot build " + ref + ": " + e.getMessage(), e);

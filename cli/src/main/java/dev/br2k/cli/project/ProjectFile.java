@@ -113,7 +113,7 @@ public record ProjectFile(Path dir, String service, String description, String m
     public static String template(String service, String mainClass) {
         return "# BR2K service project (br2k init). Paths are relative to this file.\n"
                 + "service: " + service + "\n"
-                + "description: \"\"\n"
+                + "description: \"The " + service + " service\"\n"
                 + "mainClass: " + mainClass + "\n"
                 + "classpath: [ target/classes ]\n"
                 + "classpathFile: target/classpath.txt\n"

@@ -17,6 +17,7 @@ import dev.br2k.cluster.local.LaunchSpec;
 import dev.br2k.cluster.local.LocalCluster;
 import dev.br2k.cluster.local.ProcessRecord;
 import dev.br2k.registry.RegistryClient;
+import dev.br2k.registry.RunState;
 import dev.br2k.registry.ServiceRegistration;
 import dev.br2k.registry.crypto.KeystoreStrength;
 import dev.br2k.registry.crypto.Keystores;
@@ -47,8 +48,6 @@ import org.web3j.crypto.Credentials;
 public final class Sandbox {
     public static final String SERVICE = "infodid";
     public static final String CONTEXT = "sandbox";
-    /** anvil's first dev account ("test test ... junk"): it deploys the registry and funds the operator. */
-    static final String DEV_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcaa7d7a0ceb1d1b34";
     static final long CHAIN_ID = 31337;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -114,42 +113,45 @@ public final class Sandbox {
 
     private int upAfterAnvil(UpOptions options, SandboxState partial, String rpcUrl) throws IOException, InterruptedException {
         awaitRpc(rpcUrl, Duration.ofSeconds(30));
-        common.progress("[2/6] Deploying the service registry contract ...");
-        String registryAddress;
-        try (RegistryClient deployer = RegistryClient.deploy(rpcUrl, Credentials.create(DEV_KEY))) {
-            registryAddress = deployer.registryAddress();
-        }
         boolean generated = options.password().isEmpty();
         String password = options.password().orElseGet(Sandbox::newPassword);
-        common.progress("[3/6] Creating the operator keystore ...");
+        common.progress("[2/6] Creating the operator keystore and funding it on the local chain ...");
         Path keystore = Keystores.create(home.sandboxDir().resolve("keystore"), password, KeystoreStrength.LIGHT);
         Credentials operator = Keystores.load(keystore, password);
         rpc(rpcUrl, "anvil_setBalance", "[\"" + operator.getAddress() + "\",\"0x" + BigInteger.TEN.pow(20).toString(16) + "\"]");
+        common.progress("[3/6] Deploying the service registry contract ...");
+        String registryAddress;
+        try (RegistryClient deployer = RegistryClient.deploy(rpcUrl, operator)) {
+            registryAddress = deployer.registryAddress();
+        }
 
         common.progress("[4/6] Starting " + SERVICE + " with " + options.replicas() + " replicas (etcd + service each) ...");
-        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .filter(s -> !s.isBlank()).map(Path::of).toList();
+        List<Path> classpath = InfoDidClasspath.find(common.env());
         LaunchSpec launch = LaunchSpec.java("dev.br2k.infodid.InfoDidMain", classpath,
                 List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"))
                 .withEnv(Map.of("BR2K_SERVICE", SERVICE));
         List<String> replicaUrls;
         List<String> etcdEndpoints;
+        Optional<String> leaderUrl;
         try (LocalCluster cluster = LocalCluster.builder().baseDir(clusterBaseDir()).service(SERVICE).launch(launch)
                 .maxReplicas(options.maxReplicas()).startTimeout(options.startTimeout()).build()) {
             cluster.deploy(options.replicas(), new ProgressPrinter(common));
             ServiceState state = awaitLeader(cluster, Duration.ofSeconds(90));
             replicaUrls = replicaUrls(state);
             etcdEndpoints = state.members().stream().flatMap(m -> m.clientUrls().stream()).sorted().toList();
+            leaderUrl = state.leader().flatMap(r -> r.status()).flatMap(s -> s.leaderUrl());
         } catch (ClusterException e) {
             throw CliException.failed("the replicas did not start: " + e.getMessage()
                     + " (logs under " + clusterBaseDir() + ")", e);
         }
-        String location = replicaUrls.isEmpty() ? "" : replicaUrls.get(0);
+        String location = leaderUrl.orElse(replicaUrls.isEmpty() ? "" : replicaUrls.get(0));
 
         common.progress("[5/6] Registering " + SERVICE + " on the registry as " + operator.getAddress() + " ...");
         try (RegistryClient client = RegistryClient.connect(rpcUrl, registryAddress, operator)) {
-            client.register(ServiceRegistration.builder(SERVICE).description("InfoDID: user information by DID (BR2K sandbox)")
+            var registered = client.register(ServiceRegistration.builder(SERVICE)
+                    .description("InfoDID: user information by DID (BR2K sandbox)")
                     .replicas(options.replicas(), options.maxReplicas()).location(location).build());
+            client.setRunState(registered.id(), RunState.RUNNING);
         }
         SandboxState state = new SandboxState(home.sandboxDir(), partial.anvil(), Optional.empty(), rpcUrl, CHAIN_ID,
                 registryAddress, operator.getAddress(), keystore, SERVICE, clusterBaseDir(), replicaUrls, etcdEndpoints,

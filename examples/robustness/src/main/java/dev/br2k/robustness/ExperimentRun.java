@@ -143,7 +143,8 @@ public final class ExperimentRun {
                 attacker.faults().size());
 
         problems.addAll(attacker.problems());
-        Duration settle = Duration.ofSeconds(60);
+        // replicas that restored may be replaying a long log: give them a tenth of the load cap (60 s..10 min)
+        Duration settle = Duration.ofSeconds(Math.min(600, Math.max(60, options.maxLoad().toSeconds() / 10)));
         if (!cluster.awaitConverged(settle)) {
             problems.add("the replicas had not converged " + settle.toSeconds() + " s after the run:\n" + cluster.describe());
         }

@@ -1,0 +1,178 @@
+package dev.br2k.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.br2k.testkit.EtcdCluster;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Kubernetes side of the CLI on fabric8's mock API server (CRUD mode, the only Kubernetes API
+ * here): the admin's context-assign, the deployer's set-context/test/set-secret, and
+ * spray/state/add/reduce/pause/recovery, with etcd membership on a real 3-member etcd.
+ */
+@EnableKubernetesMockClient(crud = true)
+class KubernetesCommandsIT {
+    static KubernetesMockServer server;
+    static KubernetesClient client;
+
+    @RegisterExtension
+    static final EtcdCluster etcd = EtcdCluster.builder().members(3).build();
+
+    @TempDir
+    Path dir;
+
+    CliRun br2k;
+    ScheduledExecutorService tokenController;
+
+    @BeforeEach
+    void setUp() {
+        br2k = new CliRun(dir.resolve("home"));
+        for (int i = 1; i <= 4; i++) {
+            client.nodes().resource(new NodeBuilder().withNewMetadata().withName("node-" + i).endMetadata().build()).createOr(n -> n.update());
+        }
+        // The mock has no token controller: fill in service-account tokens as a cluster would.
+        tokenController = Executors.newSingleThreadScheduledExecutor();
+        tokenController.scheduleWithFixedDelay(() -> {
+            try {
+                for (Secret s : client.secrets().inAnyNamespace().list().getItems()) {
+                    if ("kubernetes.io/service-account-token".equals(s.getType()) && (s.getData() == null || !s.getData().containsKey("token"))) {
+                        client.secrets().inNamespace(s.getMetadata().getNamespace()).withName(s.getMetadata().getName()).edit(x -> {
+                            x.setData(Map.of("token", Base64.getEncoder().encodeToString("deployer-token".getBytes(StandardCharsets.UTF_8))));
+                            return x;
+                        });
+                    }
+                }
+            } catch (RuntimeException e) {
+                // the next round tries again
+            }
+        }, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    @AfterEach
+    void tearDown() {
+        tokenController.shutdownNow();
+    }
+
+    Path assignedContext(String service) {
+        Path request = dir.resolve(service + "-request.yaml");
+        CliRun.Result ask = br2k.run("ask-context", "--service", service, "--image", "127.0.0.1:5000/" + service + ":1",
+                "--replicas", "3", "--max-replicas", "4", "--network-id", "31337", "-o", request.toString());
+        assertThat(ask.exitCode()).as(ask.toString()).isZero();
+        Path context = dir.resolve(service + "-context.yaml");
+        CliRun.Result assign = br2k.run("context-assign", "--request", request.toString(), "--server", client.getMasterUrl().toString(),
+                "--token", "admin", "--insecure-skip-tls-verify", "-o", context.toString());
+        assertThat(assign.exitCode()).as(assign.toString()).isZero();
+        return context;
+    }
+
+    @Test
+    void context_assign_labels_nodes_and_creates_a_namespace_scoped_account_whose_context_the_deployer_can_use() throws IOException {
+        Path context = assignedContext("infodid");
+
+        assertThat(client.nodes().withLabel("br2k.dev/infodid", "replica").list().getItems()).hasSize(4);
+        assertThat(client.namespaces().withName("infodid").get()).isNotNull();
+        assertThat(client.serviceAccounts().inNamespace("infodid").withName("infodid-deployer").get()).isNotNull();
+        var role = client.rbac().roles().inNamespace("infodid").withName("infodid-deployer").get();
+        assertThat(role.getRules()).extracting(r -> String.join(",", r.getResources())).anyMatch(r -> r.contains("pods"));
+        assertThat(client.rbac().clusterRoleBindings().list().getItems()).isEmpty();
+        assertThat(Files.readString(context)).contains("token: deployer-token").contains("namespace: infodid");
+
+        assertThat(br2k.run("set-context", context.toString()).exitCode()).isZero();
+        CliRun.Result test = br2k.run("test");
+        assertThat(test.exitCode()).as(test.toString()).isZero();
+        assertThat(test.out()).contains("4 node(s) labelled").contains("All checks passed");
+    }
+
+    @Test
+    void set_secret_puts_the_registry_login_into_the_namespace() throws IOException {
+        br2k.run("set-context", assignedContext("secretive").toString());
+        Files.writeString(br2k.home().resolve("auth.yaml"), "logins:\n  - {server: \"harbor.lab:443\", username: bob, password: pw}\n");
+        br2k.run("add-image-registry", "harbor", "harbor.lab:443");
+
+        CliRun.Result set = br2k.run("set-secret");
+        assertThat(set.exitCode()).as(set.toString()).isZero();
+        Secret secret = client.secrets().inNamespace("secretive").withName("secretive-pull").get();
+        assertThat(secret.getType()).isEqualTo("kubernetes.io/dockerconfigjson");
+        assertThat(new String(Base64.getDecoder().decode(secret.getData().get(".dockerconfigjson")))).contains("harbor.lab:443").contains("bob");
+
+        assertThat(br2k.run("rm-secret").exitCode()).isZero();
+        assertThat(client.secrets().inNamespace("secretive").withName("secretive-pull").get()).isNull();
+    }
+
+    @Test
+    void spray_add_reduce_pause_and_recovery_drive_the_statefulset_and_etcd_membership() throws IOException {
+        br2k.run("set-context", assignedContext("kvs").toString());
+        String etcdUrls = etcd.clientUrls().stream().map(URI::toString).collect(Collectors.joining(","));
+
+        CliRun.Result spray = br2k.run("spray", "--etcd", etcdUrls);
+        assertThat(spray.exitCode()).as(spray.toString()).isZero();
+        assertThat(statefulSet("kvs").getSpec().getReplicas()).isEqualTo(3);
+        assertThat(br2k.run("spray", "--etcd", etcdUrls).out()).contains("nothing to change");
+
+        CliRun.Result state = br2k.run("state", "--etcd", etcdUrls);
+        assertThat(state.exitCode()).as(state.toString()).isZero();
+        assertThat(state.out()).contains("kvs-0").contains("kvs-2");
+
+        int members = etcd.memberIdsReportedByEtcd().size();
+        CliRun.Result add = br2k.run("add", "1", "--etcd", etcdUrls, "--join-timeout", "0");
+        assertThat(add.exitCode()).as(add.toString()).isZero();
+        assertThat(statefulSet("kvs").getSpec().getReplicas()).isEqualTo(4);
+        assertThat(etcd.memberIdsReportedByEtcd()).hasSize(members + 1);
+
+        CliRun.Result tooMany = br2k.run("add", "1", "--etcd", etcdUrls, "--join-timeout", "0");
+        assertThat(tooMany.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(tooMany.err()).contains("at most 4");
+
+        CliRun.Result reduce = br2k.run("reduce", "1", "--etcd", etcdUrls);
+        assertThat(reduce.exitCode()).as(reduce.toString()).isZero();
+        assertThat(statefulSet("kvs").getSpec().getReplicas()).isEqualTo(3);
+        assertThat(etcd.memberIdsReportedByEtcd()).hasSize(members);
+
+        CliRun.Result pause = br2k.run("pause", "--etcd", etcdUrls);
+        assertThat(pause.exitCode()).as(pause.toString()).isZero();
+        assertThat(statefulSet("kvs").getSpec().getReplicas()).isZero();
+        assertThat(br2k.run("state", "--etcd", etcdUrls).out()).contains("PAUSED");
+
+        assertThat(br2k.run("spray", "--etcd", etcdUrls).exitCode()).isZero();
+        assertThat(statefulSet("kvs").getSpec().getReplicas()).isEqualTo(3);
+
+        CliRun.Result recovery = br2k.run("recovery", "--etcd", etcdUrls);
+        assertThat(recovery.exitCode()).as(recovery.toString()).isZero();
+    }
+
+    @Test
+    void an_unreachable_api_server_is_reported_with_what_to_check() throws IOException {
+        Path context = assignedContext("lost");
+        String text = Files.readString(context).replaceAll("apiServer: .*", "apiServer: \"http://127.0.0.1:1\"");
+        Files.writeString(context, text);
+        br2k.run("set-context", context.toString());
+        CliRun.Result test = br2k.run("test");
+        assertThat(test.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(test.out()).contains("FAIL").contains("127.0.0.1:1");
+    }
+
+    private static StatefulSet statefulSet(String ns) {
+        return client.apps().statefulSets().inNamespace(ns).list().getItems().get(0);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.br2k.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.br2k.registry.RegistryClient;
+import dev.br2k.registry.ServiceId;
+import dev.br2k.registry.crypto.KeystoreStrength;
+import dev.br2k.registry.crypto.Keystores;
+import dev.br2k.testkit.Anvil;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.crypto.Credentials;
+
+/** register and view-service against the registry contract on a real anvil. */
+class RegistryCommandsIT {
+    @RegisterExtension
+    static final Anvil anvil = Anvil.builder().build();
+
+    @TempDir
+    Path dir;
+
+    CliRun br2k;
+    String registryAddress;
+    Credentials operator;
+
+    @BeforeEach
+    void setUp() {
+        try (RegistryClient deployer = RegistryClient.deploy(anvil.rpcUrl(), anvil.account(0))) {
+            registryAddress = deployer.registryAddress();
+        }
+        operator = anvil.account(1);
+        Path keystore = Keystores.write(dir.resolve("keys"), "pw", operator.getEcKeyPair(), KeystoreStrength.LIGHT);
+        br2k = new CliRun(dir.resolve("home")).env("BR2K_KEYSTORE_PASSWORD", "pw");
+        CliRun.Result add = br2k.run("add-service-registry", "lab", "--rpc-url", anvil.rpcUrl(), "--address", registryAddress,
+                "--keystore", keystore.toString());
+        assertThat(add.exitCode()).as(add.toString()).isZero();
+    }
+
+    @Test
+    void a_registered_service_is_on_the_chain_and_view_service_shows_it() {
+        CliRun.Result register = br2k.run("register", "--service", "infodid", "--description", "User information by DID",
+                "--replicas", "3", "--max-replicas", "5", "--image", "127.0.0.1:5000/infodid:0.1.0");
+        assertThat(register.exitCode()).as(register.toString()).isZero();
+        assertThat(register.out()).contains("Registered infodid").contains(ServiceId.ofName("infodid").toString());
+
+        try (RegistryClient reader = RegistryClient.connectReadOnly(anvil.rpcUrl(), registryAddress)) {
+            var info = reader.service(ServiceId.ofName("infodid"));
+            assertThat(info.manager()).isEqualToIgnoringCase(operator.getAddress());
+            assertThat(info.replicaCount()).isEqualTo(3);
+            assertThat(info.maxReplicas()).isEqualTo(5);
+            assertThat(info.details().imageLocation()).isEqualTo("127.0.0.1:5000/infodid:0.1.0");
+        }
+
+        CliRun.Result view = br2k.run("view-service", "infodid");
+        assertThat(view.exitCode()).as(view.toString()).isZero();
+        assertThat(view.out()).contains("User information by DID").contains("3 (max 5)")
+                .containsIgnoringCase(operator.getAddress()).contains("127.0.0.1:5000/infodid:0.1.0");
+    }
+
+    @Test
+    void registering_a_name_twice_fails_and_says_where_to_look() {
+        assertThat(br2k.run("register", "--service", "twice", "--replicas", "1", "--max-replicas", "1").exitCode()).isZero();
+        CliRun.Result again = br2k.run("register", "--service", "twice", "--replicas", "1", "--max-replicas", "1");
+        assertThat(again.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(again.err()).contains("registered already").contains("view-service twice");
+    }
+
+    @Test
+    void a_service_that_is_not_registered_is_reported_as_such() {
+        CliRun.Result view = br2k.run("view-service", "nobody");
+        assertThat(view.exitCode()).isEqualTo(ExitCode.NOT_CONFIGURED);
+        assertThat(view.err()).contains("nobody is not registered");
+    }
+
+    @Test
+    void a_wrong_keystore_password_is_refused_before_anything_is_sent() {
+        CliRun.Result r = new CliRun(br2k.home()).env("BR2K_KEYSTORE_PASSWORD", "wrong")
+                .run("register", "--service", "infodid", "--replicas", "1", "--max-replicas", "1");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("password");
+    }
+}
