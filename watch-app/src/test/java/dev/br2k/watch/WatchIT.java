@@ -88,7 +88,7 @@ class WatchIT {
     @Test
     @Order(1)
     void a_wrong_password_shows_the_message_and_no_dashboard() {
-        robot.clickOn("#password").write("not the password");
+        type("#password", "not the password");
         robot.clickOn("#login");
 
         await().atMost(60, TimeUnit.SECONDS).until(() -> Fx.get(() -> robot.lookup("#loginError").query().isVisible()));
@@ -100,8 +100,7 @@ class WatchIT {
     @Test
     @Order(2)
     void logging_in_with_the_keystore_lists_exactly_the_accounts_services() {
-        Fx.run(() -> window.login().passwordProperty().set(""));
-        robot.clickOn("#password").write(WatchSandbox.PASSWORD);
+        type("#password", WatchSandbox.PASSWORD);
         robot.clickOn("#login");
 
         await().atMost(60, TimeUnit.SECONDS).until(() -> robot.lookup("#services").tryQuery().isPresent()
@@ -177,6 +176,7 @@ class WatchIT {
 
         await().atMost(60, TimeUnit.SECONDS).until(() -> enabled("#recover"));
         assertThat(enabled("#add")).as("ADD while faulty").isFalse();
+        assertThat(Fx.get(() -> robot.lookup("#problems").query().isVisible())).as("the problems are shown").isTrue();
         robot.clickOn("#recover");
 
         await().atMost(180, TimeUnit.SECONDS).until(() -> Fx.get(() -> kv().health()) == Health.HEALTHY);
@@ -197,6 +197,12 @@ class WatchIT {
         assertThat(claim.claimant()).isEqualToIgnoringCase(anvil.account(2).getAddress());
         assertThat(claim.reason()).isEqualTo("kv answers 503 since 10:02");
         assertThat(Fx.get(() -> window.notices().all().stream().anyMatch(n -> n.title().contains("Claim")))).isTrue();
+    }
+
+    /** Focuses the field like a user and sets its text (the robot's key-by-key typing is slow on Monocle). */
+    private static void type(String id, String text) {
+        robot.clickOn(id);
+        Fx.run(() -> robot.lookup(id).queryTextInputControl().setText(text));
     }
 
     private static ServiceItem kv() {

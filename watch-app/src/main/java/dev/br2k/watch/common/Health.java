@@ -10,8 +10,10 @@ public enum Health {
     PAUSED("Paused"),
     /** An operation (add, reduce, recovery) is running. */
     CHANGING("Changing"),
-    /** The Watch has no access to the service's cluster, or could not read it. */
-    UNKNOWN("Unknown");
+    /** The Watch could not read the service's cluster this time. */
+    UNKNOWN("Unknown"),
+    /** The Watch has no access to the service's cluster (e.g. it runs on a Kubernetes context this profile lacks). */
+    NO_CLUSTER("No cluster");
 
     private final String label;
 

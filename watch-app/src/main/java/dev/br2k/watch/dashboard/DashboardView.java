@@ -42,17 +42,19 @@ public final class DashboardView extends BorderPane {
 
     public DashboardView(DashboardViewModel vm, Consumer<ServiceItem> open) {
         getStyleClass().add("dashboard-view");
+        setMinSize(0, 0);
         setPadding(new Insets(16));
 
         Label title = new Label("Services");
         title.getStyleClass().add(Styles.TITLE_3);
+        title.setMinWidth(Label.USE_PREF_SIZE);
         Label summary = new Label();
         summary.setId("summary");
         summary.getStyleClass().add(Styles.TEXT_MUTED);
         Runnable updateSummary = () -> {
             long faulty = vm.items().stream().filter(i -> i.health() == Health.FAULTY).count();
             summary.setText(vm.items().size() + (vm.items().size() == 1 ? " service" : " services")
-                    + (faulty > 0 ? " · " + faulty + " faulty" : "") + " · managed by " + vm.session().account());
+                    + (faulty > 0 ? " · " + faulty + " faulty" : "") + " · managed by " + shortAddress(vm.session().account()));
         };
         vm.items().addListener((ListChangeListener<ServiceItem>) c -> {
             while (c.next()) {
@@ -92,12 +94,20 @@ public final class DashboardView extends BorderPane {
                 setGraphic(empty ? null : badge);
             }
         });
-        health.setPrefWidth(110);
-        TableColumn<ServiceItem, String> name = column("Name", ServiceItem::nameProperty, 150);
+        health.setPrefWidth(140);
+        health.setMinWidth(135);
+        TableColumn<ServiceItem, String> name = column("Name", ServiceItem::nameProperty, 120);
         name.setId("nameColumn");
-        TableColumn<ServiceItem, String> description = column("Description", ServiceItem::descriptionProperty, 220);
+        TableColumn<ServiceItem, String> description = column("Description", ServiceItem::descriptionProperty, 200);
         TableColumn<ServiceItem, RunState> runState = new TableColumn<>("Run state");
         runState.setCellValueFactory(c -> c.getValue().runStateProperty());
+        runState.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(RunState value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty || value == null ? null : value.name().charAt(0) + value.name().substring(1).toLowerCase());
+            }
+        });
         runState.setPrefWidth(100);
         TableColumn<ServiceItem, String> replicas = new TableColumn<>("Replicas");
         replicas.setCellValueFactory(c -> {
@@ -106,7 +116,8 @@ public final class DashboardView extends BorderPane {
                             ? i.runningReplicasProperty().get() + " running · " : "") + i.replicaCount() + " / " + i.maxReplicas(),
                     i.runningReplicasProperty(), i.replicaCountProperty(), i.maxReplicasProperty());
         });
-        replicas.setPrefWidth(140);
+        replicas.setPrefWidth(170);
+        replicas.setMinWidth(150);
         TableColumn<ServiceItem, String> location = column("Location", ServiceItem::locationProperty, 200);
         location.setId("locationColumn");
         TableColumn<ServiceItem, String> backup = column("Last backup", ServiceItem::lastBackupProperty, 130);
@@ -151,8 +162,10 @@ public final class DashboardView extends BorderPane {
             @Override
             protected void updateItem(ClaimItem item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.summary() + "\nblock " + item.block());
+                setText(empty || item == null ? null : item.summary());
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip("Sent in block " + item.block()));
                 setWrapText(true);
+                setPrefWidth(0);
             }
         });
         claims.setPrefWidth(280);
@@ -160,6 +173,10 @@ public final class DashboardView extends BorderPane {
         VBox.setVgrow(claims, Priority.ALWAYS);
         side.setPadding(new Insets(44, 0, 0, 16));
         setRight(side);
+    }
+
+    static String shortAddress(String address) {
+        return address.length() > 12 ? address.substring(0, 6) + "…" + address.substring(address.length() - 4) : address;
     }
 
     private static Label wrapLabel(String text) {

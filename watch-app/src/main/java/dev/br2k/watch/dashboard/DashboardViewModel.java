@@ -148,6 +148,9 @@ public final class DashboardViewModel implements AutoCloseable {
         for (ServiceItem item : snapshot) {
             Optional<Br2kCluster> cluster = cluster(item.name());
             if (cluster.isEmpty()) {
+                if (item.health() != dev.br2k.watch.common.Health.NO_CLUSTER) {
+                    executor.onUi(item::noCluster);
+                }
                 continue;
             }
             try {

@@ -8,6 +8,7 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
@@ -25,7 +26,7 @@ public final class HealthBadge extends Label {
 
     public void show(Health health) {
         getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.WARNING, Styles.ACCENT, "healthy", "faulty",
-                "paused", "changing", "unknown");
+                "paused", "changing", "unknown", "no_cluster", "no-cluster");
         if (health == null) {
             setText("");
             setGraphic(null);
@@ -38,12 +39,14 @@ public final class HealthBadge extends Label {
             case PAUSED -> MaterialDesignP.PAUSE_CIRCLE;
             case CHANGING -> MaterialDesignS.SYNC_CIRCLE;
             case UNKNOWN -> MaterialDesignH.HELP_CIRCLE_OUTLINE;
+            case NO_CLUSTER -> MaterialDesignL.LAN_DISCONNECT;
         };
         setGraphic(Icons.of(ikon));
         getStyleClass().addAll(health.name().toLowerCase(), switch (health) {
             case HEALTHY -> Styles.SUCCESS;
             case FAULTY -> Styles.DANGER;
             case PAUSED, UNKNOWN -> Styles.WARNING;
+            case NO_CLUSTER -> "no-cluster";
             case CHANGING -> Styles.ACCENT;
         });
     }

@@ -76,6 +76,12 @@ public final class ServiceItem {
                 : state.paused() ? Health.PAUSED : now.isEmpty() ? Health.HEALTHY : Health.FAULTY);
     }
 
+    /** The Watch has no cluster for this service. */
+    public void noCluster() {
+        hasCluster.set(false);
+        health.set(Health.NO_CLUSTER);
+    }
+
     /** The cluster could not be read this time. */
     public void clusterUnreadable(String message) {
         hasCluster.set(true);

@@ -36,8 +36,8 @@ public record LogEntry(String replica, Optional<Instant> timestamp, String text,
     /** The row as shown: optional time, optional replica prefix, the text. */
     public String render(boolean withTimestamp, boolean withReplica) {
         StringBuilder b = new StringBuilder(text.length() + 40);
-        if (withTimestamp) {
-            b.append(timestamp.map(TIME::format).orElse("            ")).append("  ");
+        if (withTimestamp && timestamp.isPresent()) {
+            b.append(TIME.format(timestamp.get())).append("  ");
         }
         if (withReplica) {
             b.append('[').append(replica).append("] ");

@@ -67,6 +67,10 @@ public final class LogPaneView extends BorderPane {
         previous.selectedProperty().bindBidirectional(vm.previousProperty());
         previous.disableProperty().bind(vm.allReplicasProperty());
 
+        ToggleButton etcd = toggle("etcd", MaterialDesignD.DATABASE_OUTLINE, "The log of the replica's etcd member instead of the service");
+        etcd.setId("etcdLog");
+        etcd.selectedProperty().bindBidirectional(vm.etcdProperty());
+
         CustomTextField filter = new CustomTextField();
         filter.setId("logFilter");
         filter.setPromptText("Filter lines");
@@ -81,7 +85,7 @@ public final class LogPaneView extends BorderPane {
         download.setId("download");
         download.setOnAction(e -> download());
 
-        HBox bar = new HBox(6, target, new Spacer(), filter, follow, pause, timestamps, previous, reconnect, download);
+        HBox bar = new HBox(6, target, new Spacer(), filter, follow, pause, timestamps, previous, etcd, reconnect, download);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.getStyleClass().add("log-toolbar");

@@ -44,6 +44,7 @@ public final class LogPaneViewModel implements AutoCloseable {
     private final BooleanProperty paused = new SimpleBooleanProperty();
     private final BooleanProperty timestamps = new SimpleBooleanProperty(true);
     private final BooleanProperty previous = new SimpleBooleanProperty();
+    private final BooleanProperty etcd = new SimpleBooleanProperty();
     private final StringProperty filter = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("Select a replica to stream its log.");
     private final List<LogStream> streams = new CopyOnWriteArrayList<>();
@@ -60,6 +61,7 @@ public final class LogPaneViewModel implements AutoCloseable {
             visible.setPredicate(f.isEmpty() ? e -> true : e -> e.matches(f));
         });
         previous.addListener((o, was, now) -> reconnect());
+        etcd.addListener((o, was, now) -> reconnect());
         paused.addListener((o, was, now) -> {
             if (!now) {
                 flush();
@@ -93,8 +95,9 @@ public final class LogPaneViewModel implements AutoCloseable {
             return;
         }
         boolean prev = previous.get() && !allReplicas.get();
-        LogOptions options = prev ? LogOptions.builder().previous(true).allLines().build()
-                : LogOptions.builder().tailLines(allReplicas.get() ? 200 : 500).build();
+        String container = etcd.get() ? LogOptions.ETCD : LogOptions.SERVICE;
+        LogOptions options = prev ? LogOptions.builder().container(container).previous(true).allLines().build()
+                : LogOptions.builder().container(container).tailLines(allReplicas.get() ? 200 : 500).build();
         status.set((prev ? "Reading the previous run of " : "Connecting to ") + target.get() + "…");
         List<String> names = replicas;
         executor.submit("Stream the log of " + target.get(), context -> {
@@ -228,6 +231,11 @@ public final class LogPaneViewModel implements AutoCloseable {
 
     public BooleanProperty previousProperty() {
         return previous;
+    }
+
+    /** Show the replicas' etcd members' logs instead of the service's. */
+    public BooleanProperty etcdProperty() {
+        return etcd;
     }
 
     public StringProperty filterProperty() {

@@ -52,6 +52,8 @@ public final class ServicePageView extends BorderPane {
 
     public ServicePageView(ServicePageViewModel vm, Runnable back) {
         getStyleClass().add("service-page");
+        // Long texts (a failure's detail, a hint) must shrink, not push RECOVERY out of the window.
+        setMinSize(0, 0);
         setPadding(new Insets(12, 16, 12, 16));
         ServiceItem item = vm.item();
 
@@ -111,6 +113,10 @@ public final class ServicePageView extends BorderPane {
         hint.setId("scaleHint");
         hint.textProperty().bind(vm.scaleHintProperty());
         hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        hint.setMinWidth(0);
+        HBox.setHgrow(hint, Priority.SOMETIMES);
+        countLabel.setMinWidth(Label.USE_PREF_SIZE);
+        recover.setMinWidth(Button.USE_PREF_SIZE);
         HBox actions = new HBox(10, countLabel, count, reduce, add, hint, new Spacer(), recover);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add("action-bar");
@@ -150,7 +156,13 @@ public final class ServicePageView extends BorderPane {
         noCluster.setVisible(!vm.hasCluster());
         noCluster.setManaged(!vm.hasCluster());
 
+        for (javafx.scene.layout.Region r : List.of(titleRow, actions, pendingRow, pending, problems, error, noCluster)) {
+            r.setMinWidth(0);
+        }
+        location.setMinWidth(0);
+        description.setMinWidth(0);
         VBox top = new VBox(8, titleRow, description, actions, pendingRow, problems, error, noCluster);
+        top.setMinWidth(0);
         top.setPadding(new Insets(0, 0, 8, 0));
         setTop(top);
 
@@ -180,10 +192,10 @@ public final class ServicePageView extends BorderPane {
                 setGraphic(!empty && "Leader".equals(value) ? Icons.of(MaterialDesignC.CROWN_OUTLINE) : null);
             }
         });
-        replicas.getColumns().addAll(List.of(column("Replica", ReplicaRow::name), column("Node", ReplicaRow::node), phase,
-                role, column("lpi / ssi", ReplicaRow::progress),
-                column("State version", r -> String.valueOf(r.stateVersion())),
-                column("Restarts", r -> String.valueOf(r.restarts())), column("Detail", ReplicaRow::detail)));
+        replicas.getColumns().addAll(List.of(sized(column("Replica", ReplicaRow::name), 80), sized(column("Node", ReplicaRow::node), 70),
+                sized(phase, 85), sized(role, 100), sized(column("lpi / ssi", ReplicaRow::progress), 90),
+                sized(column("State version", r -> String.valueOf(r.stateVersion())), 115),
+                sized(column("Restarts", r -> String.valueOf(r.restarts())), 85), column("Detail", ReplicaRow::detail)));
         replicas.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(ReplicaRow row, boolean empty) {
@@ -238,8 +250,10 @@ public final class ServicePageView extends BorderPane {
                     setGraphic(null);
                     return;
                 }
-                setText(row.step() + (row.detail().isBlank() ? "" : "\n" + row.detail()));
+                boolean echo = row.detail().isBlank() || row.detail().equals(row.step());
+                setText(row.step() + (echo ? "" : "\n" + row.detail()));
                 setWrapText(true);
+                setPrefWidth(0);
                 setGraphic(Icons.of(switch (row.status()) {
                     case STARTED -> MaterialDesignP.PROGRESS_CLOCK;
                     case DONE -> MaterialDesignC.CHECK_CIRCLE_OUTLINE;
@@ -262,6 +276,7 @@ public final class ServicePageView extends BorderPane {
                 super.updateItem(c, empty);
                 setText(empty || c == null ? null : c.summary() + "\nblock " + c.block());
                 setWrapText(true);
+                setPrefWidth(0);
             }
         });
         VBox side = new VBox(8, stepsTitle, steps, claimsTitle, claims);
@@ -303,6 +318,12 @@ public final class ServicePageView extends BorderPane {
         l.getStyleClass().add(Styles.TEXT_MUTED);
         l.setPadding(new Insets(8));
         return l;
+    }
+
+    private static <T> TableColumn<ReplicaRow, T> sized(TableColumn<ReplicaRow, T> c, double width) {
+        c.setMinWidth(width);
+        c.setPrefWidth(width);
+        return c;
     }
 
     private static TableColumn<ReplicaRow, String> column(String title, Function<ReplicaRow, String> value) {

@@ -109,6 +109,7 @@ public final class ServicePageViewModel implements AutoCloseable {
         return switch (item.health()) {
             case FAULTY -> "Replication is faulty: ADD and REDUCE wait until RECOVERY has made it healthy.";
             case UNKNOWN -> "Reading the replicas…";
+            case NO_CLUSTER -> "The Watch has no access to this service's cluster.";
             case PAUSED -> "The service is paused.";
             case CHANGING -> "An operation is under way.";
             case HEALTHY -> item.replicaCount() >= item.maxReplicas()

@@ -24,8 +24,8 @@ public final class NotificationLayer extends VBox {
         setId("notifications");
         setPickOnBounds(false);
         setSpacing(8);
-        setAlignment(Pos.TOP_RIGHT);
-        setPadding(new Insets(56, 16, 16, 16));
+        setAlignment(Pos.BOTTOM_RIGHT);
+        setPadding(new Insets(56, 16, 44, 16));
         setMaxWidth(Double.MAX_VALUE);
         notices.all().addListener((ListChangeListener<Notice>) c -> {
             while (c.next()) {

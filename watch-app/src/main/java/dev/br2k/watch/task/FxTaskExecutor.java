@@ -75,7 +75,12 @@ public final class FxTaskExecutor implements TaskExecutor {
         });
         task.setOnFailed(e -> {
             Throwable error = task.getException();
-            LOG.warn("{} failed", title, error);
+            if (error instanceof dev.br2k.registry.RegistryException || error instanceof dev.br2k.cluster.ClusterException) {
+                LOG.info("{} failed: {}", title, error.getMessage());
+                LOG.debug("{} failed", title, error);
+            } else {
+                LOG.warn("{} failed", title, error);
+            }
             info.setState(TaskState.FAILED);
             info.setMessage(String.valueOf(error.getMessage()));
             trim();

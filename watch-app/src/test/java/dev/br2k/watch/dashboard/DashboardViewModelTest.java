@@ -41,13 +41,13 @@ class DashboardViewModelTest {
     }
 
     @Test
-    void health_comes_from_the_cluster_and_is_unknown_without_one() {
+    void health_comes_from_the_cluster_and_says_so_when_there_is_none() {
         vm.start();
         vm.pollClusters();
 
         assertThat(vm.item("kv").orElseThrow().health()).isEqualTo(Health.HEALTHY);
         assertThat(vm.item("kv").orElseThrow().runningReplicasProperty().get()).isEqualTo(3);
-        assertThat(vm.item("ledger").orElseThrow().health()).isEqualTo(Health.UNKNOWN);
+        assertThat(vm.item("ledger").orElseThrow().health()).isEqualTo(Health.NO_CLUSTER);
 
         kv.fail("kv-2");
         vm.pollClusters();

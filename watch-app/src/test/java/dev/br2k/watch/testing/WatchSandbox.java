@@ -5,6 +5,7 @@ import dev.br2k.cluster.ReplicaState;
 import dev.br2k.cluster.local.LaunchSpec;
 import dev.br2k.cluster.local.LocalCluster;
 import dev.br2k.registry.RegistryClient;
+import dev.br2k.registry.RunState;
 import dev.br2k.registry.ServiceId;
 import dev.br2k.registry.ServiceRegistration;
 import dev.br2k.registry.crypto.KeystoreStrength;
@@ -72,6 +73,7 @@ public final class WatchSandbox implements AutoCloseable {
         cluster.deploy(replicas, ProgressListener.NONE);
         WatchSandbox sandbox = new WatchSandbox(anvil, dir, manager, keystore, cluster);
         sandbox.publishLeaderLocation();
+        manager.setRunState(ServiceId.ofName(SERVICE), RunState.RUNNING);
         return sandbox;
     }
 

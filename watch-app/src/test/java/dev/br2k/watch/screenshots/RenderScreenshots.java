@@ -1,0 +1,208 @@
+package dev.br2k.watch.screenshots;
+
+import atlantafx.base.theme.PrimerDark;
+import dev.br2k.cluster.ReplicaState;
+import dev.br2k.registry.RegistryClient;
+import dev.br2k.registry.ServiceRegistration;
+import dev.br2k.watch.common.Health;
+import dev.br2k.watch.dashboard.ServiceItem;
+import dev.br2k.watch.shell.MainWindow;
+import dev.br2k.watch.task.FxTaskExecutor;
+import dev.br2k.watch.testing.WatchSandbox;
+import dev.br2k.testkit.Anvil;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Renders the Watch's main screens against real components (anvil with the ServiceRegistry, a
+ * LocalCluster of three KvService replicas) and writes PNGs:
+ * {@code 01-login.png}, {@code 02-dashboard.png}, {@code 03-service-logs.png}, {@code 04-faulty.png},
+ * {@code 05-recovery.png}.
+ *
+ * <pre>
+ * cd watch-app && xvfb-run -a -s "-screen 0 1280x800x24" mvn -q -B -ntp test-compile exec:exec@screenshots
+ * </pre>
+ *
+ * The first argument is the output directory (default {@code ../screenshots}).
+ */
+public final class RenderScreenshots {
+
+    private static final int WIDTH = 1280;
+    private static final int HEIGHT = 800;
+
+    private RenderScreenshots() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "../screenshots").toAbsolutePath().normalize();
+        Files.createDirectories(out);
+        Path work = Files.createTempDirectory("br2k-watch-screenshots");
+        System.out.println("Starting anvil, the registry and a 3-replica LocalCluster of kv…");
+        try (Anvil anvil = Anvil.builder().build().start();
+             WatchSandbox sandbox = WatchSandbox.start(anvil, work, 3, 5)) {
+            registerMore(anvil, sandbox);
+            render(sandbox, out);
+        } finally {
+            Platform.exit();
+        }
+        System.out.println("Wrote the screenshots to " + out);
+        System.exit(0);
+    }
+
+    private static void registerMore(Anvil anvil, WatchSandbox sandbox) {
+        RegistryClient m = sandbox.manager();
+        m.register(ServiceRegistration.builder("infodid").description("User information by DID (did:ethr)")
+                .location("https://infodid.example.org").replicas(5, 7).build());
+        m.register(ServiceRegistration.builder("payments-gw").description("Payment gateway for the shop")
+                .location("https://pay.example.org").replicas(3, 3).build());
+        for (String name : new String[] {"infodid", "payments-gw", "ledger"}) {
+            m.setRunState(dev.br2k.registry.ServiceId.ofName(name), dev.br2k.registry.RunState.RUNNING);
+        }
+    }
+
+    private static void render(WatchSandbox sandbox, Path out) throws Exception {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get(60, TimeUnit.SECONDS);
+        FxTaskExecutor executor = new FxTaskExecutor();
+        Stage[] stage = new Stage[1];
+        MainWindow window = fx(() -> {
+            javafx.application.Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
+            MainWindow w = new MainWindow(sandbox.services(executor, Duration.ofSeconds(3)));
+            w.prefill(sandbox.profile());
+            w.login().passwordProperty().set(WatchSandbox.PASSWORD);
+            stage[0] = new Stage();
+            stage[0].setTitle("BR2K Watch");
+            stage[0].setScene(new Scene(w, WIDTH, HEIGHT));
+            stage[0].show();
+            return w;
+        });
+        settle();
+        shoot(stage[0], out.resolve("01-login.png"));
+
+        fx(() -> {
+            window.login().logIn();
+            return null;
+        });
+        waitFor("the dashboard", () -> fx(() -> window.dashboard() != null && window.dashboard().loadedProperty().get()
+                && window.dashboard().item("kv").map(i -> i.health() == Health.HEALTHY).orElse(false)));
+        try (RegistryClient user = RegistryClient.connect(sandbox.anvil().rpcUrl(), sandbox.manager().registryAddress(),
+                sandbox.anvil().account(3))) {
+            user.sendClaim(sandbox.serviceId(), "kv answers 503 to PUT /kv since 10:02");
+        }
+        waitFor("the claim", () -> fx(() -> !window.dashboard().claims().isEmpty()));
+        settle();
+        shoot(stage[0], out.resolve("02-dashboard.png"));
+
+        String leader = sandbox.cluster().state().leader().map(ReplicaState::name).orElse("kv-0");
+        fx(() -> {
+            ServiceItem kv = window.dashboard().item("kv").orElseThrow();
+            window.openService(kv);
+            return null;
+        });
+        traffic(sandbox, 30);
+        fx(() -> {
+            window.servicePage().showAllReplicas();
+            return null;
+        });
+        waitFor("log lines", () -> fx(() -> window.servicePage().logs().visibleLines().size() >= 12));
+        settle();
+        shoot(stage[0], out.resolve("03-service-logs.png"));
+
+        String victim = sandbox.cluster().state().replicas().stream().map(ReplicaState::name)
+                .filter(n -> !n.equals(leader)).reduce((a, b) -> b).orElse("kv-2");
+        sandbox.cluster().kill(victim);
+        waitFor("RECOVERY to be offered", () -> fx(() -> window.servicePage().canRecoverProperty().get()));
+        settle();
+        shoot(stage[0], out.resolve("04-faulty.png"));
+        fx(() -> {
+            window.servicePage().recover();
+            return null;
+        });
+        waitFor("recovery steps", () -> fx(() -> window.servicePage().steps().size() >= 3));
+        settle();
+        shoot(stage[0], out.resolve("05-recovery.png"));
+        waitFor("the service to be healthy again", () -> fx(() -> window.servicePage().item().health() == Health.HEALTHY));
+        fx(() -> {
+            window.close();
+            stage[0].close();
+            return null;
+        });
+        executor.close();
+    }
+
+    /** Writes some keys through the leader so that the logs show real requests. */
+    private static void traffic(WatchSandbox sandbox, int requests) throws Exception {
+        String url = sandbox.cluster().state().leader().flatMap(ReplicaState::status).flatMap(s -> s.leaderUrl())
+                .orElseThrow(() -> new IllegalStateException("kv has no leader"));
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.ALWAYS)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        for (int i = 0; i < requests; i++) {
+            HttpRequest put = HttpRequest.newBuilder(URI.create(url.replaceAll("/$", "") + "/kv/user-" + i))
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"user " + i + "\"}")).timeout(Duration.ofSeconds(10)).build();
+            try {
+                http.send(put, HttpResponse.BodyHandlers.discarding());
+            } catch (IOException e) {
+                System.out.println("request " + i + " failed: " + e.getMessage());
+            }
+        }
+    }
+
+    private static void shoot(Stage stage, Path file) throws Exception {
+        WritableImage image = fx(() -> stage.getScene().snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        System.out.println("  " + file.getFileName());
+    }
+
+    /** Lets animations, layout and the log pane's batches run. */
+    private static void settle() throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
+        while (System.nanoTime() < until) {
+            fx(() -> null);
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+    }
+
+    private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Timed out waiting for " + what);
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+    }
+
+    private static <T> T fx(Callable<T> action) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(action.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        try {
+            return result.get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
