@@ -58,6 +58,7 @@ public final class LeaderPipeline {
     private final CompletableFuture<Void> processorDone = new CompletableFuture<>();
     private final CompletableFuture<Void> finished = CompletableFuture.allOf(appenderDone, processorDone);
     private volatile long processedThrough;
+    private Recording recording;
     private volatile boolean running = true;
     private volatile String stopReason = "the leader stepped down";
     private long logSize;
@@ -187,7 +188,9 @@ public final class LeaderPipeline {
                     last = next.last();
                 }
                 process(requests, first.first(), last);
-                processedThrough = last;
+                if (recording == null) {
+                    processedThrough = last;
+                }
             }
         } catch (LeadershipLostException e) {
             stopReason = e.getMessage();
@@ -203,6 +206,10 @@ public final class LeaderPipeline {
         } finally {
             StoredResponse unavailable = EntryContext.error(503, "this replica stopped leading (" + stopReason
                     + ") before the request was recorded; retry with the same Br2k-Request-Id");
+            if (recording != null) {
+                recording.requests().forEach(p -> p.future().complete(unavailable));
+                recording = null;
+            }
             for (Appended a; (a = appended.poll()) != null; ) {
                 a.requests().forEach(p -> p.future().complete(unavailable));
             }
@@ -296,15 +303,45 @@ public final class LeaderPipeline {
         }
         record.add(Etcd.put(k.lpi(r.id()), String.valueOf(last)));
         record.add(Etcd.put(k.serviceState(), String.valueOf(last)));
-        guarded(List.of(leaderIsMe), record, fresh, "record results");
-        r.setLpi(last);
-        r.setSsi(last);
-        r.crashPoint(CrashPoint.AFTER_SUCCESS, n + 1, last);
+        // results are committed in index order: the previous group's must be in before this one is sent
+        finishRecording(fresh);
+        recording = new Recording(fresh, results, first, last, r.etcd().txnAsync(List.of(leaderIsMe), record));
+        if (appended.isEmpty()) {
+            finishRecording(List.of()); // nothing to overlap with: answer now
+        }
+    }
 
-        for (int i = 0; i < fresh.size(); i++) {
-            var res = results.get(i);
-            r.metrics().request(fresh.get(i).entry().type(), res.getKey());
-            fresh.get(i).future().complete(res.getValue());
+    /** A group whose result transaction is in flight while the next group is marked and run. */
+    private record Recording(List<PendingRequest> requests, List<Map.Entry<EntryStatus, StoredResponse>> results,
+                             long first, long last, CompletableFuture<io.etcd.jetcd.kv.TxnResponse> txn) { }
+
+    /** Waits for the group in flight, then answers its clients; a failure also fails {@code next}. */
+    private void finishRecording(List<PendingRequest> next) {
+        Recording g = recording;
+        if (g == null) {
+            return;
+        }
+        recording = null;
+        boolean ok;
+        try {
+            ok = r.etcd().await(g.txn()).isSucceeded();
+        } catch (EtcdUnavailableException e) {
+            fail(g.requests(), "record results did not complete: " + e.getMessage());
+            fail(next, "record results of earlier requests did not complete");
+            throw new LeadershipLostException("record results did not complete: " + e.getMessage());
+        }
+        if (!ok) {
+            fail(g.requests(), "record results was refused by etcd: this replica no longer holds the leader key");
+            fail(next, "record results of earlier requests was refused");
+            throw new LeadershipLostException("record results was refused: this replica no longer holds the leader key");
+        }
+        r.setLpi(g.last());
+        r.setSsi(g.last());
+        r.crashPoint(CrashPoint.AFTER_SUCCESS, g.first(), g.last());
+        for (int i = 0; i < g.requests().size(); i++) {
+            var res = g.results().get(i);
+            r.metrics().request(g.requests().get(i).entry().type(), res.getKey());
+            g.requests().get(i).future().complete(res.getValue());
         }
     }
 
