@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * here): the admin's context-assign, the deployer's set-context/test/set-secret, and
  * spray/state/add/reduce/pause/recovery, with etcd membership on a real 3-member etcd.
  */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, https = false)
 class KubernetesCommandsIT {
     static KubernetesMockServer server;
     static KubernetesClient client;
@@ -96,7 +96,7 @@ class KubernetesCommandsIT {
         var role = client.rbac().roles().inNamespace("infodid").withName("infodid-deployer").get();
         assertThat(role.getRules()).extracting(r -> String.join(",", r.getResources())).anyMatch(r -> r.contains("pods"));
         assertThat(client.rbac().clusterRoleBindings().list().getItems()).isEmpty();
-        assertThat(Files.readString(context)).contains("token: deployer-token").contains("namespace: infodid");
+        assertThat(Files.readString(context)).contains("token: \"deployer-token\"").contains("namespace: \"infodid\"");
 
         assertThat(br2k.run("set-context", context.toString()).exitCode()).isZero();
         CliRun.Result test = br2k.run("test");
