@@ -124,7 +124,7 @@ public final class PodLogStream extends LogPump {
             } else {
                 consume(s.getLogInputStream());
             }
-        } else if (first && options.tailLines().isPresent()) {
+        } else if ((first || lastTs == null) && options.tailLines().isPresent()) {
             var t = timed.tailingLines(options.tailLines().getAsInt());
             if (options.follow()) {
                 consume(t.watchLog());
