@@ -51,7 +51,7 @@ public final class LeaderPipeline {
     private final Map<String, CompletableFuture<StoredResponse>> inflight = new ConcurrentHashMap<>();
     private final AtomicBoolean backupRequested = new AtomicBoolean();
     private final SecureRandom seeds = new SecureRandom();
-    private final LinkedBlockingQueue<Appended> appended = new LinkedBlockingQueue<>(2);
+    private final LinkedBlockingQueue<Appended> appended = new LinkedBlockingQueue<>(16);
     private final Thread thread;
     private final Thread processor;
     private final CompletableFuture<Void> appenderDone = new CompletableFuture<>();
