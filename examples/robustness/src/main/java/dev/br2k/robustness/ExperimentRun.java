@@ -166,6 +166,12 @@ public final class ExperimentRun {
                 : acks.stream().filter(a -> log.successes().getOrDefault(a.requestId(), 0) == 0).count();
         long lostInState = acks.stream().filter(a -> dbs.stream().anyMatch(d -> !d.applied().containsKey(a.requestId())))
                 .count();
+        for (ReplicaDatabase d : dbs) {
+            long missing = acks.stream().filter(a -> !d.applied().containsKey(a.requestId())).count();
+            if (missing > 0) {
+                problems.add("replica " + d.replica() + "'s database lacks " + missing + " acknowledged requests");
+            }
+        }
         long dupLog = log.successes().values().stream().filter(n -> n > 1).count();
         Set<String> dupState = new HashSet<>();
         dbs.forEach(d -> d.applied().forEach((k, v) -> {
