@@ -100,7 +100,7 @@ public final class Sandbox {
         partial.write();
         try {
             return upAfterAnvil(options, partial, rpcUrl);
-        } catch (RuntimeException | IOException | InterruptedException e) {
+        } catch (RuntimeException | Error | IOException | InterruptedException e) {
             common.progress("Sandbox start failed; stopping what it started ...");
             try {
                 down();
