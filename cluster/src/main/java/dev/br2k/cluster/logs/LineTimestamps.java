@@ -15,13 +15,25 @@ public final class LineTimestamps {
     private static final Pattern LEADING = Pattern.compile(
             "^\\[?(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?)(Z|[+-]\\d{2}:?\\d{2})?");
 
+    /** Logback's default {@code HH:mm:ss.SSS}: a time of day, taken as today's in the local zone. */
+    private static final Pattern TIME_OF_DAY = Pattern.compile("^(\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?)\\s");
+
     private LineTimestamps() {
     }
 
     public static Optional<Instant> leading(String line) {
         Matcher m = LEADING.matcher(line);
         if (!m.find()) {
-            return Optional.empty();
+            Matcher t = TIME_OF_DAY.matcher(line);
+            if (!t.find()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(java.time.LocalDate.now().atTime(java.time.LocalTime.parse(t.group(1).replace(',', '.')))
+                        .atZone(ZoneId.systemDefault()).toInstant());
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
         }
         String dateTime = m.group(1) + "T" + m.group(2).replace(',', '.');
         try {

@@ -128,6 +128,14 @@ class FileLogStreamTest {
     }
 
     @Test
+    void lines_that_start_with_only_a_time_of_day_are_taken_as_today() {
+        assertThat(LineTimestamps.leading("06:14:38.219 INFO  d.b.r.i.Replica [kv-0 LEARNER] restored"))
+                .contains(java.time.LocalDate.now().atTime(6, 14, 38, 219_000_000)
+                        .atZone(java.time.ZoneId.systemDefault()).toInstant());
+        assertThat(LineTimestamps.leading("no time here")).isEmpty();
+    }
+
+    @Test
     void previous_reads_the_log_of_the_previous_run_and_ends() throws Exception {
         Files.writeString(dir.resolve("service.log.previous"), "before the crash\n");
         try (FileLogStream s = open(LogOptions.builder().previous(true).allLines().build())) {
