@@ -82,6 +82,13 @@ public final class LogPaneBenchmark {
         pulses.set(0);
 
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        CompletableFuture<Long> fxThreadId = new CompletableFuture<>();
+        Platform.runLater(() -> fxThreadId.complete(Thread.currentThread().getId()));
+        long fxId = fxThreadId.get(30, TimeUnit.SECONDS);
+        long fxCpuStart = threads.getThreadCpuTime(fxId);
+        long wallStart = System.nanoTime();
+        double loadStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         long maxHeap = 0;
         long maxProbeNanos = 0;
         Platform.runLater(() -> vm.showReplica("chatty-0"));
@@ -95,6 +102,8 @@ public final class LogPaneBenchmark {
             TimeUnit.MILLISECONDS.sleep(10);
         }
         running.set(false);
+        double fxBusy = (threads.getThreadCpuTime(fxId) - fxCpuStart) * 100.0 / (System.nanoTime() - wallStart);
+        double loadEnd = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         long shownLines = Platform.isFxApplicationThread() ? 0 : fxSize(vm);
         System.gc();
         long heapAfterGc = memory.getHeapMemoryUsage().getUsed();
@@ -112,6 +121,9 @@ public final class LogPaneBenchmark {
         System.out.printf("| heap used, peak sampled (MB)             | %11.1f |%n", maxHeap / 1048576.0);
         System.out.printf("| heap used after GC at the end (MB)       | %11.1f |%n", heapAfterGc / 1048576.0);
         System.out.printf("| rows in the pane at the end (bound 10k)  | %,11d |%n", shownLines);
+        System.out.printf("| FX thread CPU time / wall time (%%)       | %11.1f |%n", fxBusy);
+        System.out.printf("| machine load average, start / end        | %5.1f/%5.1f |%n", loadStart, loadEnd);
+        System.out.printf("| CPUs                                     | %11d |%n", Runtime.getRuntime().availableProcessors());
         executor.close();
         Platform.exit();
         System.exit(0);
