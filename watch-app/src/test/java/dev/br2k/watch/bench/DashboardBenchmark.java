@@ -58,6 +58,7 @@ public final class DashboardBenchmark {
             CompletableFuture<Void> started = new CompletableFuture<>();
             Platform.startup(() -> started.complete(null));
             started.get(60, TimeUnit.SECONDS);
+            Platform.setImplicitExit(false); // each round closes its window; the toolkit must outlive it
             Platform.runLater(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
             FxTaskExecutor executor = new FxTaskExecutor();
             Profile profile = new Profile("bench", anvil.rpcUrl(), manager.registryAddress(), "", "");
@@ -89,7 +90,7 @@ public final class DashboardBenchmark {
                 });
                 long t1;
                 try {
-                    t1 = filled.get(300, TimeUnit.SECONDS);
+                    t1 = filled.get(Long.getLong("bench.fillSeconds", 300), TimeUnit.SECONDS);
                 } catch (java.util.concurrent.TimeoutException e) {
                     CompletableFuture<String> why = new CompletableFuture<>();
                     Platform.runLater(() -> why.complete(vm[0].errorProperty().get() + " / items " + vm[0].items().size()));
