@@ -46,8 +46,9 @@ class DebInstallerIT {
                     .orElseThrow(() -> new AssertionError("No .deb in " + installers + ": the package phase builds it"));
         }
         System.out.printf("DebInstallerIT: installer %s, %.1f MB%n", deb.getFileName(), Files.size(deb) / 1e6);
-        if (run(List.of("dpkg-query", "-W", "-f=${Status}", PACKAGE), Map.of()).output().contains("ok installed")) {
-            run(List.of("dpkg", "-r", PACKAGE), Map.of()); // a leftover of an interrupted run
+        Result status = run(List.of("dpkg-query", "-W", "-f=${Status}", PACKAGE), Map.of());
+        if (status.exitCode() == 0 && !status.output().contains("not-installed")) {
+            run(List.of("dpkg", "--purge", "--force-all", PACKAGE), Map.of()); // a leftover of an interrupted run
         }
         Result installed = run(List.of("dpkg", "-i", deb.toString()), Map.of());
         assertThat(installed.exitCode()).as("dpkg -i: %s", installed.output()).isZero();
@@ -78,10 +79,12 @@ class DebInstallerIT {
         try (XvfbScreen screen = XvfbScreen.start(fb)) {
             int empty = XvfbScreen.distinctColours(screen.capture());
             long started = System.nanoTime();
-            Process watch = new ProcessBuilder(INSTALL_DIR.resolve("bin/br2k-watch").toString())
+            ProcessBuilder launcher = new ProcessBuilder(INSTALL_DIR.resolve("bin/br2k-watch").toString())
                     .redirectErrorStream(true).redirectOutput(home.resolve("watch.log").toFile())
-                    .directory(home.toFile())
-                    .start();
+                    .directory(home.toFile());
+            launcher.environment().put("DISPLAY", screen.displayName());
+            launcher.environment().put("HOME", home.toString());
+            Process watch = launcher.start();
             try {
                 long shownAfter = -1;
                 long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
