@@ -1,6 +1,5 @@
 package dev.br2k.watch.logs;
 
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.ArrayDeque;
@@ -9,9 +8,10 @@ import java.util.List;
 
 /**
  * Bounded log storage between stream threads and the UI. Stream threads {@link #offer} lines into an
- * inbox (cheap, synchronized); the UI thread {@link #drain()}s the inbox in one batch into
- * {@link #lines()}, dropping the oldest rows beyond {@link #capacity()}. The inbox is bounded too, so
- * a replica that logs faster than the UI renders costs memory for at most {@code capacity} lines.
+ * inbox (cheap, synchronized); the UI thread {@link #drain(int)}s at most a chunk of the inbox at a
+ * time into {@link #lines()}, a ring of {@link #capacity()} rows that drops the oldest in the same
+ * change that appends (see {@link LogRows}). The inbox is bounded too, so a replica that logs faster
+ * than the UI renders costs memory for at most {@code capacity} lines.
  */
 public final class LogBuffer {
 
@@ -19,7 +19,7 @@ public final class LogBuffer {
 
     private final int capacity;
     private final ArrayDeque<LogEntry> inbox = new ArrayDeque<>();
-    private final ObservableList<LogEntry> lines = FXCollections.observableArrayList();
+    private final LogRows lines;
     private long received;
     private long dropped;
 
@@ -28,6 +28,7 @@ public final class LogBuffer {
             throw new IllegalArgumentException("capacity must be >= 1, was " + capacity);
         }
         this.capacity = capacity;
+        this.lines = new LogRows(capacity);
     }
 
     /** From any thread. */
@@ -40,25 +41,31 @@ public final class LogBuffer {
         }
     }
 
-    /** Moves what arrived into {@link #lines()} in one change; UI thread. Returns how many rows were added. */
+    /** Moves everything that arrived into {@link #lines()} in one change; UI thread. Returns how many rows were added. */
     public int drain() {
+        return drain(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Moves at most {@code max} of the oldest waiting lines into {@link #lines()} in one change; UI
+     * thread. Returns how many rows were added.
+     */
+    public int drain(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be >= 1, was " + max);
+        }
         List<LogEntry> batch;
         synchronized (this) {
-            if (inbox.isEmpty()) {
+            int n = Math.min(max, inbox.size());
+            if (n == 0) {
                 return 0;
             }
-            batch = new ArrayList<>(inbox);
-            inbox.clear();
-        }
-        int overflow = lines.size() + batch.size() - capacity;
-        if (overflow > 0) {
-            if (overflow >= lines.size()) {
-                lines.setAll(batch.subList(Math.max(0, batch.size() - capacity), batch.size()));
-                return batch.size();
+            batch = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                batch.add(inbox.pollFirst());
             }
-            lines.remove(0, overflow);
         }
-        lines.addAll(batch);
+        lines.append(batch);
         return batch.size();
     }
 
@@ -67,7 +74,7 @@ public final class LogBuffer {
         synchronized (this) {
             inbox.clear();
         }
-        lines.clear();
+        lines.removeAll();
     }
 
     /** Lines waiting in the inbox. */

@@ -15,6 +15,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
@@ -30,8 +31,9 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The log pane: a virtualized {@link ListView} over the bounded buffer, fed in batches on the
- * animation pulse (at most every {@link #FLUSH_NANOS}), with follow, pause, filter, timestamps,
+ * The log pane: a virtualized {@link ListView} (fixed cell size, one {@link Text} per visible cell)
+ * over the bounded buffer, fed on the animation pulse at most every {@link #FLUSH_NANOS} with at
+ * most {@link LogPaneViewModel#MAX_ROWS_PER_FLUSH} rows, with follow, pause, filter, timestamps,
  * previous run, reconnect and download.
  */
 public final class LogPaneView extends BorderPane {
@@ -181,23 +183,34 @@ public final class LogPaneView extends BorderPane {
         return b;
     }
 
+    /**
+     * A row: a bare {@link Text} as the graphic instead of the cell's own label text, so an update
+     * costs one text layout and no clipping or ellipsis measurement.
+     */
     private final class LogCell extends ListCell<LogEntry> {
+        private final Text line = new Text();
+
+        LogCell() {
+            line.getStyleClass().add("log-text");
+            setText(null);
+        }
+
         @Override
         protected void updateItem(LogEntry item, boolean empty) {
             super.updateItem(item, empty);
             if (empty || item == null) {
-                setText(null);
-                getStyleClass().remove("notice");
+                setGraphic(null);
+                line.setText("");
+                pseudoClassStateChanged(NOTICE, false);
                 return;
             }
-            setText(item.render(vm.timestampsProperty().get(), vm.allReplicasProperty().get()));
-            if (item.notice()) {
-                if (!getStyleClass().contains("notice")) {
-                    getStyleClass().add("notice");
-                }
-            } else {
-                getStyleClass().remove("notice");
+            line.setText(item.render(vm.timestampsProperty().get(), vm.allReplicasProperty().get()));
+            pseudoClassStateChanged(NOTICE, item.notice());
+            if (getGraphic() != line) {
+                setGraphic(line);
             }
         }
     }
+
+    private static final javafx.css.PseudoClass NOTICE = javafx.css.PseudoClass.getPseudoClass("notice");
 }

@@ -1,6 +1,7 @@
 package dev.br2k.watch.bench;
 
 import atlantafx.base.theme.PrimerDark;
+import com.sun.management.GarbageCollectionNotificationInfo;
 import dev.br2k.cluster.LogLine;
 import dev.br2k.cluster.LogListener;
 import dev.br2k.cluster.LogOptions;
@@ -15,9 +16,16 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,15 +34,21 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Feeds the log pane (the real view in a real stage) {@code rate} lines per second for
- * {@code seconds} seconds from a stream thread, and prints the longest FX pulse gap, the longest
- * delay of a {@code Platform.runLater} probe sent every 10 ms, the heap used, and the lines shown.
+ * The log pane (the real view in a real stage) measured twice in one JVM: first for
+ * {@code baselineSeconds} with no lines (what the machine and the toolkit cost alone), then fed
+ * {@code rate} lines per second for {@code seconds} seconds from a stream thread. For each phase it
+ * prints the FX pulse gaps (longest, 99th percentile, median), the longest delay of a
+ * {@code Platform.runLater} probe sent every 10 ms, the heap, the GC pauses, the FX thread's CPU
+ * share and the machine's load; then the five longest gaps of the fed phase with the GC pauses that
+ * overlapped them, so a stall can be told apart from a collection.
  *
  * <pre>
- * mvn -q -B -ntp test-compile exec:exec@log-bench          # 20,000 lines/s for 30 s, headless, -Xmx256m
+ * mvn -B -ntp process-test-classes exec:exec@log-bench     # 20,000 lines/s for 30 s after a 10 s baseline, -Xmx256m
  * </pre>
  */
 public final class LogPaneBenchmark {
+
+    private static final long START = System.nanoTime();
 
     private LogPaneBenchmark() {
     }
@@ -42,6 +56,7 @@ public final class LogPaneBenchmark {
     public static void main(String[] args) throws Exception {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        int baselineSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get(60, TimeUnit.SECONDS);
@@ -52,8 +67,8 @@ public final class LogPaneBenchmark {
         LogPaneViewModel vm = new LogPaneViewModel(executor, (replica, options, listener) ->
                 generator(replica, listener, rate, running, produced), LogBuffer.DEFAULT_CAPACITY);
 
-        AtomicLong maxPulseGapNanos = new AtomicLong();
-        AtomicLong pulses = new AtomicLong();
+        PulseRecorder pulses = new PulseRecorder();
+        GcRecorder gcs = GcRecorder.install();
         CompletableFuture<Stage> shown = new CompletableFuture<>();
         Platform.runLater(() -> {
             Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
@@ -62,71 +77,101 @@ public final class LogPaneBenchmark {
             Stage stage = new Stage();
             stage.setScene(new Scene(view, 1280, 800));
             stage.show();
-            new AnimationTimer() {
-                private long last;
-
-                @Override
-                public void handle(long now) {
-                    if (last != 0) {
-                        maxPulseGapNanos.accumulateAndGet(now - last, Math::max);
-                    }
-                    last = now;
-                    pulses.incrementAndGet();
-                }
-            }.start();
+            pulses.start();
             shown.complete(stage);
         });
         shown.get(30, TimeUnit.SECONDS);
-        TimeUnit.SECONDS.sleep(2); // let the first layout and CSS pass finish before measuring
-        maxPulseGapNanos.set(0);
-        pulses.set(0);
+        TimeUnit.SECONDS.sleep(3); // the first layout, CSS pass and JIT warm-up are not measured
 
+        Phase baseline = measure("no lines (baseline)", baselineSeconds, pulses, gcs, () -> { });
+        Phase fed = measure(String.format("%,d lines/s", rate), seconds, pulses, gcs,
+                () -> Platform.runLater(() -> vm.showReplica("chatty-0")));
+        running.set(false);
+        long rows = fxSize(vm);
+
+        System.out.println();
+        System.out.printf("Log pane benchmark: %,d lines/s for %d s after a %d s baseline without lines; -Xmx%d MB, %s, %d CPUs%n",
+                rate, seconds, baselineSeconds, Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                gcNames(), Runtime.getRuntime().availableProcessors());
+        System.out.println("| measure                                    | no lines    | fed         |");
+        System.out.println("|--------------------------------------------|-------------|-------------|");
+        row("lines produced", "%,11d", 0L, produced.get());
+        row("achieved rate (lines/s)", "%,11d", 0L, produced.get() / seconds);
+        row("pulses", "%,11d", (long) baseline.pulses, (long) fed.pulses);
+        row("longest FX pulse gap (ms)", "%11.1f", baseline.maxGapMs(), fed.maxGapMs());
+        row("99th percentile pulse gap (ms)", "%11.1f", baseline.percentileMs(99), fed.percentileMs(99));
+        row("median pulse gap (ms)", "%11.1f", baseline.percentileMs(50), fed.percentileMs(50));
+        row("pulse gaps over 100 ms", "%,11d", baseline.over(100), fed.over(100));
+        row("longest runLater probe delay (ms)", "%11.1f", baseline.maxProbeNanos / 1e6, fed.maxProbeNanos / 1e6);
+        row("heap used, peak sampled (MB)", "%11.1f", baseline.maxHeap / 1048576.0, fed.maxHeap / 1048576.0);
+        row("GC pauses", "%,11d", (long) baseline.gcPauses.size(), (long) fed.gcPauses.size());
+        row("longest GC pause (ms)", "%11.1f", baseline.maxGcMs(), fed.maxGcMs());
+        row("FX thread CPU time / wall time (%)", "%11.1f", baseline.fxBusyPercent, fed.fxBusyPercent);
+        row("load average at the end", "%11.2f", baseline.loadEnd, fed.loadEnd);
+        System.gc();
+        System.out.printf("| heap used after GC at the end (MB)         |             | %11.1f |%n",
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0);
+        System.out.printf("| rows in the pane at the end (bound %,d) |             | %,11d |%n", LogBuffer.DEFAULT_CAPACITY, rows);
+        System.out.println();
+        System.out.println("Longest pulse gaps while fed (time since start; GC pauses overlapping them):");
+        for (long[] gap : fed.longestGaps(5)) {
+            long endMs = gap[0] / 1_000_000;
+            long gapMs = gap[1] / 1_000_000;
+            List<String> overlapping = new ArrayList<>();
+            for (long[] gc : fed.gcPauses) {
+                long gcEnd = gc[0] / 1_000_000;
+                long gcStart = gcEnd - gc[1] / 1_000_000;
+                if (gcEnd >= endMs - gapMs && gcStart <= endMs) {
+                    overlapping.add(String.format("%.1f ms", gc[1] / 1e6));
+                }
+            }
+            System.out.printf("  %7.1f ms ending at %,8d ms; GC: %s%n", gap[1] / 1e6, endMs,
+                    overlapping.isEmpty() ? "none" : String.join(", ", overlapping));
+        }
+        executor.close();
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void row(String name, String format, Object baseline, Object fed) {
+        System.out.printf("| %-42s | " + format + " | " + format + " |%n", name, baseline, fed);
+    }
+
+    private static Phase measure(String name, int seconds, PulseRecorder pulses, GcRecorder gcs, Runnable begin) throws Exception {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         CompletableFuture<Long> fxThreadId = new CompletableFuture<>();
         Platform.runLater(() -> fxThreadId.complete(Thread.currentThread().getId()));
         long fxId = fxThreadId.get(30, TimeUnit.SECONDS);
+        Phase phase = new Phase(name);
         long fxCpuStart = threads.getThreadCpuTime(fxId);
         long wallStart = System.nanoTime();
-        double loadStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        long maxHeap = 0;
-        long maxProbeNanos = 0;
-        Platform.runLater(() -> vm.showReplica("chatty-0"));
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        pulses.reset();
+        gcs.reset();
+        begin.run();
+        long end = wallStart + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < end) {
             long sent = System.nanoTime();
             CompletableFuture<Long> probe = new CompletableFuture<>();
             Platform.runLater(() -> probe.complete(System.nanoTime() - sent));
-            maxProbeNanos = Math.max(maxProbeNanos, probe.get(30, TimeUnit.SECONDS));
-            maxHeap = Math.max(maxHeap, memory.getHeapMemoryUsage().getUsed());
+            phase.maxProbeNanos = Math.max(phase.maxProbeNanos, probe.get(30, TimeUnit.SECONDS));
+            phase.maxHeap = Math.max(phase.maxHeap, memory.getHeapMemoryUsage().getUsed());
             TimeUnit.MILLISECONDS.sleep(10);
         }
-        running.set(false);
-        double fxBusy = (threads.getThreadCpuTime(fxId) - fxCpuStart) * 100.0 / (System.nanoTime() - wallStart);
-        double loadEnd = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        long shownLines = Platform.isFxApplicationThread() ? 0 : fxSize(vm);
-        System.gc();
-        long heapAfterGc = memory.getHeapMemoryUsage().getUsed();
+        phase.fxBusyPercent = (threads.getThreadCpuTime(fxId) - fxCpuStart) * 100.0 / (System.nanoTime() - wallStart);
+        phase.loadEnd = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        phase.gaps = pulses.snapshot();
+        phase.pulses = phase.gaps.length / 2;
+        phase.gcPauses = gcs.snapshot();
+        return phase;
+    }
 
-        System.out.println();
-        System.out.printf("Log pane benchmark: %,d lines/s for %d s (-Xmx%d MB)%n", rate, seconds,
-                Runtime.getRuntime().maxMemory() / (1024 * 1024));
-        System.out.println("| measure                                  | value       |");
-        System.out.println("|------------------------------------------|-------------|");
-        System.out.printf("| lines produced                           | %,11d |%n", produced.get());
-        System.out.printf("| achieved rate (lines/s)                  | %,11d |%n", produced.get() / seconds);
-        System.out.printf("| pulses observed                          | %,11d |%n", pulses.get());
-        System.out.printf("| longest FX pulse gap (ms)                | %11.1f |%n", maxPulseGapNanos.get() / 1e6);
-        System.out.printf("| longest runLater probe delay (ms)        | %11.1f |%n", maxProbeNanos / 1e6);
-        System.out.printf("| heap used, peak sampled (MB)             | %11.1f |%n", maxHeap / 1048576.0);
-        System.out.printf("| heap used after GC at the end (MB)       | %11.1f |%n", heapAfterGc / 1048576.0);
-        System.out.printf("| rows in the pane at the end (bound 10k)  | %,11d |%n", shownLines);
-        System.out.printf("| FX thread CPU time / wall time (%%)       | %11.1f |%n", fxBusy);
-        System.out.printf("| machine load average, start / end        | %5.1f/%5.1f |%n", loadStart, loadEnd);
-        System.out.printf("| CPUs                                     | %11d |%n", Runtime.getRuntime().availableProcessors());
-        executor.close();
-        Platform.exit();
-        System.exit(0);
+    private static String gcNames() {
+        List<String> names = new ArrayList<>();
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            names.add(gc.getName());
+        }
+        return String.join(" + ", names);
     }
 
     private static long fxSize(LogPaneViewModel vm) throws Exception {
@@ -170,5 +215,128 @@ public final class LogPaneBenchmark {
                 running.set(false);
             }
         };
+    }
+
+    /** One measured phase. */
+    private static final class Phase {
+        final String name;
+        long[] gaps = new long[0]; // pairs: end (nanos since START), gap (nanos)
+        int pulses;
+        long maxProbeNanos;
+        long maxHeap;
+        double fxBusyPercent;
+        double loadEnd;
+        List<long[]> gcPauses = List.of(); // pairs: end (nanos since START), duration (nanos)
+
+        Phase(String name) {
+            this.name = name;
+        }
+
+        double maxGapMs() {
+            long max = 0;
+            for (int i = 1; i < gaps.length; i += 2) {
+                max = Math.max(max, gaps[i]);
+            }
+            return max / 1e6;
+        }
+
+        double percentileMs(int p) {
+            if (pulses == 0) {
+                return 0;
+            }
+            long[] sorted = new long[pulses];
+            for (int i = 0; i < pulses; i++) {
+                sorted[i] = gaps[2 * i + 1];
+            }
+            Arrays.sort(sorted);
+            int index = (int) Math.ceil(p / 100.0 * pulses) - 1;
+            return sorted[Math.max(0, Math.min(pulses - 1, index))] / 1e6;
+        }
+
+        long over(long ms) {
+            long n = 0;
+            for (int i = 1; i < gaps.length; i += 2) {
+                if (gaps[i] > ms * 1_000_000L) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        double maxGcMs() {
+            return gcPauses.stream().mapToLong(g -> g[1]).max().orElse(0) / 1e6;
+        }
+
+        List<long[]> longestGaps(int n) {
+            List<long[]> all = new ArrayList<>();
+            for (int i = 0; i + 1 < gaps.length; i += 2) {
+                all.add(new long[]{gaps[i], gaps[i + 1]});
+            }
+            all.sort((a, b) -> Long.compare(b[1], a[1]));
+            return all.subList(0, Math.min(n, all.size()));
+        }
+    }
+
+    /** Records every pulse gap on the FX thread into a preallocated array (no allocation per pulse). */
+    private static final class PulseRecorder extends AnimationTimer {
+        private final long[] gaps = new long[2 * 60 * 600];
+        private int count;
+        private long last;
+
+        @Override
+        public void handle(long now) {
+            synchronized (this) {
+                if (last != 0 && 2 * count + 1 < gaps.length) {
+                    gaps[2 * count] = now - START;
+                    gaps[2 * count + 1] = now - last;
+                    count++;
+                }
+                last = now;
+            }
+        }
+
+        synchronized void reset() {
+            count = 0;
+        }
+
+        synchronized long[] snapshot() {
+            return Arrays.copyOf(gaps, 2 * count);
+        }
+    }
+
+    /** Collects the GC pauses the JVM reports (end time and duration). */
+    private static final class GcRecorder {
+        private final List<long[]> pauses = new ArrayList<>();
+
+        static GcRecorder install() {
+            GcRecorder recorder = new GcRecorder();
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof NotificationEmitter emitter) {
+                    emitter.addNotificationListener((notification, handback) -> {
+                        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                            return;
+                        }
+                        GarbageCollectionNotificationInfo info =
+                                GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                        if (info.getGcAction().contains("end of") && !info.getGcName().contains("Concurrent")) {
+                            recorder.add(System.nanoTime() - START, info.getGcInfo().getDuration() * 1_000_000L);
+                        }
+                    }, null, null);
+                }
+            }
+            return recorder;
+        }
+
+        synchronized void add(long end, long duration) {
+            pauses.add(new long[]{end, duration});
+        }
+
+        synchronized void reset() {
+            pauses.clear();
+        }
+
+        synchronized List<long[]> snapshot() {
+            return List.copyOf(pauses);
+        }
     }
 }
