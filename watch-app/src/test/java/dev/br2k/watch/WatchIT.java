@@ -32,6 +32,7 @@ import org.testfx.api.FxToolkit;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -55,6 +56,7 @@ class WatchIT {
     static WatchSandbox sandbox;
     static FxTaskExecutor executor;
     static MainWindow window;
+    static Instant recoveryPressed = Instant.MAX;
     static final FxRobot robot = new FxRobot();
 
     @BeforeAll
@@ -177,6 +179,7 @@ class WatchIT {
         await().atMost(60, TimeUnit.SECONDS).until(() -> enabled("#recover"));
         assertThat(enabled("#add")).as("ADD while faulty").isFalse();
         assertThat(Fx.get(() -> robot.lookup("#problems").query().isVisible())).as("the problems are shown").isTrue();
+        recoveryPressed = Instant.now();
         robot.clickOn("#recover");
 
         await().atMost(180, TimeUnit.SECONDS).until(() -> Fx.get(() -> kv().health()) == Health.HEALTHY);
@@ -187,6 +190,21 @@ class WatchIT {
 
     @Test
     @Order(8)
+    void after_a_replica_is_killed_and_recovered_its_new_lines_keep_arriving_in_the_log_pane_without_user_action() {
+        // kv-0's log has been in the pane since it was selected; order 7 killed and recovered it. Nobody pressed Reconnect.
+        ListView<LogEntry> logs = robot.lookup("#logList").queryListView();
+        assertThat(Fx.get(() -> window.servicePage().logs().targetProperty().get())).isEqualTo("kv-0");
+        int restarts = sandbox.cluster().state().replicas().get(0).restarts();
+        assertThat(restarts).isPositive();
+
+        await().atMost(60, TimeUnit.SECONDS).until(() -> Fx.get(() -> logs.getItems().stream().anyMatch(e -> e.notice()
+                && e.text().equals("reconnected to kv-0 (restart " + restarts + ")"))));
+        await().atMost(60, TimeUnit.SECONDS).until(() -> Fx.get(() -> logs.getItems().stream().anyMatch(e -> !e.notice()
+                && e.timestamp().isPresent() && e.timestamp().get().isAfter(recoveryPressed))));
+    }
+
+    @Test
+    @Order(9)
     void a_claim_sent_by_another_account_appears() {
         try (RegistryClient user = RegistryClient.connect(anvil.rpcUrl(), sandbox.manager().registryAddress(), anvil.account(2))) {
             user.sendClaim(sandbox.serviceId(), "kv answers 503 since 10:02");

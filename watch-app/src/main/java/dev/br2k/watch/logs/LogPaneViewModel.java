@@ -19,10 +19,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -54,7 +60,11 @@ public final class LogPaneViewModel implements AutoCloseable {
     private final BooleanProperty etcd = new SimpleBooleanProperty();
     private final StringProperty filter = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("Select a replica to stream its log.");
-    private final List<LogStream> streams = new CopyOnWriteArrayList<>();
+    private final Map<String, LogStream> streams = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastSeen = new ConcurrentHashMap<>();
+    private final Map<String, Object> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Integer> restarts = new ConcurrentHashMap<>();
+    private final Map<String, TaskExecutor.Cancellable> retries = new HashMap<>();
     private final AtomicInteger generation = new AtomicInteger();
     private List<String> replicas = List.of();
 
@@ -93,55 +103,161 @@ public final class LogPaneViewModel implements AutoCloseable {
         reconnect();
     }
 
-    /** Closes the streams and opens them again from the last lines (buffer cleared). */
+    /** Closes the streams and opens them again from the last lines (buffer cleared): the Reconnect button. */
     public void reconnect() {
         int gen = generation.incrementAndGet();
         closeStreams();
+        cancelRetries();
         buffer.clear();
+        lastSeen.clear();
+        tokens.clear();
         if (replicas.isEmpty()) {
             return;
         }
         boolean prev = previous.get() && !allReplicas.get();
-        String container = etcd.get() ? LogOptions.ETCD : LogOptions.SERVICE;
-        LogOptions options = prev ? LogOptions.builder().container(container).previous(true).allLines().build()
-                : LogOptions.builder().container(container).tailLines(allReplicas.get() ? 200 : 500).build();
+        LogOptions options = prev ? options().previous(true).allLines().build()
+                : options().tailLines(allReplicas.get() ? 200 : 500).build();
         status.set((prev ? "Reading the previous run of " : "Connecting to ") + target.get() + "…");
         List<String> names = replicas;
         executor.submit("Stream the log of " + target.get(), context -> {
-            List<LogStream> opened = new ArrayList<>();
+            Map<String, LogStream> opened = new LinkedHashMap<>();
             for (String name : names) {
-                opened.add(source.open(name, options, listener(name, gen)));
+                opened.put(name, source.open(name, options, listener(name, gen, token(name))));
             }
             return opened;
         }, opened -> {
             if (gen != generation.get()) {
-                opened.forEach(LogStream::close);
+                opened.values().forEach(LogStream::close);
                 return;
             }
-            streams.addAll(opened);
+            streams.putAll(opened);
             status.set(prev ? "Previous run of " + target.get() : "Streaming " + target.get());
         }, failure -> status.set(UserMessages.describe("Streaming the log of " + target.get(), failure)));
     }
 
-    private LogListener listener(String replica, int gen) {
+    /**
+     * The cluster reports that {@code replica} runs again (its restart count rose, or it came back to
+     * running): if its stream is still open it has followed the log into the new process, else it is
+     * opened again from where it stopped; either way a marker row says so. UI thread; ignored for a
+     * replica not shown, and for the previous run.
+     */
+    public void replicaRestarted(String replica, int restarts) {
+        Objects.requireNonNull(replica, "replica");
+        if (!replicas.contains(replica) || previous.get() && !allReplicas.get()) {
+            return;
+        }
+        this.restarts.put(replica, restarts);
+        LogStream stream = streams.get(replica);
+        if (stream != null && stream.isOpen()) {
+            buffer.offer(LogEntry.notice(replica, reconnectedText(replica)));
+        } else {
+            reopen(replica, generation.get(), 0);
+        }
+    }
+
+    private String reconnectedText(String replica) {
+        Integer n = restarts.get(replica);
+        return "reconnected to " + replica + (n == null || n == 0 ? "" : " (restart " + n + ")");
+    }
+
+    private LogOptions.Builder options() {
+        return LogOptions.builder().container(etcd.get() ? LogOptions.ETCD : LogOptions.SERVICE);
+    }
+
+    /**
+     * Opens one replica's stream again after it stopped, from the last line seen (or its last lines),
+     * then shows the marker; retries with a growing delay while the replica cannot be read.
+     */
+    private void reopen(String replica, int gen, int attempt) {
+        if (gen != generation.get() || !replicas.contains(replica)) {
+            return;
+        }
+        Object token = new Object();
+        tokens.put(replica, token); // the old stream's last events (its end when closed) no longer count
+        LogStream old = streams.remove(replica);
+        if (old != null) {
+            old.close();
+        }
+        cancelRetry(replica);
+        Optional<Instant> since = Optional.ofNullable(lastSeen.get(replica));
+        LogOptions options = since.map(t -> options().allLines().since(t).build())
+                .orElseGet(() -> options().tailLines(allReplicas.get() ? 200 : 500).build());
+        executor.submit("Reconnect the log of " + replica, context -> source.open(replica, options, listener(replica, gen, token)),
+                stream -> {
+                    if (gen != generation.get() || tokens.get(replica) != token) {
+                        stream.close();
+                        return;
+                    }
+                    streams.put(replica, stream);
+                    buffer.offer(LogEntry.notice(replica, reconnectedText(replica)));
+                    status.set("Streaming " + target.get());
+                }, failure -> {
+                    if (gen != generation.get() || tokens.get(replica) != token) {
+                        return;
+                    }
+                    Duration delay = retryDelay(attempt);
+                    status.set(UserMessages.describe("Reconnecting to " + replica, failure)
+                            + " Trying again in " + delay.toSeconds() + " s.");
+                    scheduleRetry(replica, gen, attempt + 1, delay);
+                });
+    }
+
+    /** 1, 2, 4, 8, 16 then 30 s. */
+    static Duration retryDelay(int attempt) {
+        return Duration.ofSeconds(Math.min(30, 1L << Math.min(attempt, 5)));
+    }
+
+    private void scheduleRetry(String replica, int gen, int attempt, Duration delay) {
+        cancelRetry(replica);
+        retries.put(replica, executor.after(delay, () -> {
+            retries.remove(replica);
+            reopen(replica, gen, attempt);
+        }));
+    }
+
+    private void cancelRetry(String replica) {
+        TaskExecutor.Cancellable c = retries.remove(replica);
+        if (c != null) {
+            c.cancel();
+        }
+    }
+
+    private void cancelRetries() {
+        List<String> names = new ArrayList<>(retries.keySet());
+        names.forEach(this::cancelRetry);
+    }
+
+    /** A new token for the stream about to be opened for {@code replica}: only its events count. */
+    private Object token(String replica) {
+        Object token = new Object();
+        tokens.put(replica, token);
+        return token;
+    }
+
+    private LogListener listener(String replica, int gen, Object token) {
         return new LogListener() {
+            private boolean current() {
+                return gen == generation.get() && tokens.get(replica) == token;
+            }
+
             @Override
             public void onLine(LogLine line) {
-                if (gen == generation.get()) {
+                if (current()) {
+                    line.timestamp().ifPresent(t -> lastSeen.put(replica, t));
                     buffer.offer(LogEntry.line(replica, line.timestamp(), line.text()));
                 }
             }
 
             @Override
             public void onGap(String reason) {
-                if (gen == generation.get()) {
+                if (current()) {
                     buffer.offer(LogEntry.notice(replica, "lines may be missing here: " + reason));
                 }
             }
 
             @Override
             public void onReconnecting(String cause) {
-                if (gen == generation.get()) {
+                if (current()) {
                     buffer.offer(LogEntry.notice(replica, "reconnecting: " + cause));
                     executor.onUi(() -> status.set("Reconnecting to " + replica + "…"));
                 }
@@ -149,20 +265,32 @@ public final class LogPaneViewModel implements AutoCloseable {
 
             @Override
             public void onError(ClusterException error) {
-                if (gen == generation.get()) {
+                if (current()) {
                     buffer.offer(LogEntry.notice(replica, "stream stopped: " + error.getMessage()));
-                    executor.onUi(() -> status.set("The log stream of " + replica + " stopped. " + error.getMessage()
-                            + " Press Reconnect to try again."));
+                    executor.onUi(() -> streamStopped(replica, gen, token, "The log stream of " + replica + " stopped. "
+                            + error.getMessage()));
                 }
             }
 
             @Override
             public void onEnd() {
-                if (gen == generation.get()) {
+                if (current()) {
                     buffer.offer(LogEntry.notice(replica, "end of log"));
+                    executor.onUi(() -> streamStopped(replica, gen, token, "The log stream of " + replica + " ended."));
                 }
             }
         };
+    }
+
+    /** A following stream stopped by itself: open it again after a short delay (UI thread). */
+    private void streamStopped(String replica, int gen, Object token, String why) {
+        if (gen != generation.get() || tokens.get(replica) != token || previous.get() && !allReplicas.get()
+                || retries.containsKey(replica)) {
+            return;
+        }
+        Duration delay = retryDelay(0);
+        status.set(why + " Reconnecting in " + delay.toSeconds() + " s (or press Reconnect).");
+        scheduleRetry(replica, gen, 1, delay);
     }
 
     /** Moves arrived lines into the rows; UI thread, called by the view's pulse. Returns rows added. */
@@ -198,12 +326,13 @@ public final class LogPaneViewModel implements AutoCloseable {
     public void stop() {
         generation.incrementAndGet();
         closeStreams();
+        cancelRetries();
         replicas = List.of();
         status.set("Stopped.");
     }
 
     private void closeStreams() {
-        List<LogStream> old = new ArrayList<>(streams);
+        List<LogStream> old = new ArrayList<>(streams.values());
         streams.clear();
         old.forEach(LogStream::close);
     }

@@ -6,6 +6,7 @@ import dev.br2k.cluster.OperationResult;
 import dev.br2k.cluster.ProgressEvent;
 import dev.br2k.cluster.RecoveryPlan;
 import dev.br2k.cluster.RecoverySource;
+import dev.br2k.cluster.ReplicaPhase;
 import dev.br2k.cluster.ReplicaState;
 import dev.br2k.cluster.ServiceState;
 import dev.br2k.registry.ServiceInfo;
@@ -32,7 +33,9 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -68,6 +71,9 @@ public final class ServicePageViewModel implements AutoCloseable {
     private final StringBinding countText;
     private final StringBinding scaleHint;
     private final LogPaneViewModel logs;
+    private static final java.util.Set<ReplicaPhase> DOWN = java.util.EnumSet.of(ReplicaPhase.FAILED, ReplicaPhase.MISSING, ReplicaPhase.STOPPED);
+    /** The replicas as last seen, to notice one that restarted (its log stream follows it; the pane says so). */
+    private final Map<String, ReplicaState> lastSeen = new HashMap<>();
     private TaskExecutor.Cancellable pending = TaskExecutor.Cancellable.NONE;
 
     public ServicePageViewModel(TaskExecutor executor, DashboardViewModel dashboard, ServiceItem item,
@@ -122,6 +128,13 @@ public final class ServicePageViewModel implements AutoCloseable {
         List<ReplicaRow> rows = state.replicas().stream().map(r -> ReplicaRow.of(r, state)).toList();
         if (!rows.equals(replicas)) {
             replicas.setAll(rows);
+        }
+        for (ReplicaState r : state.replicas()) {
+            ReplicaState before = lastSeen.put(r.name(), r);
+            if (before != null && (r.restarts() > before.restarts()
+                    || DOWN.contains(before.phase()) && r.phase() == ReplicaPhase.RUNNING)) {
+                logs.replicaRestarted(r.name(), r.restarts());
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.br2k.watch.logs;
 
+import dev.br2k.cluster.ClusterException;
 import dev.br2k.cluster.LogLine;
 import dev.br2k.cluster.LogListener;
 import dev.br2k.watch.task.InlineTaskExecutor;
@@ -19,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LogPaneViewModelTest {
 
     final FakeCluster cluster = new FakeCluster("kv", 3, new ArrayList<>());
-    final LogPaneViewModel vm = new LogPaneViewModel(new InlineTaskExecutor(), cluster::logs, 1000);
+    final InlineTaskExecutor executor = new InlineTaskExecutor();
+    final LogPaneViewModel vm = new LogPaneViewModel(executor, cluster::logs, 1000);
 
     @TempDir
     Path dir;
@@ -102,5 +104,58 @@ class LogPaneViewModelTest {
 
         assertThat(vm.visibleLines()).isEmpty();
         assertThat(cluster.logListeners).hasSize(1);
+    }
+
+    @Test
+    void a_stream_that_stops_by_itself_is_opened_again_from_the_last_line_seen_and_marked() {
+        vm.showReplica("kv-0");
+        say(cluster.logListeners.get(0), "kv-0", "before the crash");
+        cluster.logListeners.get(0).onError(new ClusterException("kv-0 has no log file"));
+        cluster.logListeners.get(0).onEnd();
+        assertThat(executor.pendingDelayed()).as("one retry scheduled, not two").isEqualTo(1);
+        assertThat(vm.statusProperty().get()).contains("Reconnecting in 1 s");
+
+        executor.runDelayed();
+        say(cluster.logListeners.get(cluster.logListeners.size() - 1), "kv-0", "after the restart");
+        vm.flush();
+
+        assertThat(cluster.logOptions.get(cluster.logOptions.size() - 1).since())
+                .contains(Instant.parse("2026-01-01T10:00:00Z"));
+        assertThat(vm.visibleLines()).extracting(e -> e.render(false, false)).containsExactly(
+                "before the crash", "— stream stopped: kv-0 has no log file —", "— end of log —",
+                "— reconnected to kv-0 —", "after the restart");
+        assertThat(vm.statusProperty().get()).isEqualTo("Streaming kv-0");
+    }
+
+    @Test
+    void a_replica_that_restarted_gets_a_marker_and_its_following_stream_is_kept() {
+        vm.showReplica("kv-1");
+        LogListener stream = cluster.logListeners.get(0);
+
+        vm.replicaRestarted("kv-1", 3);
+        say(stream, "kv-1", "started as Follower");
+        vm.flush();
+
+        assertThat(cluster.logListeners).containsExactly(stream);
+        assertThat(vm.visibleLines()).extracting(e -> e.render(false, false))
+                .containsExactly("— reconnected to kv-1 (restart 3) —", "started as Follower");
+        vm.replicaRestarted("kv-2", 1);
+        assertThat(vm.buffer().pending()).as("a replica not shown is ignored").isZero();
+    }
+
+    @Test
+    void a_reconnect_that_fails_is_tried_again_with_a_growing_delay() {
+        LogPaneViewModel failing = new LogPaneViewModel(executor, (replica, options, listener) -> {
+            throw new ClusterException(replica + " is not running");
+        }, 100);
+        failing.showReplica("kv-0");
+        failing.replicaRestarted("kv-0", 1);
+
+        assertThat(failing.statusProperty().get()).contains("Trying again in 1 s");
+        executor.runDelayed();
+        assertThat(failing.statusProperty().get()).contains("Trying again in 2 s");
+        assertThat(LogPaneViewModel.retryDelay(10)).hasSeconds(30);
+        failing.stop();
+        assertThat(executor.pendingDelayed()).isZero();
     }
 }

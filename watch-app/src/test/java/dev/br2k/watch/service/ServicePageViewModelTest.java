@@ -123,4 +123,18 @@ class ServicePageViewModelTest {
         assertThat(vm.item().health()).isEqualTo(Health.HEALTHY);
         assertThat(vm.canRecoverProperty().get()).isFalse();
     }
+
+    @Test
+    void the_log_pane_marks_a_replica_that_recovery_brought_back() {
+        ServicePageViewModel vm = page(3, 3);
+        vm.selectReplica("kv-1");
+        cluster.fail("kv-1");
+        dashboard.pollClusters();
+
+        vm.recover();
+        vm.logs().flush();
+
+        assertThat(vm.logs().visibleLines()).extracting(e -> e.render(false, false))
+                .contains("— reconnected to kv-1 —");
+    }
 }
