@@ -8,6 +8,7 @@ import io.etcd.jetcd.cluster.Member;
 import io.etcd.jetcd.maintenance.StatusResponse;
 import io.etcd.jetcd.options.LeaseOption;
 import io.etcd.jetcd.options.PutOption;
+import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -19,13 +20,16 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The leader condition ties BR2K's leader to etcd's Raft leader, so a crashed service beside a healthy
  * Raft leader would leave the service without a leader. When no live replica sits beside the Raft leader,
- * for {@value #LEADERLESS_NANOS} ns, the live replica with the lowest id asks etcd to move Raft leadership
- * to its own member (MoveLeader), and then takes over in the usual way.
+ * or the one there has not answered as leader ({@link LeaderProbe}), for {@value #LEADERLESS_NANOS} ns, the
+ * live replica with the lowest id among the others asks etcd to move Raft leadership to its own member
+ * (MoveLeader), and then takes over in the usual way.
  */
 public final class Membership {
     static final int TTL_SECONDS = 5;
     /** How long the Raft leader must have had no live replica beside it before this replica acts. */
-    static final long LEADERLESS_NANOS = 3_000_000_000L;
+    static final long LEADERLESS_NANOS = 1_200_000_000L;
+    /** A replica that just started waits this long, so that every running replica has registered. */
+    static final long MIN_UPTIME_NANOS = 2_000_000_000L;
     private final Replica r;
     private final long startedAt = System.nanoTime();
     private long leaderlessSince;
@@ -69,29 +73,46 @@ public final class Membership {
         }
     }
 
-    void nudgeIfLeaderless(StatusResponse status) {
+    /**
+     * On a follower: when the Raft leader's member has no replica beside it that leads (none registered,
+     * or the leader has failed every {@link LeaderProbe} for {@value #LEADERLESS_NANOS} ns), the live
+     * replica with the lowest id among the others moves Raft leadership to its own member.
+     */
+    void nudgeIfLeaderless(StatusResponse status, LeaderProbe probe) {
         long now = System.currentTimeMillis();
-        if (status.getLeader() == 0 || now - lastNudge < 2000 || published == null || published.etcdMemberId().isEmpty()) {
+        if (status.getLeader() == 0 || published == null || published.etcdMemberId().isEmpty()) {
             return;
         }
         String raftLeader = Long.toHexString(status.getLeader());
         List<MemberValue> live = r.etcd().getPrefix(r.keys().membersPrefix()).stream()
                 .map(KeyValue::getValue).map(v -> Json.read(v.getBytes(), MemberValue.class)).toList();
-        if (live.stream().anyMatch(m -> m.etcdMemberId().equals(raftLeader))) {
-            leaderlessSince = 0;
-            return;
-        }
+        Optional<MemberValue> beside = live.stream().filter(m -> m.etcdMemberId().equals(raftLeader)).findFirst();
+        Optional<URI> holder = r.knownLeader().map(l -> URI.create(l.url()));
+        holder.ifPresent(probe::probe);
         long nanos = System.nanoTime();
-        if (leaderlessSince == 0 || leaderlessMember != status.getLeader()) {
+        boolean besideHoldsKey = beside.isPresent() && r.knownLeader().map(l -> l.id().equals(beside.get().id())).orElse(false);
+        if (besideHoldsKey) {
+            long failing = holder.map(probe::failingFor).orElse(0L);
+            if (failing < LEADERLESS_NANOS) {
+                leaderlessSince = 0;
+                return;
+            }
+            leaderlessSince = nanos - failing; // the leader has not answered since then
+            leaderlessMember = status.getLeader();
+        } else if (leaderlessSince == 0 || leaderlessMember != status.getLeader()) {
+            // nobody sits beside the Raft leader, or the replica there has not taken the leader key yet:
+            // give it the time a takeover needs before acting
             leaderlessSince = nanos;
             leaderlessMember = status.getLeader();
             return;
         }
-        // act only on a sustained condition, and not before every replica had time to register
-        if (nanos - leaderlessSince < LEADERLESS_NANOS || nanos - startedAt < TTL_SECONDS * 1_000_000_000L) {
+        // act only on a sustained condition, not right after starting, and not again at once
+        if (nanos - leaderlessSince < LEADERLESS_NANOS || nanos - startedAt < MIN_UPTIME_NANOS || now - lastNudge < 2000) {
             return;
         }
-        Optional<MemberValue> first = live.stream().filter(m -> !m.etcdMemberId().isEmpty())
+        Optional<MemberValue> first = live.stream()
+                .filter(m -> !m.etcdMemberId().isEmpty() && !m.etcdMemberId().equals(raftLeader))
+                .filter(m -> r.knownLeader().map(l -> !l.id().equals(m.id())).orElse(true))
                 .min(Comparator.comparing(MemberValue::id));
         if (first.isEmpty() || !first.get().id().equals(r.id())) {
             return;
@@ -103,11 +124,13 @@ public final class Membership {
             if (leader.isEmpty() || leader.get().getClientURIs().isEmpty()) {
                 return;
             }
-            r.log().warn("no live replica sits beside the Raft leader {}: moving Raft leadership to this replica's member",
-                    raftLeader);
+            r.log().warn("the Raft leader {} has no replica beside it that leads ({}): moving Raft leadership to this replica's member",
+                    raftLeader, beside.map(m -> m.id() + (besideHoldsKey ? " does not answer as leader" : " has not taken over"))
+                            .orElse("none is registered"));
             try (Client direct = Client.builder().endpoints(leader.get().getClientURIs().get(0)).build()) {
-                direct.getMaintenanceClient().moveLeader(status.getHeader().getMemberId()).get(5, TimeUnit.SECONDS);
+                direct.getMaintenanceClient().moveLeader(status.getHeader().getMemberId()).get(2, TimeUnit.SECONDS);
             }
+            r.poke();
         } catch (Exception e) {
             r.log().warn("cannot move Raft leadership: {}", e.toString());
         }

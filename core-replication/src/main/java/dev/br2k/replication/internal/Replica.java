@@ -48,6 +48,7 @@ public final class Replica implements AutoCloseable {
     private final Takeover takeover;
     private final Membership membership;
     private final ServiceStateWatch watch;
+    private final LeaderProbe probe = new LeaderProbe();
     private final java.util.NavigableMap<Long, dev.br2k.replication.CrashPoint> crashPoints;
 
     private volatile Role role = Role.FOLLOWER;
@@ -167,7 +168,7 @@ public final class Replica implements AutoCloseable {
         } else if (role == Role.FOLLOWER && leaderCondition && pipelineFinished() && !reloadProgress) {
             takeover.run(status.get().getRaftTerm());
         } else if (role == Role.FOLLOWER && status.isPresent() && !reloadProgress) {
-            membership.nudgeIfLeaderless(status.get());
+            membership.nudgeIfLeaderless(status.get(), probe);
         }
     }
 
@@ -444,6 +445,12 @@ public final class Replica implements AutoCloseable {
 
     public Optional<LeaderValue> knownLeader() {
         return knownLeader;
+    }
+
+    /** The leader clients should be sent to: the known one, unless it failed its last probe. */
+    public Optional<LeaderValue> answeringLeader() {
+        return knownLeader.filter(l -> !l.id().equals(config.replicaId()))
+                .filter(l -> probe.answers(URI.create(l.url())));
     }
 
     public Optional<BackupRecord> lastBackup() {

@@ -143,7 +143,7 @@ public final class HttpFrontend implements AutoCloseable {
     }
 
     private void notLeader(Context ctx) {
-        Optional<LeaderValue> leader = r.knownLeader().filter(l -> !l.id().equals(r.id()));
+        Optional<LeaderValue> leader = r.answeringLeader();
         if (leader.isPresent()) {
             String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
             String location = leader.get().url() + ctx.path() + query;
@@ -152,7 +152,10 @@ public final class HttpFrontend implements AutoCloseable {
                     "leader", leader.get().id(), "leaderUrl", leader.get().url(), "status", 307));
         } else {
             ctx.header("Retry-After", "1");
-            writeError(ctx, 503, "no leader is serving right now (this replica is " + r.role() + "); retry in a moment");
+            writeError(ctx, 503, r.knownLeader().filter(l -> !l.id().equals(r.id()))
+                    .map(l -> "the leader " + l.id() + " does not answer; a new leader is being chosen (this replica is "
+                            + r.role() + "); retry in a moment")
+                    .orElse("no leader is serving right now (this replica is " + r.role() + "); retry in a moment"));
         }
     }
 

@@ -97,6 +97,12 @@ public final class Etcd {
         return await(kv.txn().If(compares.toArray(Cmp[]::new)).Then(ops.toArray(Op[]::new)).commit());
     }
 
+    /** A transaction with reads for when a compare fails; false if a compare failed. */
+    public TxnResponse txn(List<Cmp> compares, List<Op> ops, List<Op> otherwise) {
+        return await(kv.txn().If(compares.toArray(Cmp[]::new)).Then(ops.toArray(Op[]::new))
+                .Else(otherwise.toArray(Op[]::new)).commit());
+    }
+
     /** Several reads at one revision. */
     public List<GetResponse> read(Op... gets) {
         return await(kv.txn().Then(gets).commit()).getGetResponses();
