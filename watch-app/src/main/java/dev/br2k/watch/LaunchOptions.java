@@ -24,7 +24,8 @@ public record LaunchOptions(boolean version, boolean help, Optional<Profile> pre
 
     public static final String USAGE = """
             Usage: br2k-watch [--profile FILE.json] [--rpc-url URL] [--registry ADDRESS]
-                              [--keystore FILE] [--cluster-dir DIR] [--version] [--help]
+                              [--keystore FILE] [--cluster-dir DIR] [--kube-context NAME]
+                              [--version] [--help]
 
               --profile FILE    a JSON profile, e.g. .br2k/sandbox.json written by `br2k sandbox up`:
                                 {"name": "sandbox", "rpcUrl": "http://127.0.0.1:8545",
@@ -34,6 +35,7 @@ public record LaunchOptions(boolean version, boolean help, Optional<Profile> pre
               --registry ADDR   the ServiceRegistry contract's address
               --keystore FILE   the Ethereum V3 keystore to log in with
               --cluster-dir DIR where local clusters (the sandbox's) keep their state
+              --kube-context NAME  a context of $KUBECONFIG (or ~/.kube/config) whose services to attach
               --version         print the version and exit
             """;
 
@@ -46,6 +48,7 @@ public record LaunchOptions(boolean version, boolean help, Optional<Profile> pre
         String registry = null;
         String keystore = null;
         String clusterDir = null;
+        String kubeContext = null;
         List<String> rest = new ArrayList<>(List.of(args));
         for (int i = 0; i < rest.size(); i++) {
             String arg = rest.get(i);
@@ -63,6 +66,7 @@ public record LaunchOptions(boolean version, boolean help, Optional<Profile> pre
                 case "--registry" -> registry = value != null ? value : next(rest, ++i, arg);
                 case "--keystore" -> keystore = value != null ? value : next(rest, ++i, arg);
                 case "--cluster-dir" -> clusterDir = value != null ? value : next(rest, ++i, arg);
+                case "--kube-context" -> kubeContext = value != null ? value : next(rest, ++i, arg);
                 default -> throw new IllegalArgumentException("Unknown option " + arg + ".\n" + USAGE);
             }
         }
@@ -70,21 +74,23 @@ public record LaunchOptions(boolean version, boolean help, Optional<Profile> pre
             return new LaunchOptions(version, help, Optional.empty());
         }
         Profile base = profileFile == null ? null : readProfile(profileFile);
-        if (base == null && rpc == null && registry == null && keystore == null && clusterDir == null) {
+        if (base == null && rpc == null && registry == null && keystore == null && clusterDir == null && kubeContext == null) {
             return new LaunchOptions(false, false, Optional.empty());
         }
         String r = rpc != null ? rpc : base != null ? base.rpcUrl() : "http://127.0.0.1:8545";
         String a = registry != null ? registry : base != null ? base.registryAddress() : "";
         String k = keystore != null ? keystore : base != null ? base.keystorePath() : "";
         String c = clusterDir != null ? clusterDir : base != null ? base.clusterDir() : "";
+        String kc = kubeContext != null ? kubeContext : base != null ? base.kubeContext() : "";
         String name = base != null ? base.name() : Profile.defaultName(r, a);
-        return new LaunchOptions(false, false, Optional.of(new Profile(name, r, a, k, c)));
+        return new LaunchOptions(false, false, Optional.of(new Profile(name, r, a, k, c, kc)));
     }
 
     /**
      * Reads a profile JSON. Accepted fields: {@code name}, {@code rpcUrl}, {@code registryAddress},
      * {@code keystorePath} (or {@code keystore}), and the local clusters' directory as
-     * {@code cluster.baseDir}, {@code clusterDir} or {@code local.baseDir}. Relative paths are resolved
+     * {@code cluster.baseDir}, {@code clusterDir} or {@code local.baseDir}, the kubeconfig context as
+     * {@code kubeContext} or {@code kubernetes.context}. Relative paths are resolved
      * against the file's directory's parent when the file sits in a {@code .br2k} directory (the
      * project), else against the file's directory. Unknown fields are ignored.
      */
@@ -104,7 +110,8 @@ public record LaunchOptions(boolean version, boolean help, Optional<Profile> pre
         String clusterDir = text(json.path("cluster"), "baseDir").or(() -> text(json, "clusterDir"))
                 .or(() -> text(json.path("local"), "baseDir")).map(p -> resolve(base, p)).orElse("");
         String name = text(json, "name").orElse(file.getFileName().toString().replaceFirst("\\.json$", ""));
-        return new Profile(name, rpc, registry, keystore, clusterDir);
+        String kubeContext = text(json, "kubeContext").or(() -> text(json.path("kubernetes"), "context")).orElse("");
+        return new Profile(name, rpc, registry, keystore, clusterDir, kubeContext);
     }
 
     private static String resolve(Path base, String path) {

@@ -60,4 +60,14 @@ class LaunchOptionsTest {
         Files.writeString(file, "{\"registryAddress\": \"0xabc\"}");
         assertThatThrownBy(() -> LaunchOptions.parse("--profile", file.toString())).hasMessageContaining("has no \"rpcUrl\"");
     }
+
+    @Test
+    void the_kubeconfig_context_comes_from_the_profile_or_the_command_line() throws Exception {
+        Path file = dir.resolve("lab.json");
+        Files.writeString(file, "{\"rpcUrl\":\"http://a:1\",\"registry\":\"0x1\",\"kubernetes\":{\"context\":\"lab\"}}");
+
+        assertThat(LaunchOptions.parse("--profile", file.toString()).prefill().orElseThrow().kubeContext()).isEqualTo("lab");
+        assertThat(LaunchOptions.parse("--profile", file.toString(), "--kube-context", "prod").prefill().orElseThrow().kubeContext())
+                .isEqualTo("prod");
+    }
 }

@@ -32,7 +32,7 @@ public final class UserMessages {
         if (t instanceof RegistryUnavailableException) {
             return action + " failed: the Ethereum node did not answer. " + adviceForNode(message);
         }
-        if (t instanceof RegistryException || t instanceof ClusterException) {
+        if (t instanceof RegistryException || t instanceof ClusterException || t instanceof dev.br2k.watch.kube.KubeconfigException) {
             return action + " failed. " + message;
         }
         if (t instanceof ConnectException) {

@@ -146,7 +146,14 @@ public final class DashboardViewModel implements AutoCloseable {
     public void pollClusters() {
         List<ServiceItem> snapshot = new ArrayList<>(byId.values());
         for (ServiceItem item : snapshot) {
-            Optional<Br2kCluster> cluster = cluster(item.name());
+            Optional<Br2kCluster> cluster;
+            try {
+                cluster = cluster(item.name());
+            } catch (RuntimeException e) { // e.g. the Kubernetes API server is unreachable
+                String message = UserMessages.describe("Finding the cluster of " + item.name(), e);
+                executor.onUi(() -> item.clusterUnreadable(message));
+                continue;
+            }
             if (cluster.isEmpty()) {
                 if (item.health() != dev.br2k.watch.common.Health.NO_CLUSTER) {
                     executor.onUi(item::noCluster);

@@ -2,6 +2,7 @@ package dev.br2k.watch.login;
 
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
+import dev.br2k.watch.kube.KubeContextSelector;
 import dev.br2k.watch.shell.Icons;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -100,7 +101,8 @@ public final class LoginView extends StackPane {
         form.addRow(2, label("Password"), password);
         form.addRow(3, label("Chain RPC URL"), rpc);
         form.addRow(4, label("Registry"), registry);
-        form.addRow(5, label("Profile name"), name);
+        form.addRow(5, label("Kubernetes"), new KubeContextSelector(vm.kube()));
+        form.addRow(6, label("Profile name"), name);
         GridPane.setHgrow(keystoreRow, Priority.ALWAYS);
 
         Button logIn = new Button("Log in", Icons.of(MaterialDesignL.LOGIN));

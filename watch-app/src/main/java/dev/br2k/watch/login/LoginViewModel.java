@@ -8,6 +8,8 @@ import dev.br2k.watch.backend.KeystoreUnlocker;
 import dev.br2k.watch.backend.RegistryConnector;
 import dev.br2k.watch.backend.RegistryGateway;
 import dev.br2k.watch.common.UserMessages;
+import dev.br2k.watch.kube.KubeContextsViewModel;
+import dev.br2k.watch.kube.Kubeconfigs;
 import dev.br2k.watch.task.TaskExecutor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -58,9 +60,17 @@ public final class LoginViewModel {
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>(Problem.NONE);
     private final ObjectProperty<Session> session = new SimpleObjectProperty<>();
     private final BooleanBinding canLogIn;
+    private final KubeContextsViewModel kube;
 
     public LoginViewModel(TaskExecutor executor, ProfileStore store, KeystoreUnlocker unlocker,
                           RegistryConnector connector, Function<Profile, ClusterDirectory> clusters) {
+        this(executor, store, unlocker, connector, clusters, new KubeContextsViewModel(executor, Kubeconfigs::fromEnvironment));
+    }
+
+    public LoginViewModel(TaskExecutor executor, ProfileStore store, KeystoreUnlocker unlocker,
+                          RegistryConnector connector, Function<Profile, ClusterDirectory> clusters,
+                          KubeContextsViewModel kube) {
+        this.kube = Objects.requireNonNull(kube, "kube");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.store = Objects.requireNonNull(store, "store");
         this.unlocker = Objects.requireNonNull(unlocker, "unlocker");
@@ -108,7 +118,7 @@ public final class LoginViewModel {
         String name = profileName.get().isBlank() ? Profile.defaultName(url, registry) : profileName.get().trim();
         Profile selected = selectedProfile.get();
         String clusterDir = selected != null && selected.name().equals(name) ? selected.clusterDir() : clusterDirectory.get();
-        Profile profile = new Profile(name, url, registry, keystore.toString(), clusterDir);
+        Profile profile = new Profile(name, url, registry, keystore.toString(), clusterDir, kube.selectedProperty().get());
         executor.submit("Log in to " + name, context -> {
             context.progress(-1);
             context.message("Decrypting the keystore");
@@ -151,12 +161,18 @@ public final class LoginViewModel {
         registryAddress.set(p.registryAddress());
         keystorePath.set(p.keystorePath());
         clusterDirectory.set(p.clusterDir());
+        kube.select(p.kubeContext());
         clearError();
     }
 
     private void clearError() {
         error.set("");
         problem.set(Problem.NONE);
+    }
+
+    /** The Kubernetes context selector; its choice is remembered in the profile. */
+    public KubeContextsViewModel kube() {
+        return kube;
     }
 
     public ObservableList<Profile> profiles() {

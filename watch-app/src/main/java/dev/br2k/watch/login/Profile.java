@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param registryAddress the ServiceRegistry contract's address
  * @param keystorePath    the keystore file last used with this profile
  * @param clusterDir      the base directory of local clusters (the sandbox's) to attach, or empty
+ * @param kubeContext     the kubeconfig context whose cluster to attach as well, or empty
  */
-public record Profile(String name, String rpcUrl, String registryAddress, String keystorePath, String clusterDir) {
+public record Profile(String name, String rpcUrl, String registryAddress, String keystorePath, String clusterDir,
+                      String kubeContext) {
 
     public Profile {
         Objects.requireNonNull(name, "name");
@@ -19,10 +21,20 @@ public record Profile(String name, String rpcUrl, String registryAddress, String
         Objects.requireNonNull(registryAddress, "registryAddress");
         Objects.requireNonNull(keystorePath, "keystorePath");
         clusterDir = clusterDir == null ? "" : clusterDir;
+        kubeContext = kubeContext == null ? "" : kubeContext;
+    }
+
+    /** A profile without a Kubernetes context. */
+    public Profile(String name, String rpcUrl, String registryAddress, String keystorePath, String clusterDir) {
+        this(name, rpcUrl, registryAddress, keystorePath, clusterDir, "");
     }
 
     public Profile withKeystore(String path) {
-        return new Profile(name, rpcUrl, registryAddress, path, clusterDir);
+        return new Profile(name, rpcUrl, registryAddress, path, clusterDir, kubeContext);
+    }
+
+    public Profile withKubeContext(String context) {
+        return new Profile(name, rpcUrl, registryAddress, keystorePath, clusterDir, context);
     }
 
     /** A name for a profile without one: the host of its RPC URL and the registry's short address. */

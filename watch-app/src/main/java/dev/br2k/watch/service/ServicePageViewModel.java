@@ -16,6 +16,7 @@ import dev.br2k.watch.common.UserMessages;
 import dev.br2k.watch.dashboard.ClaimItem;
 import dev.br2k.watch.dashboard.DashboardViewModel;
 import dev.br2k.watch.dashboard.ServiceItem;
+import dev.br2k.watch.kube.ObservedCluster;
 import dev.br2k.watch.logs.LogBuffer;
 import dev.br2k.watch.logs.LogPaneViewModel;
 import dev.br2k.watch.task.TaskExecutor;
@@ -88,13 +89,14 @@ public final class ServicePageViewModel implements AutoCloseable {
                 (replica, options, listener) -> cluster.orElseThrow().logs(replica, options, listener),
                 LogBuffer.DEFAULT_CAPACITY);
 
+        boolean operable = cluster.isPresent() && !(cluster.get() instanceof ObservedCluster);
         BooleanBinding idle = activity.isEqualTo(Activity.IDLE);
         BooleanBinding healthy = item.healthProperty().isEqualTo(Health.HEALTHY);
-        canAdd = Bindings.createBooleanBinding(() -> cluster.isPresent() && idle.get() && healthy.get()
+        canAdd = Bindings.createBooleanBinding(() -> operable && idle.get() && healthy.get()
                 && item.replicaCount() < item.maxReplicas(), idle, healthy, item.replicaCountProperty(), item.maxReplicasProperty());
-        canReduce = Bindings.createBooleanBinding(() -> cluster.isPresent() && idle.get() && healthy.get()
+        canReduce = Bindings.createBooleanBinding(() -> operable && idle.get() && healthy.get()
                 && item.replicaCount() > 1, idle, healthy, item.replicaCountProperty());
-        canRecover = Bindings.createBooleanBinding(() -> cluster.isPresent() && idle.get()
+        canRecover = Bindings.createBooleanBinding(() -> operable && idle.get()
                 && item.health() == Health.FAULTY, idle, item.healthProperty());
         countText = Bindings.createStringBinding(() -> item.replicaCount() + " / " + item.maxReplicas(),
                 item.replicaCountProperty(), item.maxReplicasProperty());
@@ -108,6 +110,9 @@ public final class ServicePageViewModel implements AutoCloseable {
     private String hint() {
         if (cluster.isEmpty()) {
             return "The Watch has no access to this service's cluster: open it with a profile that includes the cluster.";
+        }
+        if (cluster.get() instanceof ObservedCluster observed) {
+            return observed.reason();
         }
         if (activity.get() != Activity.IDLE) {
             return "An operation is under way.";

@@ -2,7 +2,9 @@ package dev.br2k.watch.shell;
 
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import dev.br2k.cluster.Br2kCluster;
 import dev.br2k.watch.WatchServices;
+import dev.br2k.watch.kube.KubeContextsViewModel;
 import dev.br2k.watch.common.Notices;
 import dev.br2k.watch.dashboard.DashboardView;
 import dev.br2k.watch.dashboard.DashboardViewModel;
@@ -26,6 +28,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The window's frame: a header with where you are and who you are, the current page, the status
@@ -47,7 +50,8 @@ public final class MainWindow extends StackPane implements AutoCloseable {
     public MainWindow(WatchServices services) {
         this.services = Objects.requireNonNull(services, "services");
         this.login = new LoginViewModel(services.executor(), services.profiles(), services.unlocker(),
-                services.connector(), services.clusters());
+                services.connector(), services.clusters(), new KubeContextsViewModel(services.executor(), services.kubeconfigs()));
+        login.kube().load();
         getStyleClass().add("br2k-watch");
         getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("/dev/br2k/watch/watch.css")).toExternalForm());
 
@@ -122,8 +126,13 @@ public final class MainWindow extends StackPane implements AutoCloseable {
     /** Opens a service's page. */
     public void openService(ServiceItem item) {
         closePage();
-        page = new ServicePageViewModel(services.executor(), dashboard, item,
-                dashboard.cluster(item.name()), services.cancelWindow());
+        Optional<Br2kCluster> cluster;
+        try {
+            cluster = dashboard.cluster(item.name());
+        } catch (RuntimeException e) { // unreachable: the page shows the registry's view; the dashboard says why
+            cluster = Optional.empty();
+        }
+        page = new ServicePageViewModel(services.executor(), dashboard, item, cluster, services.cancelWindow());
         where.setText("›  Services  ›  " + item.name());
         setPage(new ServicePageView(page, this::backToDashboard));
         page.start();

@@ -137,4 +137,27 @@ class ServicePageViewModelTest {
         assertThat(vm.logs().visibleLines()).extracting(e -> e.render(false, false))
                 .contains("— reconnected to kv-1 —");
     }
+
+    @Test
+    void a_service_seen_through_a_kubeconfig_context_shows_replicas_and_logs_but_offers_no_scaling_or_recovery() {
+        registry = new FakeRegistry(calls).with(FakeRegistry.info("kv", 2, 3, "http://127.0.0.1:1"));
+        cluster = new FakeCluster("kv", 2, calls);
+        ClusterDirectory clusters = name -> Optional.of(new dev.br2k.watch.kube.ObservedCluster(cluster, "context \"lab\", namespace br2k"));
+        dashboard = new DashboardViewModel(executor, new Session(new Profile("t", "http://x", "0x1", "/k", "", "lab"), registry, clusters), new Notices());
+        dashboard.start();
+        dashboard.pollClusters();
+        ServicePageViewModel vm = new ServicePageViewModel(executor, dashboard, dashboard.item("kv").orElseThrow(),
+                dashboard.cluster("kv"), Duration.ofSeconds(5));
+
+        assertThat(vm.replicas()).hasSize(2);
+        assertThat(vm.canAddProperty().get()).isFalse();
+        assertThat(vm.canReduceProperty().get()).isFalse();
+        cluster.fail("kv-1");
+        dashboard.pollClusters();
+        assertThat(vm.canRecoverProperty().get()).isFalse();
+        assertThat(vm.scaleHintProperty().get()).contains("runs on Kubernetes (context \"lab\", namespace br2k)")
+                .contains("br2k add / reduce / recovery");
+        vm.selectReplica("kv-0");
+        assertThat(cluster.logListeners).hasSize(1);
+    }
 }
