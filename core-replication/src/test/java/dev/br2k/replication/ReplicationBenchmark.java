@@ -59,6 +59,8 @@ public final class ReplicationBenchmark {
                 int leader = kv.awaitLeader();
                 URI base = kv.get(leader).url();
                 clients(base, 1, 200, "warm");
+                double[] http = statusReads(base, 1000);
+                row("HTTP GET /br2k/status on the leader (no etcd), 1 client", "p50 " + ms(http[0]) + ", p99 " + ms(http[1]), "");
                 double[] one = clients(base, 1, 1000, "one");
                 row("BR2K replicated, 1 client", fmt(one[0]) + " req/s, p50 " + ms(one[1]) + ", p99 " + ms(one[2]),
                         ">= " + fmt(rawTxn / 3.5) + " req/s (raw txn / 3.5): " + verdict(one[0] >= rawTxn / 3.5));
@@ -112,6 +114,19 @@ public final class ReplicationBenchmark {
         }
         inFlight.acquire(64);
         return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** p50 and p99 in ns of plain HTTP round trips to the replica's status page. */
+    private double[] statusReads(URI base, int n) throws Exception {
+        long[] latencies = new long[n];
+        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/br2k/status")).timeout(Duration.ofSeconds(30)).build();
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            HTTP.send(req, HttpResponse.BodyHandlers.discarding());
+            latencies[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(latencies);
+        return new double[] {latencies[n / 2], latencies[(int) (n * 0.99)]};
     }
 
     /** {@code clients} threads each send {@code each} PUTs; returns rate, p50 and p99 latency in ns. */

@@ -31,6 +31,7 @@ final class LeaderProbe {
     private volatile URI target;
     private volatile long failingSince;
     private volatile boolean lastOk = true;
+    private volatile int refusedInARow;
 
     /** Starts a probe of {@code url} unless one is still running; results arrive asynchronously. */
     void probe(URI url) {
@@ -38,6 +39,7 @@ final class LeaderProbe {
             target = url;
             lastOk = true;
             failingSince = 0;
+            refusedInARow = 0;
         }
         if (!inFlight.compareAndSet(false, true)) {
             return;
@@ -50,6 +52,7 @@ final class LeaderProbe {
                 return;
             }
             boolean ok = err == null && res.statusCode() == 200 && leading(res.body());
+            refusedInARow = refused(err) ? refusedInARow + 1 : 0;
             if (ok) {
                 failingSince = 0;
             } else if (failingSince == 0) {
@@ -68,6 +71,23 @@ final class LeaderProbe {
     long failingFor(URI url) {
         long since = failingSince;
         return !url.equals(target) || since == 0 ? 0 : System.nanoTime() - since;
+    }
+
+    /**
+     * True when {@code url} refused the last {@code probes} connections: nothing listens there, so the
+     * process is gone (a stuck or partitioned one times out instead).
+     */
+    boolean refusing(URI url, int probes) {
+        return url.equals(target) && refusedInARow >= probes;
+    }
+
+    private static boolean refused(Throwable err) {
+        for (Throwable t = err; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException && !(t instanceof java.net.http.HttpConnectTimeoutException)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean leading(String body) {

@@ -93,11 +93,13 @@ public final class Membership {
         boolean besideHoldsKey = beside.isPresent() && r.knownLeader().map(l -> l.id().equals(beside.get().id())).orElse(false);
         if (besideHoldsKey) {
             long failing = holder.map(probe::failingFor).orElse(0L);
-            if (failing < LEADERLESS_NANOS) {
+            boolean gone = holder.map(u -> probe.refusing(u, 3)).orElse(false);
+            if (failing < LEADERLESS_NANOS && !gone) {
                 leaderlessSince = 0;
                 return;
             }
-            leaderlessSince = nanos - failing; // the leader has not answered since then
+            // the leader has not answered since then; a refused connection says its process is gone
+            leaderlessSince = gone ? nanos - LEADERLESS_NANOS : nanos - failing;
             leaderlessMember = status.getLeader();
         } else if (leaderlessSince == 0 || leaderlessMember != status.getLeader()) {
             // nobody sits beside the Raft leader, or the replica there has not taken the leader key yet:

@@ -31,7 +31,7 @@ public record ExperimentOptions(String mode, WorkloadKind workload, int replicas
     /** CI: 3 replicas, 5 clients at 5 requests/s each, a fault 0.2-0.8 s after the last one recovered, until 5 of every kind. */
     public static ExperimentOptions shortMode() {
         return new ExperimentOptions("short", WorkloadKind.INFODID, 3,
-                new ClientSettings(5, 5, 0, Duration.ofMillis(1000), Duration.ofSeconds(30)),
+                new ClientSettings(5, 5, 0, Duration.ofMillis(500), Duration.ofSeconds(30)),
                 new AttackSettings(Duration.ofMillis(200), Duration.ofMillis(800), Duration.ofMillis(1200),
                         Duration.ofMillis(200), 5, Duration.ofSeconds(20)),
                 50, 500, 100, System.nanoTime(), Optional.empty(), false, Duration.ofSeconds(120), 0);
@@ -40,7 +40,7 @@ public record ExperimentOptions(String mode, WorkloadKind workload, int replicas
     /** The source's scale: 5 clients x 10,000 requests (10/s each), a fault every 5-15 s. */
     public static ExperimentOptions longMode() {
         return new ExperimentOptions("long", WorkloadKind.INFODID, 3,
-                new ClientSettings(5, 10, 10_000, Duration.ofMillis(1000), Duration.ofSeconds(30)),
+                new ClientSettings(5, 10, 10_000, Duration.ofMillis(500), Duration.ofSeconds(30)),
                 new AttackSettings(Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(3),
                         Duration.ofSeconds(1), 0, Duration.ofSeconds(60)),
                 50, 500, 100, System.nanoTime(), Optional.empty(), false, Duration.ofHours(4), 0);

@@ -20,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
  * and retries exactly the same request (same id, same signature) until it is acknowledged.
  *
  * <p>Finding the leader: the replica that answered last; after a failure, the published location, then
- * the other replicas in turn; a follower's 307 is followed to the leader.
+ * the other replicas in turn (never the one that just failed); a follower's 307 is followed to the leader.
  */
 public final class LoadClient implements Runnable {
     static final String REQUEST_ID = "Br2k-Request-Id";
@@ -158,8 +158,10 @@ public final class LoadClient implements Runnable {
             return;
         }
         failedBefore = failed;
-        target = replicas.get(nextCandidate);
-        nextCandidate = (nextCandidate + 1) % replicas.size();
+        do { // never straight back to the replica that just failed: a partitioned one costs a whole timeout
+            target = replicas.get(nextCandidate);
+            nextCandidate = (nextCandidate + 1) % replicas.size();
+        } while (target.equals(failed) && replicas.size() > 1);
     }
 
     private record Answer(String replica, long counter) {
