@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.br2k.registry.RegistryClient;
 import dev.br2k.registry.ServiceId;
-import dev.br2k.registry.crypto.KeystoreStrength;
-import dev.br2k.registry.crypto.Keystores;
 import dev.br2k.testkit.Anvil;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,15 +26,9 @@ class RegistryCommandsIT {
 
     @BeforeEach
     void setUp() {
-        try (RegistryClient deployer = RegistryClient.deploy(anvil.rpcUrl(), anvil.account(0))) {
-            registryAddress = deployer.registryAddress();
-        }
         operator = anvil.account(1);
-        Path keystore = Keystores.write(dir.resolve("keys"), "pw", operator.getEcKeyPair(), KeystoreStrength.LIGHT);
-        br2k = new CliRun(dir.resolve("home")).env("BR2K_KEYSTORE_PASSWORD", "pw");
-        CliRun.Result add = br2k.run("add-service-registry", "lab", "--rpc-url", anvil.rpcUrl(), "--address", registryAddress,
-                "--keystore", keystore.toString());
-        assertThat(add.exitCode()).as(add.toString()).isZero();
+        br2k = new CliRun(dir.resolve("home")).env("BR2K_KEYSTORE_PASSWORD", TestRegistry.PASSWORD);
+        registryAddress = TestRegistry.deployAndAdd(anvil, dir, br2k, operator).address();
     }
 
     @Test

@@ -88,19 +88,21 @@ class SandboxIT {
 
     @Test
     @Order(3)
-    void the_cluster_commands_work_on_the_sandbox_context() {
+    void the_cluster_commands_work_on_the_sandbox_context_and_add_and_reduce_update_the_registry() {
         CliRun.Result state = br2k.run("state");
         assertThat(state.exitCode()).as(state.toString()).isZero();
         assertThat(state.out()).contains("infodid-0").contains("infodid-2").contains("healthy");
 
         CliRun.Result add = br2k.run("add", "1");
         assertThat(add.exitCode()).as(add.toString()).isZero();
-        assertThat(add.out()).contains("3 -> 4");
+        assertThat(add.out()).contains("3 -> 4").contains("registry: replica count 3 -> 4");
+        assertThat(registeredReplicas()).isEqualTo(4);
         awaitHealthy(4);
 
         CliRun.Result reduce = br2k.run("reduce", "1");
         assertThat(reduce.exitCode()).as(reduce.toString()).isZero();
-        assertThat(reduce.out()).contains("4 -> 3");
+        assertThat(reduce.out()).contains("4 -> 3").contains("registry: replica count 4 -> 3");
+        assertThat(registeredReplicas()).isEqualTo(3);
         awaitHealthy(3);
 
         CliRun.Result pause = br2k.run("pause");
@@ -133,6 +135,13 @@ class SandboxIT {
     void up_again_is_a_no_op_that_reports_status() {
         CliRun.Result again = br2k.sandbox("up", "--no-watch");
         assertThat(again.out()).contains("up already");
+    }
+
+    static int registeredReplicas() {
+        try (RegistryClient reader = RegistryClient.connectReadOnly(profile.path("rpcUrl").asText(),
+                profile.path("registryAddress").asText())) {
+            return reader.service(ServiceId.ofName("infodid")).replicaCount();
+        }
     }
 
     static void awaitHealthy(int replicas) {

@@ -50,11 +50,8 @@ public final class RegisterCommand implements Callable<Integer> {
     @Option(names = "--registry", paramLabel = "NAME", description = "Service registry (default: the current one).")
     String registry;
 
-    @Option(names = "--keystore", paramLabel = "FILE", description = "Your V3 keystore (default: the registry's).")
-    Path keystore;
-
-    @Option(names = "--password-stdin", description = "Read the keystore password from standard input (else $BR2K_KEYSTORE_PASSWORD).")
-    boolean passwordStdin;
+    @Mixin
+    SignerOptions signer;
 
     @Override
     public Integer call() {
@@ -82,10 +79,8 @@ public final class RegisterCommand implements Callable<Integer> {
         if (count < 1 || count > max) {
             throw new CliException(ExitCode.USAGE, "replicas must be 1.." + max + " (the maximum), was " + count);
         }
-        Path ks = keystore != null ? keystore : entry.keystore().orElseThrow(() -> CliException.notConfigured(
-                "no keystore: pass --keystore FILE, or give the registry one with 'br2k add-service-registry --keystore'"));
-        common.progress("Opening keystore " + ks + " ...");
-        Credentials credentials = ServiceRegistries.credentials(ks, passwordStdin, common.env());
+        Credentials credentials = signer.credentials(common,
+                signer.keystore(entry, "or give the registry one with 'br2k add-service-registry --keystore'"));
         ServiceRegistration registration = ServiceRegistration.builder(name).description(text == null ? "" : text)
                 .replicas(count, max).location(location).image(image, new byte[0]).build();
         common.progress("Registering " + name + " on " + entry.address() + " as " + credentials.getAddress() + " ...");

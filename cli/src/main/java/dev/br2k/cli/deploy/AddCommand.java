@@ -1,30 +1,26 @@
 package dev.br2k.cli.deploy;
 
-import dev.br2k.cli.Common;
-import dev.br2k.cli.ExitCode;
-import java.util.concurrent.Callable;
+import dev.br2k.cluster.Br2kCluster;
+import dev.br2k.cluster.OperationResult;
+import dev.br2k.cluster.ProgressListener;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "add", mixinStandardHelpOptions = true,
-        description = "Adds replicas: each new etcd member is added first (member add), then its replica starts and restores as a Learner.")
-public final class AddCommand implements Callable<Integer> {
-    @Mixin
-    Common common;
-
-    @Mixin
-    ClusterOptions options;
-
-    @Parameters(arity = "0..1", defaultValue = "1", paramLabel = "COUNT", description = "How many (default: ${DEFAULT-VALUE}).")
-    int count;
+        description = {"Adds replicas: each new etcd member is added first (member add), then its replica starts and restores as a Learner.",
+                "Then sets the service's replica count in the service registry (the current one, or --registry), within",
+                "its registered maximum; that is checked before anything changes. --no-registry changes only the cluster."})
+public final class AddCommand extends ScaleCommand {
+    public AddCommand() {
+        super("add", 1);
+    }
 
     @Override
-    public Integer call() {
-        try (ClusterTarget target = ClusterTarget.open(common, options)) {
-            common.progress("Adding " + count + " replica(s) to " + target.describe() + " ...");
-            ProgressPrinter.result(common.out(), target.run("add", () -> target.cluster().add(count, new ProgressPrinter(common))));
-            return ExitCode.OK;
-        }
+    OperationResult change(Br2kCluster cluster, int count, ProgressListener listener) {
+        return cluster.add(count, listener);
+    }
+
+    @Override
+    String progressLine(int count) {
+        return "Adding " + count + " replica(s) to";
     }
 }

@@ -1,30 +1,26 @@
 package dev.br2k.cli.deploy;
 
-import dev.br2k.cli.Common;
-import dev.br2k.cli.ExitCode;
-import java.util.concurrent.Callable;
+import dev.br2k.cluster.Br2kCluster;
+import dev.br2k.cluster.OperationResult;
+import dev.br2k.cluster.ProgressListener;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "reduce", mixinStandardHelpOptions = true,
-        description = "Removes replicas, highest index first: the etcd member is removed first, then its replica stops.")
-public final class ReduceCommand implements Callable<Integer> {
-    @Mixin
-    Common common;
-
-    @Mixin
-    ClusterOptions options;
-
-    @Parameters(arity = "0..1", defaultValue = "1", paramLabel = "COUNT", description = "How many (default: ${DEFAULT-VALUE}).")
-    int count;
+        description = {"Removes replicas, highest index first: the etcd member is removed first, then its replica stops.",
+                "Then sets the service's replica count in the service registry (the current one, or --registry); at least 1",
+                "must stay, which is checked before anything changes. --no-registry changes only the cluster."})
+public final class ReduceCommand extends ScaleCommand {
+    public ReduceCommand() {
+        super("reduce", -1);
+    }
 
     @Override
-    public Integer call() {
-        try (ClusterTarget target = ClusterTarget.open(common, options)) {
-            common.progress("Removing " + count + " replica(s) from " + target.describe() + " ...");
-            ProgressPrinter.result(common.out(), target.run("reduce", () -> target.cluster().reduce(count, new ProgressPrinter(common))));
-            return ExitCode.OK;
-        }
+    OperationResult change(Br2kCluster cluster, int count, ProgressListener listener) {
+        return cluster.reduce(count, listener);
+    }
+
+    @Override
+    String progressLine(int count) {
+        return "Removing " + count + " replica(s) from";
     }
 }
