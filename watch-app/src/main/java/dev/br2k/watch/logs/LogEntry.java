@@ -19,6 +19,11 @@ public record LogEntry(String replica, Optional<Instant> timestamp, String text,
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
+    static {
+        // Load the zone rules now, on the stream thread that first makes an entry, not on the UI thread's first render.
+        TIME.format(Instant.EPOCH);
+    }
+
     public LogEntry {
         Objects.requireNonNull(replica, "replica");
         Objects.requireNonNull(timestamp, "timestamp");

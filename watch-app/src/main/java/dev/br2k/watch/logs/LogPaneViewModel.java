@@ -121,8 +121,13 @@ public final class LogPaneViewModel implements AutoCloseable {
         List<String> names = replicas;
         executor.submit("Stream the log of " + target.get(), context -> {
             Map<String, LogStream> opened = new LinkedHashMap<>();
-            for (String name : names) {
-                opened.put(name, source.open(name, options, listener(name, gen, token(name))));
+            try {
+                for (String name : names) {
+                    opened.put(name, source.open(name, options, listener(name, gen, token(name))));
+                }
+            } catch (RuntimeException e) {
+                opened.values().forEach(LogStream::close); // all or none
+                throw e;
             }
             return opened;
         }, opened -> {

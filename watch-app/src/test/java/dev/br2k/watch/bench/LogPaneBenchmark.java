@@ -40,7 +40,9 @@ import java.util.concurrent.locks.LockSupport;
  * prints the FX pulse gaps (longest, 99th percentile, median), the longest delay of a
  * {@code Platform.runLater} probe sent every 10 ms, the heap, the GC pauses, the FX thread's CPU
  * share and the machine's load; then the five longest gaps of the fed phase with the GC pauses that
- * overlapped them, so a stall can be told apart from a collection.
+ * overlapped them, so a stall can be told apart from a collection. The longest gap is also given
+ * without the phase's first second, where the first lines ever rendered in the JVM make the JIT
+ * compile the software rasterizer and the list build its cells.
  *
  * <pre>
  * mvn -B -ntp process-test-classes exec:exec@log-bench     # 20,000 lines/s for 30 s after a 10 s baseline, -Xmx256m
@@ -57,15 +59,15 @@ public final class LogPaneBenchmark {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int baselineSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        int warmSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get(60, TimeUnit.SECONDS);
 
         FxTaskExecutor executor = new FxTaskExecutor();
-        AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong produced = new AtomicLong();
         LogPaneViewModel vm = new LogPaneViewModel(executor, (replica, options, listener) ->
-                generator(replica, listener, rate, running, produced), LogBuffer.DEFAULT_CAPACITY);
+                generator(replica, listener, rate, produced), LogBuffer.DEFAULT_CAPACITY);
 
         PulseRecorder pulses = new PulseRecorder();
         GcRecorder gcs = GcRecorder.install();
@@ -82,16 +84,24 @@ public final class LogPaneBenchmark {
         });
         shown.get(30, TimeUnit.SECONDS);
         TimeUnit.SECONDS.sleep(3); // the first layout, CSS pass and JIT warm-up are not measured
+        if (warmSeconds > 0) { // optional: lines shown once before measuring, so the first-use costs are paid
+            Platform.runLater(() -> vm.showReplica("warm-up-0"));
+            TimeUnit.SECONDS.sleep(warmSeconds);
+            Platform.runLater(vm::stop);
+            TimeUnit.SECONDS.sleep(1);
+            produced.set(0);
+        }
 
         Phase baseline = measure("no lines (baseline)", baselineSeconds, pulses, gcs, () -> { });
         Phase fed = measure(String.format("%,d lines/s", rate), seconds, pulses, gcs,
                 () -> Platform.runLater(() -> vm.showReplica("chatty-0")));
-        running.set(false);
         long rows = fxSize(vm);
+        Platform.runLater(vm::stop);
 
         System.out.println();
-        System.out.printf("Log pane benchmark: %,d lines/s for %d s after a %d s baseline without lines; -Xmx%d MB, %s, %d CPUs%n",
-                rate, seconds, baselineSeconds, Runtime.getRuntime().maxMemory() / (1024 * 1024),
+        System.out.printf("Log pane benchmark: %,d lines/s for %d s after a %d s baseline without lines%s; -Xmx%d MB, %s, %d CPUs%n",
+                rate, seconds, baselineSeconds, warmSeconds > 0 ? " (pane warmed up with lines for " + warmSeconds + " s first)"
+                        : " (the first lines this JVM shows)", Runtime.getRuntime().maxMemory() / (1024 * 1024),
                 gcNames(), Runtime.getRuntime().availableProcessors());
         System.out.println("| measure                                    | no lines    | fed         |");
         System.out.println("|--------------------------------------------|-------------|-------------|");
@@ -99,6 +109,7 @@ public final class LogPaneBenchmark {
         row("achieved rate (lines/s)", "%,11d", 0L, produced.get() / seconds);
         row("pulses", "%,11d", (long) baseline.pulses, (long) fed.pulses);
         row("longest FX pulse gap (ms)", "%11.1f", baseline.maxGapMs(), fed.maxGapMs());
+        row("longest gap after the phase's first second", "%11.1f", baseline.maxGapAfterMs(1000), fed.maxGapAfterMs(1000));
         row("99th percentile pulse gap (ms)", "%11.1f", baseline.percentileMs(99), fed.percentileMs(99));
         row("median pulse gap (ms)", "%11.1f", baseline.percentileMs(50), fed.percentileMs(50));
         row("pulse gaps over 100 ms", "%,11d", baseline.over(100), fed.over(100));
@@ -113,7 +124,8 @@ public final class LogPaneBenchmark {
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0);
         System.out.printf("| rows in the pane at the end (bound %,d) |             | %,11d |%n", LogBuffer.DEFAULT_CAPACITY, rows);
         System.out.println();
-        System.out.println("Longest pulse gaps while fed (time since start; GC pauses overlapping them):");
+        System.out.printf("Longest pulse gaps while fed (ms since start; lines started at %,d ms; GC pauses overlapping them):%n",
+                fed.startNanos / 1_000_000);
         for (long[] gap : fed.longestGaps(5)) {
             long endMs = gap[0] / 1_000_000;
             long gapMs = gap[1] / 1_000_000;
@@ -144,6 +156,7 @@ public final class LogPaneBenchmark {
         Platform.runLater(() -> fxThreadId.complete(Thread.currentThread().getId()));
         long fxId = fxThreadId.get(30, TimeUnit.SECONDS);
         Phase phase = new Phase(name);
+        phase.startNanos = System.nanoTime() - START;
         long fxCpuStart = threads.getThreadCpuTime(fxId);
         long wallStart = System.nanoTime();
         pulses.reset();
@@ -181,10 +194,12 @@ public final class LogPaneBenchmark {
     }
 
     /** A stream thread writing {@code rate} realistic lines per second in 1 ms slices. */
-    private static LogStream generator(String replica, LogListener listener, int rate, AtomicBoolean running, AtomicLong produced) {
+    private static LogStream generator(String replica, LogListener listener, int rate, AtomicLong produced) {
+        AtomicBoolean running = new AtomicBoolean(true);
         Thread t = new Thread(() -> {
             long start = System.nanoTime();
             long seq = 0;
+            long reported = 0;
             while (running.get()) {
                 long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
                 while (seq < due) {
@@ -193,7 +208,8 @@ public final class LogPaneBenchmark {
                             "INFO  [replica=" + replica + " role=LEADER] applied entry " + seq
                                     + " PUT /kv/user-" + (seq % 997) + " -> SUCCESS in 0." + (seq % 9) + " ms"));
                 }
-                produced.set(seq);
+                produced.addAndGet(seq - reported);
+                reported = seq;
                 LockSupport.parkNanos(1_000_000);
             }
         }, "log-generator");
@@ -222,6 +238,7 @@ public final class LogPaneBenchmark {
         final String name;
         long[] gaps = new long[0]; // pairs: end (nanos since START), gap (nanos)
         int pulses;
+        long startNanos;
         long maxProbeNanos;
         long maxHeap;
         double fxBusyPercent;
@@ -236,6 +253,17 @@ public final class LogPaneBenchmark {
             long max = 0;
             for (int i = 1; i < gaps.length; i += 2) {
                 max = Math.max(max, gaps[i]);
+            }
+            return max / 1e6;
+        }
+
+        /** The longest gap that began at least {@code ms} after the phase started (warm-up excluded). */
+        double maxGapAfterMs(long ms) {
+            long max = 0;
+            for (int i = 0; i + 1 < gaps.length; i += 2) {
+                if (gaps[i] - gaps[i + 1] >= startNanos + ms * 1_000_000L) {
+                    max = Math.max(max, gaps[i + 1]);
+                }
             }
             return max / 1e6;
         }
