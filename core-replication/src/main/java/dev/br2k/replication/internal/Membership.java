@@ -8,7 +8,11 @@ import io.etcd.jetcd.cluster.Member;
 import io.etcd.jetcd.maintenance.StatusResponse;
 import io.etcd.jetcd.options.LeaseOption;
 import io.etcd.jetcd.options.PutOption;
+import dev.br2k.replication.internal.log.Keys;
+import io.etcd.jetcd.kv.GetResponse;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +34,8 @@ public final class Membership {
     static final long LEADERLESS_NANOS = 1_200_000_000L;
     /** A replica that just started waits this long, so that every running replica has registered. */
     static final long MIN_UPTIME_NANOS = 2_000_000_000L;
+    /** How far behind the log a replica may be and still take over itself. */
+    static final long HANDOFF_LAG = 50;
     private final Replica r;
     private final long startedAt = System.nanoTime();
     private long leaderlessSince;
@@ -38,6 +44,7 @@ public final class Membership {
     private MemberValue published;
     private long lastRefresh;
     private long lastNudge;
+    private long lastHandOff;
 
     Membership(Replica replica) {
         this.r = replica;
@@ -45,7 +52,7 @@ public final class Membership {
 
     void refresh(String etcdMemberId) {
         long now = System.currentTimeMillis();
-        MemberValue value = new MemberValue(r.id(), r.url().toString(), etcdMemberId);
+        MemberValue value = new MemberValue(r.id(), r.url().toString(), etcdMemberId, r.role().name(), r.ready());
         if (now - lastRefresh < 1000 && value.equals(published)) {
             return;
         }
@@ -101,6 +108,10 @@ public final class Membership {
             // the leader has not answered since then; a refused connection says its process is gone
             leaderlessSince = gone ? nanos - LEADERLESS_NANOS : nanos - failing;
             leaderlessMember = status.getLeader();
+        } else if (beside.isPresent() && !beside.get().canLead()) {
+            // the replica beside the Raft leader says it cannot take over (starting, restoring): act now
+            leaderlessSince = nanos - LEADERLESS_NANOS;
+            leaderlessMember = status.getLeader();
         } else if (leaderlessSince == 0 || leaderlessMember != status.getLeader()) {
             // nobody sits beside the Raft leader, or the replica there has not taken the leader key yet:
             // give it the time a takeover needs before acting
@@ -113,7 +124,7 @@ public final class Membership {
             return;
         }
         Optional<MemberValue> first = live.stream()
-                .filter(m -> !m.etcdMemberId().isEmpty() && !m.etcdMemberId().equals(raftLeader))
+                .filter(m -> !m.etcdMemberId().isEmpty() && !m.etcdMemberId().equals(raftLeader) && m.canLead())
                 .filter(m -> r.knownLeader().map(l -> !l.id().equals(m.id())).orElse(true))
                 .min(Comparator.comparing(MemberValue::id));
         if (first.isEmpty() || !first.get().id().equals(r.id())) {
@@ -127,7 +138,8 @@ public final class Membership {
                 return;
             }
             r.log().warn("the Raft leader {} has no replica beside it that leads ({}): moving Raft leadership to this replica's member",
-                    raftLeader, beside.map(m -> m.id() + (besideHoldsKey ? " does not answer as leader" : " has not taken over"))
+                    raftLeader, beside.map(m -> m.id() + (besideHoldsKey ? " does not answer as leader"
+                            : m.canLead() ? " has not taken over" : " is " + m.role() + " and not ready to lead"))
                             .orElse("none is registered"));
             try (Client direct = Client.builder().endpoints(leader.get().getClientURIs().get(0)).build()) {
                 direct.getMaintenanceClient().moveLeader(status.getHeader().getMemberId()).get(2, TimeUnit.SECONDS);
@@ -135,6 +147,50 @@ public final class Membership {
             r.poke();
         } catch (Exception e) {
             r.log().warn("cannot move Raft leadership: {}", e.toString());
+        }
+    }
+
+    /**
+     * Called when this replica's member has become Raft leader while the replica is far behind the log
+     * (e.g. it has just restored): rather than replay the backlog while the service waits, it hands Raft
+     * leadership to the live replica that is furthest along, if that one is at least {@value #HANDOFF_LAG}
+     * entries ahead. Returns true if leadership was handed on.
+     */
+    boolean handOffIfBehind(StatusResponse status) {
+        long now = System.currentTimeMillis();
+        if (now - lastHandOff < 3000) {
+            return false; // tried a moment ago and still lead: take over rather than leave the service waiting
+        }
+        Keys k = r.keys();
+        List<GetResponse> got = r.etcd().read(Etcd.key(k.logSize()), Etcd.prefix(k.lpiPrefix()),
+                Etcd.prefix(k.membersPrefix()));
+        long size = got.get(0).getKvs().isEmpty() ? 0 : Long.parseLong(Etcd.str(got.get(0).getKvs().get(0).getValue()));
+        if (size - r.lpi() <= HANDOFF_LAG) {
+            return false;
+        }
+        Map<String, Long> lpis = new HashMap<>();
+        for (KeyValue kv : got.get(1).getKvs()) {
+            String key = Etcd.str(kv.getKey());
+            lpis.put(key.substring(key.lastIndexOf('/') + 1), Long.parseLong(Etcd.str(kv.getValue())));
+        }
+        Optional<MemberValue> best = got.get(2).getKvs().stream()
+                .map(kv -> Json.read(kv.getValue().getBytes(), MemberValue.class))
+                .filter(m -> !m.id().equals(r.id()) && !m.etcdMemberId().isEmpty() && m.canLead())
+                .max(Comparator.comparingLong(m -> lpis.getOrDefault(m.id(), 0L)));
+        if (best.isEmpty() || lpis.getOrDefault(best.get().id(), 0L) - r.lpi() <= HANDOFF_LAG) {
+            return false;
+        }
+        lastHandOff = now;
+        r.log().warn("its etcd member leads, but this replica is {} entries behind the log and {} is {} ahead: "
+                + "handing Raft leadership to {}", size - r.lpi(), best.get().id(),
+                lpis.get(best.get().id()) - r.lpi(), best.get().id());
+        try (Client direct = Client.builder().endpoints(r.config().etcdEndpoints().get(0)).build()) {
+            direct.getMaintenanceClient().moveLeader(Long.parseUnsignedLong(best.get().etcdMemberId(), 16))
+                    .get(2, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            r.log().warn("cannot hand Raft leadership on ({}): taking over instead", e.toString());
+            return false;
         }
     }
 

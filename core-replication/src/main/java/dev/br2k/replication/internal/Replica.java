@@ -166,7 +166,9 @@ public final class Replica implements AutoCloseable {
                 }
             }
         } else if (role == Role.FOLLOWER && leaderCondition && pipelineFinished() && !reloadProgress) {
-            takeover.run(status.get().getRaftTerm());
+            if (!membership.handOffIfBehind(status.get())) {
+                takeover.run(status.get().getRaftTerm());
+            }
         } else if (role == Role.FOLLOWER && status.isPresent() && !reloadProgress) {
             membership.nudgeIfLeaderless(status.get(), probe);
         }
@@ -181,6 +183,13 @@ public final class Replica implements AutoCloseable {
             log.debug("member status unavailable: {}", e.toString());
             return Optional.empty();
         }
+    }
+
+    /** Whether this replica could lead now: leading, or a Follower that is following (not starting, stepping down or restoring). */
+    public boolean ready() {
+        Role now = role;
+        return now == Role.LEADER || now == Role.REGISTER
+                || now == Role.FOLLOWER && !reloadProgress && (pipeline == null || pipeline.finished());
     }
 
     /** Wakes the role loop now instead of at the next interval. */

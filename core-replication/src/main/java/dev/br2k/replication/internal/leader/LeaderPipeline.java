@@ -67,6 +67,7 @@ public final class LeaderPipeline {
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private volatile boolean running = true;
     private volatile String stopReason = "the leader stepped down";
+    private volatile CompletableFuture<TxnResponse> inFlight;
     private long logSize;
     private long lastBackupNanos = System.nanoTime();
     private boolean backupWanted;
@@ -109,7 +110,11 @@ public final class LeaderPipeline {
 
     public void stop(String reason) {
         stopReason = reason;
-        running = false; // the tick in progress completes or fails on its own guarded write
+        running = false;
+        CompletableFuture<TxnResponse> write = inFlight;
+        if (write != null) {
+            write.cancel(false); // don't wait out the etcd timeout: the write may or may not land, as on a timeout
+        }
     }
 
     public boolean finished() {
@@ -303,11 +308,21 @@ public final class LeaderPipeline {
             }
             ops.add(Etcd.put(k.logSize(), String.valueOf(logSize + fresh.size())));
         }
+        CompletableFuture<TxnResponse> write = r.etcd().txnAsync(guards, ops, List.of(Etcd.key(k.leader())));
+        inFlight = write;
         try {
-            return r.etcd().txn(guards, ops, List.of(Etcd.key(k.leader())));
+            if (!running) {
+                write.cancel(false);
+            }
+            return r.etcd().await(write);
         } catch (EtcdUnavailableException e) {
             failFresh(fresh, "a write did not complete: " + e.getMessage());
             throw new AssertionError("unreachable");
+        } catch (java.util.concurrent.CancellationException e) {
+            failFresh(fresh, "this replica stopped leading (" + stopReason + ") while a write was in flight");
+            throw new AssertionError("unreachable");
+        } finally {
+            inFlight = null;
         }
     }
 

@@ -56,6 +56,12 @@ public final class Takeover {
         }
     }
 
+    /** Whether the leader key still names this replica and it is still registering. */
+    private boolean stillHolds(LeaderValue me) {
+        return r.role() == Role.REGISTER && r.etcd().get(r.keys().leader())
+                .map(kv -> java.util.Arrays.equals(kv.getValue().getBytes(), Json.bytes(me))).orElse(false);
+    }
+
     private void prepare(LeaderValue me, Cmp leaderIsMe) {
         Keys k = r.keys();
         Etcd etcd = r.etcd();
@@ -69,6 +75,10 @@ public final class Takeover {
         List<Op> ignores = new ArrayList<>();
         long lpi = r.lpi();
         while (lpi < size) {
+            if (!stillHolds(me)) {
+                r.stepDown("lost the leader key while replaying the log (at index " + lpi + " of " + size + ")");
+                return;
+            }
             long to = Math.min(size, lpi + BATCH);
             List<GetResponse> got = etcd.read(Etcd.range(k.log(lpi + 1), k.log(to + 1)),
                     Etcd.range(k.status(lpi + 1), k.status(to + 1)));

@@ -58,6 +58,11 @@ public final class Etcd {
         return Op.get(bs(key), GetOption.DEFAULT);
     }
 
+    /** Every key under {@code prefix}. */
+    public static Op prefix(String prefix) {
+        return Op.get(bs(prefix), GetOption.builder().isPrefix(true).build());
+    }
+
     /** Keys from {@code from} (inclusive) to {@code to} (exclusive). */
     public static Op range(String from, String to) {
         return Op.get(bs(from), GetOption.builder().withRange(bs(to)).build());
@@ -97,19 +102,15 @@ public final class Etcd {
         return await(kv.txn().If(compares.toArray(Cmp[]::new)).Then(ops.toArray(Op[]::new)).commit());
     }
 
-    /** A transaction with reads for when a compare fails; false if a compare failed. */
-    public TxnResponse txn(List<Cmp> compares, List<Op> ops, List<Op> otherwise) {
-        return await(kv.txn().If(compares.toArray(Cmp[]::new)).Then(ops.toArray(Op[]::new))
-                .Else(otherwise.toArray(Op[]::new)).commit());
-    }
-
     /** Several reads at one revision. */
     public List<GetResponse> read(Op... gets) {
         return await(kv.txn().Then(gets).commit()).getGetResponses();
     }
 
-    public CompletableFuture<TxnResponse> txnAsync(List<Cmp> compares, List<Op> ops) {
-        return kv.txn().If(compares.toArray(Cmp[]::new)).Then(ops.toArray(Op[]::new)).commit();
+    /** A transaction with reads for when a compare fails, not waited for. */
+    public CompletableFuture<TxnResponse> txnAsync(List<Cmp> compares, List<Op> ops, List<Op> otherwise) {
+        return kv.txn().If(compares.toArray(Cmp[]::new)).Then(ops.toArray(Op[]::new))
+                .Else(otherwise.toArray(Op[]::new)).commit();
     }
 
     public <T> T await(CompletableFuture<T> future) {

@@ -57,6 +57,10 @@ public final class ProfileStore implements AutoCloseable {
             connection = DriverManager.getConnection("jdbc:sqlite:" + file);
             connection.setAutoCommit(true);
             try (Statement s = connection.createStatement()) {
+                // WAL with synchronous=NORMAL: a commit survives a crash of the process (what kill -9 does) without
+                // an fsync per request; after a power loss the newest commits may be gone (see README)
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=NORMAL");
                 s.executeUpdate("CREATE TABLE IF NOT EXISTS profiles (address TEXT PRIMARY KEY, name TEXT NOT NULL, photo TEXT,"
                         + " education TEXT NOT NULL, career TEXT NOT NULL, valid_until INTEGER, updated_at INTEGER NOT NULL)");
                 s.executeUpdate("CREATE TABLE IF NOT EXISTS consents (owner TEXT NOT NULL, reader TEXT NOT NULL,"
