@@ -29,6 +29,7 @@ import dev.br2k.cli.image.RmiCommand;
 import dev.br2k.cli.image.SetSecretCommand;
 import dev.br2k.cli.project.InitCommand;
 import dev.br2k.cli.sandbox.SandboxCommand;
+import dev.br2k.cluster.context.InvalidFileException;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -92,6 +93,12 @@ public final class Br2kCli implements Callable<Integer> {
                 err.println("br2k " + commandLine.getCommandName() + ": " + ce.getMessage());
                 debug(err, e);
                 return ce.exitCode();
+            }
+            if (e instanceof InvalidFileException bad) {
+                // a project, config, login, request or context file: the message names every bad field
+                err.println("br2k " + commandLine.getCommandName() + ": " + bad.getMessage());
+                debug(err, e);
+                return ExitCode.BAD_FILE;
             }
             err.println("br2k " + commandLine.getCommandName() + " failed: " + describe(e));
             debug(err, e);

@@ -131,6 +131,31 @@ class ContextCommandsTest {
     }
 
     @Test
+    void a_broken_context_request_is_refused_the_way_a_broken_context_file_is() throws IOException {
+        Path request = dir.resolve("req.yaml");
+        Files.writeString(request, """
+                kind: ContextRequest
+                service: infodid
+                image: 127.0.0.1:5000/infodid:1
+                networkId: 31337
+                maxReplicas: 2
+                replicas: 3
+                nodeLabels: { "bad key!": x }
+                """);
+        CliRun.Result assign = br2k.run("context-assign", "--request", request.toString(), "--server", "http://127.0.0.1:1",
+                "--token", "t", "-o", dir.resolve("out.yaml").toString());
+        assertThat(assign.exitCode()).as(assign.toString()).isEqualTo(ExitCode.BAD_FILE);
+        assertThat(assign.err()).contains("The context request " + request + " is invalid: ")
+                .contains("replicas is 3, more than maxReplicas 2").contains("nodeLabels.bad key! is not a valid label key");
+        assertThat(dir.resolve("out.yaml")).doesNotExist();
+
+        Path context = contextFile("bad", "replicas: 9\n");
+        CliRun.Result set = br2k.run("set-context", context.toString());
+        assertThat(set.exitCode()).isEqualTo(ExitCode.BAD_FILE);
+        assertThat(set.err()).contains("The deployment context " + context + " is invalid: ").contains("replicas is 9, more than maxReplicas 5");
+    }
+
+    @Test
     void an_unknown_option_is_a_usage_error() {
         CliRun.Result r = br2k.run("list-context", "--colour");
         assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);

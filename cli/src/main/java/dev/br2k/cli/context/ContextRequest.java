@@ -2,6 +2,7 @@ package dev.br2k.cli.context;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.br2k.cli.internal.YamlFields;
+import dev.br2k.cluster.context.FieldReader;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,7 +59,7 @@ public record ContextRequest(String service, String namespace, int replicas, int
 
     /** Reads a request file; every problem names its field. */
     public static ContextRequest read(Path file) {
-        YamlFields f = YamlFields.read(file, "context request", "the deployer writes it with 'br2k ask-context'");
+        FieldReader f = YamlFields.read(file, "context request", "the deployer writes it with 'br2k ask-context'");
         f.string("kind", true, "ContextRequest", "ContextRequest");
         String service = f.string("service", true, "[a-z0-9]([-a-z0-9]*[a-z0-9])?", "a lower-case DNS label").orElse("x");
         String namespace = f.string("namespace", false, "[a-z0-9]([-a-z0-9]*[a-z0-9])?", "a lower-case DNS label").orElse(service);
@@ -68,7 +69,7 @@ public record ContextRequest(String service, String namespace, int replicas, int
             f.problem("replicas", "is " + replicas + ", more than maxReplicas " + max);
         }
         Map<String, String> labels = new LinkedHashMap<>();
-        labels.putAll(f.stringMap("nodeLabels"));
+        labels.putAll(f.labels("nodeLabels"));
         int port = f.integer("port", false, 1, 65535).orElse(8080);
         long networkId = f.integer("networkId", true, 1, Integer.MAX_VALUE).orElse(1);
         String protocol = f.string("protocol", false, "(?i)HTTP|HTTPS|GRPC", "HTTP, HTTPS or gRPC").orElse("HTTP");
@@ -77,7 +78,7 @@ public record ContextRequest(String service, String namespace, int replicas, int
         String etcd = f.string("etcdMountPath", false, "/.*", "an absolute path").orElse("/var/lib/etcd");
         Optional<String> contact = f.string("contact", false, null, null);
         f.rejectUnknown();
-        f.failIfProblems("context request", file.toString());
+        f.failIfProblems();
         if (labels.isEmpty()) {
             labels.put("br2k.dev/" + service, "replica");
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.br2k.cli.CliException;
 import dev.br2k.cli.internal.YamlFields;
+import dev.br2k.cluster.context.FieldReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -86,14 +87,14 @@ public final class Br2kHome {
         if (!Files.exists(file)) {
             return HomeConfig.EMPTY;
         }
-        YamlFields f = YamlFields.read(file, "BR2K config", "");
+        FieldReader f = YamlFields.read(file, "BR2K config", "");
         f.string("apiVersion", false, "br2k\\.dev/v1", "br2k.dev/v1");
         f.string("kind", false, "Config", "Config");
         Optional<String> current = f.string("current-context", false, null, null);
         Optional<String> currentImage = f.string("current-image-registry", false, null, null);
         Optional<String> currentService = f.string("current-service-registry", false, null, null);
         List<ContextEntry> contexts = new ArrayList<>();
-        for (YamlFields c : f.objects("contexts")) {
+        for (FieldReader c : f.objects("contexts")) {
             Optional<String> name = c.string("name", true, NAME, "letters, digits, '.', '_' or '-'");
             Optional<String> kindText = c.string("kind", true, "(?i)kubernetes|local", "kubernetes or local");
             Optional<String> file1 = c.string("file", false, null, null);
@@ -114,7 +115,7 @@ public final class Br2kHome {
             }
         }
         List<ImageRegistryEntry> images = new ArrayList<>();
-        for (YamlFields r : f.objects("image-registries")) {
+        for (FieldReader r : f.objects("image-registries")) {
             Optional<String> name = r.string("name", true, NAME, "letters, digits, '.', '_' or '-'");
             Optional<String> server = r.string("server", true, "[^/\\s]+", "host:port without a scheme");
             boolean insecure = r.bool("insecure", false);
@@ -124,7 +125,7 @@ public final class Br2kHome {
             }
         }
         List<ServiceRegistryEntry> services = new ArrayList<>();
-        for (YamlFields r : f.objects("service-registries")) {
+        for (FieldReader r : f.objects("service-registries")) {
             Optional<String> name = r.string("name", true, NAME, "letters, digits, '.', '_' or '-'");
             Optional<String> rpc = r.string("rpcUrl", true, "(?i)(https?|wss?)://.+", "an http(s):// or ws(s):// URL");
             Optional<String> address = r.string("address", true, "0x[0-9a-fA-F]{40}", "0x and 40 hex digits");
@@ -138,7 +139,7 @@ public final class Br2kHome {
         HomeConfig config = new HomeConfig(current, contexts, currentImage, images, currentService, services);
         current.filter(c -> config.context(c).isEmpty())
                 .ifPresent(c -> f.problem("current-context", "names \"" + c + "\", which is not in contexts"));
-        f.failIfProblems("BR2K config", file.toString());
+        f.failIfProblems();
         return config;
     }
 
@@ -187,8 +188,8 @@ public final class Br2kHome {
         if (!Files.exists(authFile())) {
             return out;
         }
-        YamlFields f = YamlFields.read(authFile(), "login file", "");
-        for (YamlFields l : f.objects("logins")) {
+        FieldReader f = YamlFields.read(authFile(), "login file", "");
+        for (FieldReader l : f.objects("logins")) {
             Optional<String> server = l.string("server", true, null, null);
             Optional<String> user = l.string("username", true, null, null);
             Optional<String> password = l.string("password", true, null, null);
@@ -198,7 +199,7 @@ public final class Br2kHome {
             }
         }
         f.rejectUnknown();
-        f.failIfProblems("login file", authFile().toString());
+        f.failIfProblems();
         return out;
     }
 

@@ -2,6 +2,7 @@ package dev.br2k.cli.project;
 
 import dev.br2k.cli.CliException;
 import dev.br2k.cli.internal.YamlFields;
+import dev.br2k.cluster.context.FieldReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ public record ProjectFile(Path dir, String service, String description, String m
     /** Reads {@code dir/br2k.yaml}; every problem names its field. */
     public static ProjectFile read(Path dir) {
         Path file = dir.resolve(FILE_NAME);
-        YamlFields f = YamlFields.read(file, "project file", "run 'br2k init' in the project directory, or pass --project DIR");
+        FieldReader f = YamlFields.read(file, "project file", "run 'br2k init' in the project directory, or pass --project DIR");
         String service = f.string("service", true, "[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?", "a lower-case DNS label such as infodid").orElse("x");
         String description = f.string("description", false, null, null).orElse("");
         String mainClass = f.string("mainClass", true, "([A-Za-z_$][A-Za-z0-9_$]*\\.)*[A-Za-z_$][A-Za-z0-9_$]*",
@@ -64,7 +65,7 @@ public record ProjectFile(Path dir, String service, String description, String m
             f.problem("classpath", "is missing: list the service's classes and jars (or give classpathFile)");
         }
         f.rejectUnknown();
-        f.failIfProblems("project file", file.toString());
+        f.failIfProblems();
         return new ProjectFile(dir.toAbsolutePath().normalize(), service, description, mainClass, classpath, classpathFile,
                 port, image, tag, replicas, maxReplicas, jvmArgs);
     }

@@ -3,10 +3,11 @@ package dev.br2k.cluster.context;
 import java.util.Objects;
 
 /**
- * One thing wrong with a context file.
+ * One thing wrong with a field of a context file (or another file read with {@link FieldReader}).
  *
- * @param field   the field, as a path: {@code port}, {@code imageRegistry.server}, {@code nodeLabels}
- * @param message what is wrong and what is expected
+ * @param field   the field, as a path: {@code port}, {@code imageRegistry.server}, {@code contexts[0].kind}
+ * @param message what is wrong and what is expected, continuing the field's name: "is missing",
+ *                "is 70000; expected between 1 and 65535"
  */
 public record ContextProblem(String field, String message) {
 
@@ -17,6 +18,6 @@ public record ContextProblem(String field, String message) {
 
     @Override
     public String toString() {
-        return field + ": " + message;
+        return field + " " + message;
     }
 }

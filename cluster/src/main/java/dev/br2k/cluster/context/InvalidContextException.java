@@ -1,40 +1,17 @@
 package dev.br2k.cluster.context;
 
-import dev.br2k.cluster.ClusterException;
-
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** A deployment context file is unreadable or invalid; {@link #problems()} names every bad field. */
-public final class InvalidContextException extends ClusterException {
+public final class InvalidContextException extends InvalidFileException {
 
-    private final String source;
-    private final List<ContextProblem> problems;
+    static final String WHAT = "deployment context";
 
     public InvalidContextException(String source, List<ContextProblem> problems) {
-        super("The deployment context " + source + " is invalid: "
-                + problems.stream().map(ContextProblem::toString).collect(Collectors.joining("; "))
-                + ". Fix " + (problems.size() == 1 ? "this field" : "these fields") + " and try again.");
-        this.source = source;
-        this.problems = List.copyOf(problems);
+        super(WHAT, source, problems);
     }
 
     public InvalidContextException(String source, String message, Throwable cause) {
-        super("The deployment context " + source + " cannot be read: " + message, cause);
-        this.source = source;
-        this.problems = List.of(new ContextProblem("(file)", message));
-    }
-
-    public String source() {
-        return source;
-    }
-
-    public List<ContextProblem> problems() {
-        return problems;
-    }
-
-    /** The first bad field. */
-    public String field() {
-        return problems.get(0).field();
+        super(WHAT, source, message, cause);
     }
 }
