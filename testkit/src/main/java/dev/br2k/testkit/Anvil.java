@@ -2,16 +2,10 @@ package dev.br2k.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.br2k.testkit.internal.ComponentExtension;
-import dev.br2k.testkit.internal.FreePorts;
-import dev.br2k.testkit.internal.ManagedProcess;
-import dev.br2k.testkit.internal.Poll;
-import dev.br2k.testkit.internal.ProcessReaper;
 import org.web3j.crypto.Credentials;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -19,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,20 +29,17 @@ import java.util.Optional;
  * Without a block time, anvil mines a block per transaction; with one, blocks come at that interval as
  * on a real chain. {@link #restart()} keeps the chain's state (anvil dumps it on a graceful stop).
  */
-public final class Anvil extends ComponentExtension {
+public final class Anvil extends ProcessComponent {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final long chainId;
     private final int blockTimeSeconds;
     private final int accounts;
-    private Path dir;
-    private int port;
-    private volatile ManagedProcess process;
     private volatile List<Credentials> credentials = List.of();
 
     private Anvil(Builder builder) {
+        super("anvil", Tools::anvil);
         this.chainId = builder.chainId;
         this.blockTimeSeconds = builder.blockTimeSeconds;
         this.accounts = builder.accounts;
@@ -60,20 +50,14 @@ public final class Anvil extends ComponentExtension {
     }
 
     /** Starts the node and waits until it answers {@code eth_chainId}. */
-    public synchronized Anvil start() {
-        if (process != null) {
-            return this;
-        }
-        Tools.anvil();
-        dir = ProcessReaper.get().newDirectory("anvil");
-        port = FreePorts.next();
-        launch();
+    public Anvil start() {
+        startOnce();
         return this;
     }
 
     /** The JSON-RPC endpoint, e.g. {@code http://127.0.0.1:28545}. */
     public String rpcUrl() {
-        return "http://127.0.0.1:" + port;
+        return "http://127.0.0.1:" + port();
     }
 
     public long chainId() {
@@ -96,69 +80,36 @@ public final class Anvil extends ComponentExtension {
 
     /** Stops gracefully (anvil dumps its state) and starts again on the same port and state. */
     public synchronized void restart() {
-        requireRunning();
-        process.stop(Duration.ofSeconds(15));
+        process().stop(Duration.ofSeconds(15));
         launch();
     }
 
     /** SIGKILL: the node dies as on a crash; without a graceful stop its state since start is lost. */
     public synchronized void kill() {
-        requireRunning();
-        process.kill();
+        process().kill();
     }
 
     /** True while the anvil process is alive. */
     public boolean isRunning() {
-        ManagedProcess p = process;
-        return p != null && p.isAlive();
+        return alive();
     }
 
     @Override
-    public synchronized void close() {
-        if (process == null) {
-            return;
-        }
-        process.kill();
-        process = null;
-        ProcessReaper.deleteTree(dir);
-    }
-
-    @Override
-    protected void startComponent() {
-        start();
-    }
-
-    @Override
-    protected boolean isStarted() {
-        return process != null;
-    }
-
-    @Override
-    protected String diagnostics() {
-        return process == null ? "" : process.tail(20);
-    }
-
-    private void launch() {
-        Path configOut = dir.resolve("config.json");
-        List<String> command = new ArrayList<>(List.of(Tools.anvil().toString(),
+    void launch() {
+        Path configOut = dir().resolve("config.json");
+        List<String> arguments = new ArrayList<>(List.of(
                 "--host", "127.0.0.1",
-                "--port", Integer.toString(port),
+                "--port", Integer.toString(port()),
                 "--chain-id", Long.toString(chainId),
                 "--accounts", Integer.toString(accounts),
                 "--balance", "10000",
-                "--state", dir.resolve("state.json").toString(),
+                "--state", dir().resolve("state.json").toString(),
                 "--config-out", configOut.toString()));
         if (blockTimeSeconds > 0) {
-            command.add("--block-time");
-            command.add(Integer.toString(blockTimeSeconds));
+            arguments.add("--block-time");
+            arguments.add(Integer.toString(blockTimeSeconds));
         }
-        process = ManagedProcess.start("anvil", command, dir, dir.resolve("anvil.log"), Map.of());
-        Poll.until(Duration.ofSeconds(30), "anvil to answer eth_chainId on " + rpcUrl(), () -> {
-            if (!process.isAlive()) {
-                throw new TestkitException("anvil exited:\n" + process.tail(20));
-            }
-            return Optional.of(chainIdFromNode());
-        });
+        run(arguments, "anvil.log", "anvil to answer eth_chainId on " + rpcUrl(), () -> Optional.of(chainIdFromNode()));
         credentials = readCredentials(configOut);
     }
 
@@ -169,14 +120,11 @@ public final class Anvil extends ComponentExtension {
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}"))
                 .build();
+        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return Long.decode(JSON.readTree(response.body()).path("result").asText());
         } catch (IOException e) {
-            throw new TestkitException("anvil did not answer: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TestkitException("Interrupted while waiting for anvil", e);
+            throw new TestkitException("anvil did not answer JSON: " + e.getMessage(), e);
         }
     }
 
@@ -190,12 +138,6 @@ public final class Anvil extends ComponentExtension {
             return List.copyOf(result);
         } catch (IOException e) {
             throw new TestkitException("Cannot read anvil's accounts from " + configOut, e);
-        }
-    }
-
-    private void requireRunning() {
-        if (process == null) {
-            throw new TestkitException("anvil is not started");
         }
     }
 
