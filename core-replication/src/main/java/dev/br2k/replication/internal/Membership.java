@@ -95,7 +95,6 @@ public final class Membership {
                 .map(KeyValue::getValue).map(v -> Json.read(v.getBytes(), MemberValue.class)).toList();
         Optional<MemberValue> beside = live.stream().filter(m -> m.etcdMemberId().equals(raftLeader)).findFirst();
         Optional<URI> holder = r.knownLeader().map(l -> URI.create(l.url()));
-        holder.ifPresent(probe::probe);
         long nanos = System.nanoTime();
         boolean besideHoldsKey = beside.isPresent() && r.knownLeader().map(l -> l.id().equals(beside.get().id())).orElse(false);
         if (besideHoldsKey) {

@@ -78,6 +78,12 @@ public final class Replica implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(2))
                 .keepaliveTime(Duration.ofSeconds(5))
                 .keepaliveTimeout(Duration.ofSeconds(3))
+                // fail fast and retry briefly: jetcd's defaults (wait for a ready channel, retries 0.5-2.5 s
+                // apart) kept the role loop blocked for seconds after an etcd member died
+                .waitForReady(false)
+                .retryDelay(50)
+                .retryMaxDelay(250)
+                .retryChronoUnit(java.time.temporal.ChronoUnit.MILLIS)
                 .build();
         this.etcd = new Etcd(client.getKVClient(), config.etcdTimeout());
         this.log = new ReplicaLog(Replica.class, config.replicaId(), () -> role);
@@ -148,6 +154,9 @@ public final class Replica implements AutoCloseable {
     }
 
     private void roleCheck() {
+        if (role != Role.LEADER) {
+            knownLeader.filter(l -> !l.id().equals(config.replicaId())).ifPresent(l -> probe.probe(URI.create(l.url())));
+        }
         Optional<StatusResponse> status = memberStatus();
         boolean leaderCondition = status.map(s -> s.getLeader() != 0 && s.getLeader() == s.getHeader().getMemberId())
                 .orElse(false);
