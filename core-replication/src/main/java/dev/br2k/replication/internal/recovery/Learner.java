@@ -72,18 +72,20 @@ public final class Learner {
             r.log().info("restored state version {}: following the log from index 1", sv);
             r.becomeFollower();
         } catch (BackupVerificationException e) {
-            fail(e.getMessage());
+            fail(e.getMessage(), 5000);
+        } catch (dev.br2k.replication.internal.log.EtcdUnavailableException e) {
+            fail("recovery could not read etcd (" + e.getMessage() + ")", 500); // e.g. during an election: soon again
         } catch (IOException | RuntimeException e) {
-            fail("recovery failed: " + e);
+            fail("recovery failed: " + e, 5000);
         } finally {
             Artifacts.deleteTree(work);
         }
     }
 
-    private void fail(String message) {
+    private void fail(String message, long retryMillis) {
         r.setProblem(message);
-        r.log().error("{} (retrying in 5 s)", message);
-        nextAttempt = System.currentTimeMillis() + 5000;
+        r.log().error("{} (retrying in {} ms)", message, retryMillis);
+        nextAttempt = System.currentTimeMillis() + retryMillis;
     }
 
     private BackupRecord pick(long sv, Optional<BackupRecord> inEtcd) throws IOException {
