@@ -27,7 +27,8 @@ import org.web3j.crypto.Keys;
 
 /**
  * The one-machine path end to end: sandbox up (no window), status, the cluster commands on the
- * sandbox's local context (state, add, reduce, pause, spray, recovery), then down leaves nothing.
+ * sandbox's local context (state, add, reduce, pause, spray, recovery), the registry's location
+ * following a new leader, then down leaves nothing.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SandboxIT {
@@ -60,7 +61,8 @@ class SandboxIT {
     void status_reports_three_healthy_replicas_and_the_profile_has_the_endpoints() {
         CliRun.Result status = br2k.sandbox("status");
         assertThat(status.exitCode()).as(status.toString()).isZero();
-        assertThat(status.out()).contains("3 of 3 replicas healthy").contains("healthy").containsIgnoringCase("leader");
+        assertThat(status.out()).contains("3 of 3 replicas healthy").contains("healthy").containsIgnoringCase("leader")
+                .contains("location: http://127.0.0.1:");
 
         assertThat(profile.path("rpcUrl").asText()).startsWith("http://127.0.0.1:");
         assertThat(profile.path("registryAddress").asText()).matches("0x[0-9a-fA-F]{40}");
@@ -77,6 +79,7 @@ class SandboxIT {
             var info = reader.service(ServiceId.ofName("infodid"));
             assertThat(info.replicaCount()).isEqualTo(3);
             assertThat(info.location()).startsWith("http://127.0.0.1:");
+            assertThat(info.operators()).hasSize(1).doesNotContain(info.manager());
         }
         List<URI> urls = new ArrayList<>();
         profile.path("replicaUrls").forEach(u -> urls.add(URI.create(u.asText())));
@@ -120,10 +123,13 @@ class SandboxIT {
 
     @Test
     @Order(4)
-    void a_replica_killed_like_a_crash_comes_back_with_recovery() {
+    void a_leader_killed_like_a_crash_is_followed_on_the_registry_by_the_new_leader_and_comes_back_with_recovery() {
+        String before = registeredLocation();
         try (var cluster = dev.br2k.cluster.local.LocalCluster.open(br2k.home().resolve("sandbox/cluster"), "infodid")) {
-            cluster.kill("infodid-1");
+            cluster.kill(cluster.state().leader().orElseThrow().name());
         }
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(registeredLocation()).startsWith("http://127.0.0.1:").isNotEqualTo(before));
         await().atMost(Duration.ofSeconds(30)).until(() -> br2k.sandbox("status").exitCode() == ExitCode.UNHEALTHY);
         CliRun.Result recovery = br2k.run("recovery");
         assertThat(recovery.exitCode()).as(recovery.toString()).isZero();
@@ -135,6 +141,13 @@ class SandboxIT {
     void up_again_is_a_no_op_that_reports_status() {
         CliRun.Result again = br2k.sandbox("up", "--no-watch");
         assertThat(again.out()).contains("up already");
+    }
+
+    static String registeredLocation() {
+        try (RegistryClient reader = RegistryClient.connectReadOnly(profile.path("rpcUrl").asText(),
+                profile.path("registryAddress").asText())) {
+            return reader.serviceLocation(ServiceId.ofName("infodid"));
+        }
     }
 
     static int registeredReplicas() {

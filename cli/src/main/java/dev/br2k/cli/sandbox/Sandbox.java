@@ -18,6 +18,7 @@ import dev.br2k.cluster.local.LocalCluster;
 import dev.br2k.cluster.local.ProcessRecord;
 import dev.br2k.registry.RegistryClient;
 import dev.br2k.registry.RunState;
+import dev.br2k.registry.ServiceId;
 import dev.br2k.registry.ServiceRegistration;
 import dev.br2k.registry.crypto.KeystoreStrength;
 import dev.br2k.registry.crypto.Keystores;
@@ -39,6 +40,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Keys;
+import org.web3j.utils.Numeric;
 
 /**
  * The one-machine sandbox: anvil, the service registry, an operator account, InfoDID with three
@@ -115,43 +118,52 @@ public final class Sandbox {
         awaitRpc(rpcUrl, Duration.ofSeconds(30));
         boolean generated = options.password().isEmpty();
         String password = options.password().orElseGet(Sandbox::newPassword);
-        common.progress("[2/6] Creating the operator keystore and funding it on the local chain ...");
+        common.progress("[2/6] Creating the operator keystore and the replicas' service account, funded on the local chain ...");
         Path keystore = Keystores.create(home.sandboxDir().resolve("keystore"), password, KeystoreStrength.LIGHT);
         Credentials operator = Keystores.load(keystore, password);
-        rpc(rpcUrl, "anvil_setBalance", "[\"" + operator.getAddress() + "\",\"0x" + BigInteger.TEN.pow(20).toString(16) + "\"]");
-        common.progress("[3/6] Deploying the service registry contract ...");
+        Credentials serviceAccount = newAccount();
+        Path serviceAccountKey = home.sandboxDir().resolve("service-account.key");
+        Br2kHome.writeAtomically(serviceAccountKey,
+                Numeric.toHexStringNoPrefixZeroPadded(serviceAccount.getEcKeyPair().getPrivateKey(), 64) + "\n", true);
+        for (String account : List.of(operator.getAddress(), serviceAccount.getAddress())) {
+            rpc(rpcUrl, "anvil_setBalance", "[\"" + account + "\",\"0x" + BigInteger.TEN.pow(20).toString(16) + "\"]");
+        }
+        common.progress("[3/6] Deploying the service registry contract, registering " + SERVICE + " (manager " + operator.getAddress()
+                + ", operator " + serviceAccount.getAddress() + ") ...");
         String registryAddress;
-        try (RegistryClient deployer = RegistryClient.deploy(rpcUrl, operator)) {
-            registryAddress = deployer.registryAddress();
+        ServiceId id;
+        try (RegistryClient client = RegistryClient.deploy(rpcUrl, operator)) {
+            registryAddress = client.registryAddress();
+            id = client.register(ServiceRegistration.builder(SERVICE)
+                    .description("InfoDID: user information by DID (BR2K sandbox)")
+                    .replicas(options.replicas(), options.maxReplicas()).build()).id();
+            client.setOperator(id, serviceAccount.getAddress(), true);
         }
 
         common.progress("[4/6] Starting " + SERVICE + " with " + options.replicas() + " replicas (etcd + service each) ...");
-        List<Path> classpath = InfoDidClasspath.find(common.env());
-        LaunchSpec launch = LaunchSpec.java("dev.br2k.infodid.InfoDidMain", classpath,
+        List<Path> classpath = SandboxClasspath.of(InfoDidClasspath.find(common.env()), System.getProperty("java.class.path"));
+        LaunchSpec launch = LaunchSpec.java(SandboxReplica.class.getName(), classpath,
                 List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"))
-                .withEnv(Map.of("BR2K_SERVICE", SERVICE));
+                .withEnv(Map.of("BR2K_SERVICE", SERVICE, SandboxReplica.RPC, rpcUrl, SandboxReplica.ADDRESS, registryAddress,
+                        SandboxReplica.KEY_FILE, serviceAccountKey.toString()));
         List<String> replicaUrls;
         List<String> etcdEndpoints;
-        Optional<String> leaderUrl;
         try (LocalCluster cluster = LocalCluster.builder().baseDir(clusterBaseDir()).service(SERVICE).launch(launch)
                 .maxReplicas(options.maxReplicas()).startTimeout(options.startTimeout()).build()) {
             cluster.deploy(options.replicas(), new ProgressPrinter(common));
             ServiceState state = awaitLeader(cluster, Duration.ofSeconds(90));
             replicaUrls = replicaUrls(state);
             etcdEndpoints = state.members().stream().flatMap(m -> m.clientUrls().stream()).sorted().toList();
-            leaderUrl = state.leader().flatMap(r -> r.status()).flatMap(s -> s.leaderUrl());
         } catch (ClusterException e) {
             throw CliException.failed("the replicas did not start: " + e.getMessage()
                     + " (logs under " + clusterBaseDir() + ")", e);
         }
-        String location = leaderUrl.orElse(replicaUrls.isEmpty() ? "" : replicaUrls.get(0));
 
-        common.progress("[5/6] Registering " + SERVICE + " on the registry as " + operator.getAddress() + " ...");
+        common.progress("[5/6] Waiting for the leader to publish its location on the registry ...");
+        String location;
         try (RegistryClient client = RegistryClient.connect(rpcUrl, registryAddress, operator)) {
-            var registered = client.register(ServiceRegistration.builder(SERVICE)
-                    .description("InfoDID: user information by DID (BR2K sandbox)")
-                    .replicas(options.replicas(), options.maxReplicas()).location(location).build());
-            client.setRunState(registered.id(), RunState.RUNNING);
+            location = awaitLocation(client, id, replicaUrls, Duration.ofSeconds(60));
+            client.setRunState(id, RunState.RUNNING);
         }
         SandboxState state = new SandboxState(home.sandboxDir(), partial.anvil(), Optional.empty(), rpcUrl, CHAIN_ID,
                 registryAddress, operator.getAddress(), keystore, SERVICE, clusterBaseDir(), replicaUrls, etcdEndpoints,
@@ -185,6 +197,7 @@ public final class Sandbox {
         }
         out.println("  etcd endpoints:   " + String.join(",", etcdEndpoints));
         out.println("  replicas:         " + String.join(" ", replicaUrls));
+        out.println("  location:         " + location + " (published by the leader; it follows a new leader)");
         out.println("  profile:          " + profileFile());
         out.println("Next: br2k sandbox status | br2k state | br2k sandbox down");
         return ExitCode.OK;
@@ -198,6 +211,9 @@ public final class Sandbox {
         boolean chain = s.anvil().map(ProcessRecord::alive).orElse(false) && rpcAnswers(s.rpcUrl());
         out.println("chain:    " + s.rpcUrl() + " " + (chain ? "up" : "DOWN"));
         out.println("registry: " + (s.registryAddress().isEmpty() ? "(not deployed)" : s.registryAddress()));
+        if (chain && !s.registryAddress().isEmpty()) {
+            out.println("location: " + registryLocation(s) + " (on the registry)");
+        }
         out.println("watch:    " + s.watch().map(w -> w.alive() ? "open (pid " + w.pid() + ")" : "closed").orElse("not opened"));
         if (!LocalCluster.exists(s.clusterBaseDir(), s.service())) {
             out.println(s.service() + ": not deployed");
@@ -210,6 +226,15 @@ public final class Sandbox {
                     && r.status().isPresent()).count();
             out.println(healthy + " of " + state.replicas().size() + " replicas healthy");
             return chain && !state.faulty() && healthy == state.replicas().size() && healthy > 0 ? ExitCode.OK : ExitCode.UNHEALTHY;
+        }
+    }
+
+    private static String registryLocation(SandboxState s) {
+        try (RegistryClient reader = RegistryClient.connectReadOnly(s.rpcUrl(), s.registryAddress())) {
+            String location = reader.serviceLocation(ServiceId.ofName(s.service()));
+            return location.isEmpty() ? "(none yet)" : location;
+        } catch (RuntimeException e) {
+            return "(cannot be read: " + e.getMessage() + ")";
         }
     }
 
@@ -278,6 +303,22 @@ public final class Sandbox {
                 + String.join("; ", state.problems()) + " (logs under " + clusterBaseDir() + ")", null);
     }
 
+    /** Until the registry's location is one of the replicas' URLs: the leader published it through RegistryLocationPublisher. */
+    private String awaitLocation(RegistryClient client, ServiceId id, List<String> replicaUrls, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String location = "";
+        while (System.nanoTime() < deadline) {
+            location = client.serviceLocation(id);
+            if (replicaUrls.contains(location)) {
+                return location;
+            }
+            Thread.sleep(250);
+        }
+        throw CliException.failed("the " + SERVICE + " leader did not publish its location on the registry within "
+                + timeout.toSeconds() + " s (it says \"" + location + "\"); see the service logs under " + clusterBaseDir(), null);
+    }
+
     private static void awaitRpc(String rpcUrl, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!rpcAnswers(rpcUrl)) {
@@ -312,6 +353,14 @@ public final class Sandbox {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw CliException.failed("interrupted", e);
+        }
+    }
+
+    private static Credentials newAccount() {
+        try {
+            return Credentials.create(Keys.createEcKeyPair());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM cannot make a secp256k1 key: " + e.getMessage(), e);
         }
     }
 

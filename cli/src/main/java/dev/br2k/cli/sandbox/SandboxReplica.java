@@ -1,0 +1,83 @@
+package dev.br2k.cli.sandbox;
+
+import dev.br2k.infodid.InfoDid;
+import dev.br2k.registry.RegistryClient;
+import dev.br2k.registry.replication.RegistryLocationPublisher;
+import dev.br2k.replication.location.FileLocationPublisher;
+import dev.br2k.replication.location.LocationPublisher;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.web3j.crypto.Credentials;
+
+/**
+ * One InfoDID replica of the sandbox: InfoDID configured from the BR2K_* variables as
+ * {@code InfoDidMain} is, whose leader publishes its URL to the location file and then to the service
+ * registry ({@link RegistryLocationPublisher}, event {@code NewLocation}), so that BR2K Watch sees a new
+ * leader as it happens. It signs as the sandbox's service account, an approved operator of the service:
+ *
+ * <ul>
+ *   <li>{@value #RPC}: the chain's JSON-RPC URL</li>
+ *   <li>{@value #ADDRESS}: the registry contract's address</li>
+ *   <li>{@value #KEY_FILE}: a file (owner-only) with the service account's private key in hex</li>
+ * </ul>
+ *
+ * It runs on InfoDID's class path followed by the CLI's ({@link SandboxClasspath}), never in the CLI's JVM.
+ */
+public final class SandboxReplica {
+    static final String RPC = "BR2K_REGISTRY_RPC";
+    static final String ADDRESS = "BR2K_REGISTRY_ADDRESS";
+    static final String KEY_FILE = "BR2K_REGISTRY_KEY_FILE";
+
+    private SandboxReplica() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Map<String, String> env = System.getenv();
+        RegistryClient registry;
+        InfoDid infodid;
+        try {
+            registry = RegistryClient.connect(required(env, RPC), required(env, ADDRESS),
+                    Credentials.create(Files.readString(Path.of(required(env, KEY_FILE))).trim()));
+            LocationPublisher publisher = publisher(new RegistryLocationPublisher(registry), env);
+            infodid = InfoDid.create(config -> config.serviceName("infodid").fromEnvironment(env).locationPublisher(publisher));
+            infodid.start();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("The sandbox's InfoDID replica cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            infodid.close();
+            registry.close();
+            stopped.countDown();
+        }, "infodid-shutdown"));
+        System.out.println("InfoDID replica serving at " + infodid.url() + "; its leader publishes to the registry at "
+                + env.get(ADDRESS));
+        stopped.await();
+    }
+
+    /** Writes the location file as InfoDidMain's replicas do, then publishes to the registry; a failure of either is retried. */
+    private static LocationPublisher publisher(LocationPublisher registry, Map<String, String> env) {
+        String file = env.get("BR2K_LOCATION_FILE");
+        if (file == null || file.isBlank()) {
+            return registry;
+        }
+        FileLocationPublisher local = new FileLocationPublisher(Path.of(file));
+        return (service, url) -> {
+            local.publish(service, url);
+            registry.publish(service, url);
+        };
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) {
+            throw new IllegalStateException(name + " is not set (sandbox up sets it)");
+        }
+        return v;
+    }
+}
