@@ -225,14 +225,7 @@ public final class FieldReader {
 
     /** A list of non-empty strings (numbers are taken as their text). */
     public List<String> strings(String field) {
-        JsonNode v = get(field, false);
-        if (v == null) {
-            return List.of();
-        }
-        if (!v.isArray()) {
-            problem(field, "must be a list");
-            return List.of();
-        }
+        JsonNode v = list(field);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
             JsonNode item = v.get(i);
@@ -260,14 +253,7 @@ public final class FieldReader {
 
     /** A list of mappings, whose problems are named {@code field[i].child}. */
     public List<FieldReader> objects(String field) {
-        JsonNode v = get(field, false);
-        if (v == null) {
-            return List.of();
-        }
-        if (!v.isArray()) {
-            problem(field, "must be a list");
-            return List.of();
-        }
+        JsonNode v = list(field);
         List<FieldReader> out = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
             if (!v.get(i).isObject()) {
@@ -277,6 +263,15 @@ public final class FieldReader {
             }
         }
         return out;
+    }
+
+    /** The field's list; an empty one when it is absent or (a problem) not a list. */
+    private JsonNode list(String field) {
+        JsonNode v = get(field, false);
+        if (v != null && !v.isArray()) {
+            problem(field, "must be a list");
+        }
+        return v == null || !v.isArray() ? YAML.createArrayNode() : v;
     }
 
     private FieldReader child(ObjectNode n, String childPrefix) {
