@@ -56,18 +56,20 @@ abstract class ScaleCommand implements Callable<Integer> {
             throw new CliException(ExitCode.USAGE, "COUNT must be 0 or more, was " + count);
         }
         try (ClusterTarget target = ClusterTarget.open(common, options);
-             RegisteredReplicas registry = RegisteredReplicas.open(common, registryOptions, signer, target.cluster().service()).orElse(null)) {
+             RegisteredReplicas registry = RegisteredReplicas.open(common, registryOptions, signer, target.cluster().service())
+                     .orElse(null)) {
             if (registry == null && count == 0) {
-                throw new CliException(ExitCode.USAGE, name + " 0 only updates the service registry, and there is none: "
-                        + "add one with 'br2k add-service-registry' or pass --registry NAME");
+                throw new CliException(ExitCode.USAGE, name + " 0 only sets the service registry's replica count, and no registry is in use: "
+                        + "add one with 'br2k add-service-registry', or pass --registry NAME (without --no-registry)");
             }
+            int now = -1;
             if (registry != null) {
-                int now = target.run("state", () -> target.cluster().state()).desiredReplicas();
+                now = target.run("state", () -> target.cluster().state()).desiredReplicas();
                 registry.check(now, now + sign * count, name + " " + count);
             }
             int after;
             if (count == 0) {
-                after = target.run("state", () -> target.cluster().state()).desiredReplicas();
+                after = now;
                 common.out().println(name + ": no replica changed; " + after + " replicas");
             } else {
                 common.progress(progressLine(count) + " " + target.describe() + " ...");
