@@ -103,8 +103,8 @@ public final class LogPaneBenchmark {
                 rate, seconds, baselineSeconds, warmSeconds > 0 ? " (pane warmed up with lines for " + warmSeconds + " s first)"
                         : " (the first lines this JVM shows)", Runtime.getRuntime().maxMemory() / (1024 * 1024),
                 gcNames(), Runtime.getRuntime().availableProcessors());
-        System.out.println("| measure                                    | no lines    | fed         |");
-        System.out.println("|--------------------------------------------|-------------|-------------|");
+        System.out.println("| measure                                          | no lines    | fed         |");
+        System.out.println("|--------------------------------------------------|-------------|-------------|");
         row("lines produced", "%,11d", 0L, produced.get());
         row("achieved rate (lines/s)", "%,11d", 0L, produced.get() / seconds);
         row("pulses", "%,11d", (long) baseline.pulses, (long) fed.pulses);
@@ -118,11 +118,13 @@ public final class LogPaneBenchmark {
         row("GC pauses", "%,11d", (long) baseline.gcPauses.size(), (long) fed.gcPauses.size());
         row("longest GC pause (ms)", "%11.1f", baseline.maxGcMs(), fed.maxGcMs());
         row("FX thread CPU time / wall time (%)", "%11.1f", baseline.fxBusyPercent, fed.fxBusyPercent);
+        row("render thread CPU time / wall time (%)", "%11.1f", baseline.renderBusyPercent, fed.renderBusyPercent);
+        row("whole JVM CPU time / wall time (%, 200 = 2 CPUs)", "%11.1f", baseline.processCpuPercent, fed.processCpuPercent);
         row("load average at the end", "%11.2f", baseline.loadEnd, fed.loadEnd);
         System.gc();
-        System.out.printf("| heap used after GC at the end (MB)         |             | %11.1f |%n",
+        System.out.printf("| %-48s |             | %11.1f |%n", "heap used after GC at the end (MB)",
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0);
-        System.out.printf("| rows in the pane at the end (bound %,d) |             | %,11d |%n", LogBuffer.DEFAULT_CAPACITY, rows);
+        System.out.printf("| %-48s |             | %,11d |%n", String.format("rows in the pane at the end (bound %,d)", LogBuffer.DEFAULT_CAPACITY), rows);
         System.out.println();
         System.out.printf("Longest pulse gaps while fed (ms since start; lines started at %,d ms; GC pauses overlapping them):%n",
                 fed.startNanos / 1_000_000);
@@ -146,7 +148,7 @@ public final class LogPaneBenchmark {
     }
 
     private static void row(String name, String format, Object baseline, Object fed) {
-        System.out.printf("| %-42s | " + format + " | " + format + " |%n", name, baseline, fed);
+        System.out.printf("| %-48s | " + format + " | " + format + " |%n", name, baseline, fed);
     }
 
     private static Phase measure(String name, int seconds, PulseRecorder pulses, GcRecorder gcs, Runnable begin) throws Exception {
@@ -158,6 +160,10 @@ public final class LogPaneBenchmark {
         Phase phase = new Phase(name);
         phase.startNanos = System.nanoTime() - START;
         long fxCpuStart = threads.getThreadCpuTime(fxId);
+        long renderId = threadId("QuantumRenderer");
+        long renderCpuStart = renderId < 0 ? 0 : threads.getThreadCpuTime(renderId);
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long processCpuStart = os.getProcessCpuTime();
         long wallStart = System.nanoTime();
         pulses.reset();
         gcs.reset();
@@ -171,12 +177,20 @@ public final class LogPaneBenchmark {
             phase.maxHeap = Math.max(phase.maxHeap, memory.getHeapMemoryUsage().getUsed());
             TimeUnit.MILLISECONDS.sleep(10);
         }
-        phase.fxBusyPercent = (threads.getThreadCpuTime(fxId) - fxCpuStart) * 100.0 / (System.nanoTime() - wallStart);
+        long wall = System.nanoTime() - wallStart;
+        phase.fxBusyPercent = (threads.getThreadCpuTime(fxId) - fxCpuStart) * 100.0 / wall;
+        phase.renderBusyPercent = renderId < 0 ? 0 : (threads.getThreadCpuTime(renderId) - renderCpuStart) * 100.0 / wall;
+        phase.processCpuPercent = (os.getProcessCpuTime() - processCpuStart) * 100.0 / wall;
         phase.loadEnd = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         phase.gaps = pulses.snapshot();
         phase.pulses = phase.gaps.length / 2;
         phase.gcPauses = gcs.snapshot();
         return phase;
+    }
+
+    private static long threadId(String namePrefix) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(namePrefix))
+                .mapToLong(Thread::getId).findFirst().orElse(-1);
     }
 
     private static String gcNames() {
@@ -242,6 +256,8 @@ public final class LogPaneBenchmark {
         long maxProbeNanos;
         long maxHeap;
         double fxBusyPercent;
+        double renderBusyPercent;
+        double processCpuPercent;
         double loadEnd;
         List<long[]> gcPauses = List.of(); // pairs: end (nanos since START), duration (nanos)
 
