@@ -150,4 +150,19 @@ class ReplicationIT {
                 "br2k_failovers_total{", "br2k_requests_total{");
         assertThat(metrics).containsPattern("br2k_requests_total\\{[^}]*status=\"success\"[^}]*type=\"replicate\"[^}]*} 1.0");
     }
+
+    @Test
+    void a_follower_never_reports_more_applied_than_the_service_state_it_knows() {
+        start("progress");
+        int leader = kv.awaitLeader();
+        int follower = (leader + 1) % 3;
+        for (int i = 0; i < 60; i++) {
+            Http.send("PUT", kv.url(leader, "/kv/p" + i), "v");
+            var st = kv.status(follower);
+            assertThat(st.get("lpi").asLong()).as("lpi <= ssi on the follower after write %d", i)
+                    .isLessThanOrEqualTo(st.get("ssi").asLong());
+        }
+        kv.awaitConverged();
+        assertThat(kv.status(follower).get("lpi").asLong()).isEqualTo(60);
+    }
 }

@@ -52,6 +52,10 @@ public final class Follower {
         }
         if (!periodic) {
             long watched = r.watchedSsi();
+            if (watched > r.ssi()) {
+                r.setSsi(watched); // so that status and metrics never show lpi ahead of ssi
+                r.setLogSize(Math.max(r.logSize(), watched));
+            }
             if (watched > r.lpi()) {
                 applyUpTo(watched, r.ssv());
             }
