@@ -7,6 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /** A plain HTTP client for tests; never follows redirects by itself. */
 final class Http {
@@ -36,5 +41,27 @@ final class Http {
 
     static HttpResponse<String> get(URI url) {
         return send("GET", url, null);
+    }
+
+    /**
+     * Sends a request the way a well-behaved client does: to the current leader ({@code leaderUrl} maps a
+     * path to the leader's URL for it), with a request id, retrying on 503, redirects and connection errors
+     * with the same id until it gets an answer.
+     */
+    static HttpResponse<String> sendToLeader(Function<String, URI> leaderUrl, String method, String path, String body,
+                                             String... headers) {
+        List<String> h = new ArrayList<>(List.of(headers));
+        if (!h.contains("Br2k-Request-Id")) {
+            h.add("Br2k-Request-Id");
+            h.add(UUID.randomUUID().toString());
+        }
+        AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
+        org.awaitility.Awaitility.await("an answer to " + method + " " + path).atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> {
+                    var res = send(method, leaderUrl.apply(path), body, h.toArray(String[]::new));
+                    answer.set(res);
+                    return res.statusCode() != 503 && res.statusCode() != 307;
+                });
+        return answer.get();
     }
 }

@@ -217,24 +217,9 @@ final class KvProcesses implements AutoCloseable {
         return out;
     }
 
-    /**
-     * Sends a request the way a well-behaved client does: to the current leader, with a request id,
-     * retrying on 503, redirects and connection errors with the same id until it gets an answer.
-     */
+    /** Sends a request to the current leader as a well-behaved client does ({@link Http#sendToLeader}). */
     java.net.http.HttpResponse<String> send(String method, String path, String body, String... headers) {
-        java.util.List<String> h = new java.util.ArrayList<>(java.util.List.of(headers));
-        if (!h.contains("Br2k-Request-Id")) {
-            h.add("Br2k-Request-Id");
-            h.add(java.util.UUID.randomUUID().toString());
-        }
-        java.util.concurrent.atomic.AtomicReference<java.net.http.HttpResponse<String>> answer = new java.util.concurrent.atomic.AtomicReference<>();
-        await("an answer to " + method + " " + path).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
-                .ignoreExceptions().until(() -> {
-                    var res = Http.send(method, url(awaitLeader(), path), body, h.toArray(String[]::new));
-                    answer.set(res);
-                    return res.statusCode() != 503 && res.statusCode() != 307;
-                });
-        return answer.get();
+        return Http.sendToLeader(p -> url(awaitLeader(), p), method, path, body, headers);
     }
 
     @Override
