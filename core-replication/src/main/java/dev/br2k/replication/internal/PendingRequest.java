@@ -9,6 +9,7 @@ public final class PendingRequest {
     private LogEntry entry;
     private final boolean clientRequestId;
     private final CompletableFuture<StoredResponse> future = new CompletableFuture<>();
+    private final long arrivedNanos = System.nanoTime();
 
     public PendingRequest(LogEntry entry, boolean clientRequestId) {
         this.entry = entry;
@@ -29,6 +30,11 @@ public final class PendingRequest {
 
     public CompletableFuture<StoredResponse> future() {
         return future;
+    }
+
+    /** {@link System#nanoTime()} when the request reached the leader's pipeline. */
+    public long arrivedNanos() {
+        return arrivedNanos;
     }
 
     public int size() {

@@ -487,15 +487,15 @@ public final class Replica implements AutoCloseable {
         reloadProgress = false;
     }
 
+    /** The newest service-state value the watch delivered (-1 before any), with the revision that wrote it. */
+    public ServiceStateWatch.Watched watched() {
+        return watch.latest();
+    }
+
     /**
      * The log size when this replica last restored a backup: entries up to it that it marked IN_PROCESS
      * were undone by the restore, so the completion check ignores them.
      */
-    /** The newest service-state value the watch delivered (-1 before any). */
-    public long watchedSsi() {
-        return watch.latest();
-    }
-
     public long restoredThrough() {
         return restoredThrough;
     }

@@ -12,13 +12,16 @@ import io.etcd.jetcd.watch.WatchEvent;
 final class ServiceStateWatch implements AutoCloseable {
     private final Replica r;
     private volatile Watch.Watcher watcher;
-    private volatile long latest = -1;
+    private volatile Watched latest = new Watched(-1, 0);
+
+    /** A service-state value and the etcd revision that wrote it. */
+    public record Watched(long ssi, long revision) { }
 
     ServiceStateWatch(Replica replica) {
         this.r = replica;
     }
 
-    long latest() {
+    Watched latest() {
         return latest;
     }
 
@@ -32,7 +35,8 @@ final class ServiceStateWatch implements AutoCloseable {
                         response.getEvents().stream()
                                 .filter(e -> e.getEventType() == WatchEvent.EventType.PUT)
                                 .reduce((a, b) -> b)
-                                .ifPresent(e -> latest = Long.parseLong(Etcd.str(e.getKeyValue().getValue())));
+                                .ifPresent(e -> latest = new Watched(Long.parseLong(Etcd.str(e.getKeyValue().getValue())),
+                                        e.getKeyValue().getModRevision()));
                         r.poke();
                     },
                     error -> {

@@ -14,6 +14,7 @@ import dev.br2k.replication.internal.log.LeaderValue;
 import dev.br2k.replication.internal.log.LogEntry;
 import io.etcd.jetcd.KeyValue;
 import io.etcd.jetcd.kv.GetResponse;
+import io.etcd.jetcd.op.Op;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -51,13 +52,14 @@ public final class Follower {
             return;
         }
         if (!periodic) {
-            long watched = r.watchedSsi();
+            var seen = r.watched();
+            long watched = seen.ssi();
             if (watched > r.ssi()) {
                 r.setSsi(watched); // so that status and metrics never show lpi ahead of ssi
                 r.setLogSize(Math.max(r.logSize(), watched));
             }
             if (watched > r.lpi()) {
-                applyUpTo(watched, r.ssv());
+                applyUpTo(watched, r.ssv(), seen.revision());
             }
             flushIfDue();
             return;
@@ -74,7 +76,7 @@ public final class Follower {
             nextVersion(sv, backup);
             return;
         }
-        applyUpTo(ssi, sv);
+        applyUpTo(ssi, sv, heads.get(0).getHeader().getRevision());
         flushIfDue();
     }
 
@@ -93,14 +95,14 @@ public final class Follower {
         }
     }
 
-    private void applyUpTo(long ssi, long sv) {
+    /** Applies entries up to {@code ssi}, read at a revision of at least {@code seenAt} (where ssi was read). */
+    private void applyUpTo(long ssi, long sv, long seenAt) {
         Keys k = r.keys();
         Etcd etcd = r.etcd();
         while (ssi >= 0 && r.lpi() < ssi && r.role() == Role.FOLLOWER && r.running()) {
             long from = r.lpi() + 1;
             long to = Math.min(ssi, r.lpi() + BATCH);
-            List<GetResponse> got = etcd.read(Etcd.range(k.log(from), k.log(to + 1)),
-                    Etcd.range(k.status(from), k.status(to + 1)), Etcd.key(k.stateVersion()));
+            List<GetResponse> got = etcd.readAtLeast(seenAt, reads(k, from, to, true), reads(k, from, to, false));
             if (number(got.get(2), 1) != sv) {
                 return; // a backup compacted the log meanwhile; the next round handles the new version
             }
@@ -116,6 +118,11 @@ public final class Follower {
                 return;
             }
         }
+    }
+
+    private static List<Op> reads(Keys k, long from, long to, boolean serializable) {
+        return List.of(Etcd.range(k.log(from), k.log(to + 1), serializable),
+                Etcd.range(k.status(from), k.status(to + 1), serializable), Etcd.key(k.stateVersion(), serializable));
     }
 
     private boolean apply(long from, long to, Map<Long, LogEntry> entries, Map<Long, EntryState> states) {

@@ -240,6 +240,7 @@ public final class LeaderPipeline {
             for (Staged s : record) {
                 toRecord.removeFirst();
                 r.metrics().request(s.request().entry().type(), s.status());
+                r.metrics().leaderRequest(s.request().entry().type(), System.nanoTime() - s.request().arrivedNanos());
                 s.request().future().complete(s.response());
             }
         }
@@ -261,7 +262,9 @@ public final class LeaderPipeline {
         try {
             for (Staged s : mark) {
                 toMark.removeFirst();
+                long started = System.nanoTime();
                 var result = r.run(s.request().entry(), s.index(), false);
+                r.metrics().handler(System.nanoTime() - started);
                 toRecord.addLast(s.ran(result.getKey(), result.getValue()));
             }
         } finally {
@@ -308,13 +311,16 @@ public final class LeaderPipeline {
             }
             ops.add(Etcd.put(k.logSize(), String.valueOf(logSize + fresh.size())));
         }
+        long started = System.nanoTime();
         CompletableFuture<TxnResponse> write = r.etcd().txnAsync(guards, ops, List.of(Etcd.key(k.leader())));
         inFlight = write;
         try {
             if (!running) {
                 write.cancel(false);
             }
-            return r.etcd().await(write);
+            TxnResponse res = r.etcd().await(write);
+            r.metrics().leaderWrite(System.nanoTime() - started);
+            return res;
         } catch (EtcdUnavailableException e) {
             failFresh(fresh, "a write did not complete: " + e.getMessage());
             throw new AssertionError("unreachable");

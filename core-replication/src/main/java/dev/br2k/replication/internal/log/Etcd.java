@@ -65,7 +65,20 @@ public final class Etcd {
 
     /** Keys from {@code from} (inclusive) to {@code to} (exclusive). */
     public static Op range(String from, String to) {
-        return Op.get(bs(from), GetOption.builder().withRange(bs(to)).build());
+        return range(from, to, false);
+    }
+
+    /**
+     * Keys from {@code from} (inclusive) to {@code to} (exclusive); a {@code serializable} read is served by
+     * the member the client talks to, without a consensus round, and may be behind the cluster.
+     */
+    public static Op range(String from, String to, boolean serializable) {
+        return Op.get(bs(from), GetOption.builder().withRange(bs(to)).withSerializable(serializable).build());
+    }
+
+    /** One key; see {@link #range(String, String, boolean)} for {@code serializable}. */
+    public static Op key(String key, boolean serializable) {
+        return Op.get(bs(key), GetOption.builder().withSerializable(serializable).build());
     }
 
     public static Cmp valueIs(String key, String value) {
@@ -105,6 +118,20 @@ public final class Etcd {
     /** Several reads at one revision. */
     public List<GetResponse> read(Op... gets) {
         return await(kv.txn().Then(gets).commit()).getGetResponses();
+    }
+
+    /**
+     * Several reads at one revision that is at least {@code revision}: served by the member this client talks
+     * to (the {@code serializable} form of the reads) when that member has seen {@code revision}, else by a
+     * linearizable read (the {@code linearizable} form). Followers read what a watch event announced this way,
+     * so a new entry costs the etcd leader no read-index round per follower.
+     */
+    public List<GetResponse> readAtLeast(long revision, List<Op> serializable, List<Op> linearizable) {
+        TxnResponse local = await(kv.txn().Then(serializable.toArray(Op[]::new)).commit());
+        if (local.getHeader().getRevision() >= revision) {
+            return local.getGetResponses();
+        }
+        return read(linearizable.toArray(Op[]::new));
     }
 
     /** A transaction with reads for when a compare fails, not waited for. */
