@@ -8,6 +8,7 @@ import dev.br2k.replication.backup.FileBackupLog;
 import dev.br2k.testkit.EtcdCluster;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,6 +74,23 @@ class BackupIT {
         assertThat(last.etcdSnapshotSize()).isPositive();
         assertThat(Path.of(URI.create(last.storageLocation())).resolve(BackupRecord.STATE_ARTIFACT)).exists();
         assertThat(kv.status(leader).get("lastBackup").get("version").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void a_retry_after_a_backup_compacted_its_entry_gets_the_stored_answer_and_is_not_applied_again() {
+        kv = KvReplicas.start(etcd, dir, "retry", 3, c -> c.backupEveryEntries(10));
+        int leader = kv.awaitLeader();
+        HttpResponse<String> first = kv.send("POST", "/counter/c", null, "Br2k-Request-Id", "pay-1");
+        assertThat(first.statusCode()).isEqualTo(200);
+        write(leader, "k", 12); // the 10th entry starts a backup, which compacts the log with pay-1's entry
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> kv.status(leader).get("stateVersion").asLong() == 2);
+        HttpResponse<String> retry = kv.send("POST", "/counter/c", null, "Br2k-Request-Id", "pay-1");
+
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(kv.send("GET", "/counter/c", null).body()).contains("\"value\":1");
+        assertThat(kv.awaitConverged()).containsEntry("counter:c", "1");
     }
 
     @Test

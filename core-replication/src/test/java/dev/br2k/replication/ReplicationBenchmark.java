@@ -81,6 +81,7 @@ public final class ReplicationBenchmark {
                             + String.format(" (%.2f of it; %.2f of the floor)", m.one[0] / (m.rawTxn / 3.5), m.one[0] / m.floorOne[0]));
             row("  inside the leader, 1 client", m.insideOne, "");
             row("raw etcd put, 64 in flight", fmt(m.rawPut) + " put/s", "");
+            row("raw etcd put, 16 in flight (one write per waiting client)", fmt(m.rawPutSixteen) + " put/s", "");
             row("raw floor: 3 guarded txns in sequence, 16 clients", fmt(m.floorSixteen[0]) + " op/s, p50 "
                     + ms(m.floorSixteen[1]), "");
             row("BR2K replicated, 16 clients", fmt(m.sixteen[0]) + " req/s, p50 " + ms(m.sixteen[1]) + ", p99 " + ms(m.sixteen[2]),
@@ -116,13 +117,14 @@ public final class ReplicationBenchmark {
         r.one = clients(base, 1, 500, "one" + i);
         r.insideOne = inside(before, leaderHistograms(kv, leader));
         r.rawPut = rawPipelinedPut(raw, 8000);
+        r.rawPutSixteen = rawPipelinedPut(raw, 4000, 16);
         r.floorSixteen = floor(raw, 16, 100);
         before = leaderHistograms(kv, leader);
         r.sixteen = clients(base, 16, 200, "sixteen" + i);
         r.insideSixteen = inside(before, leaderHistograms(kv, leader));
         System.out.printf("round %d: raw txn %s/s, floor(1) %s/s, BR2K 1 client %s req/s (%.2f of target) | raw put %s/s, "
-                        + "floor(16) %s/s, BR2K 16 clients %s req/s (%.2f of target) | load %.2f%n", i + 1, fmt(r.rawTxn),
-                fmt(r.floorOne[0]), fmt(r.one[0]), r.one[0] / (r.rawTxn / 3.5), fmt(r.rawPut), fmt(r.floorSixteen[0]),
+                        + "put(16) %s/s, floor(16) %s/s, BR2K 16 clients %s req/s (%.2f of target) | load %.2f%n", i + 1, fmt(r.rawTxn),
+                fmt(r.floorOne[0]), fmt(r.one[0]), r.one[0] / (r.rawTxn / 3.5), fmt(r.rawPut), fmt(r.rawPutSixteen), fmt(r.floorSixteen[0]),
                 fmt(r.sixteen[0]), r.sixteen[0] / (r.rawPut / 2), loadAverage());
         System.out.println("  inside the leader, 1 client: " + r.insideOne);
         System.out.println("  inside the leader, 16 clients: " + r.insideSixteen);
@@ -136,6 +138,7 @@ public final class ReplicationBenchmark {
         double[] one;
         String insideOne;
         double rawPut;
+        double rawPutSixteen;
         double[] floorSixteen;
         double[] sixteen;
         String insideSixteen;
@@ -199,13 +202,17 @@ public final class ReplicationBenchmark {
     }
 
     private double rawPipelinedPut(KV kv, int n) throws Exception {
-        Semaphore inFlight = new Semaphore(64);
+        return rawPipelinedPut(kv, n, 64);
+    }
+
+    private double rawPipelinedPut(KV kv, int n, int window) throws Exception {
+        Semaphore inFlight = new Semaphore(window);
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
             inFlight.acquire();
             kv.put(bs("/bench/put/" + (i % 1000)), bs("value-" + i)).whenComplete((r, e) -> inFlight.release());
         }
-        inFlight.acquire(64);
+        inFlight.acquire(window);
         return n / ((System.nanoTime() - start) / 1e9);
     }
 

@@ -77,7 +77,8 @@ public final class BackupRun {
                     r.config().backupStore().accessKey(), r.id(), sha);
             r.config().backupLog().append(record);
             guarded(List.of(
-                    Etcd.deletePrefix(k.logPrefix()), Etcd.deletePrefix(k.statusPrefix()), Etcd.deletePrefix(k.requestPrefix()),
+                    Etcd.deletePrefix(k.logPrefix()), Etcd.deletePrefix(k.statusPrefix()),
+                    Etcd.deletePrefix(k.requestPrefix(sv - 1)), // this version's ids still answer retries
                     Etcd.put(k.logSize(), "0"), Etcd.put(k.lpi(r.id()), "0"),
                     Etcd.put(k.stateVersion(), String.valueOf(next)), Etcd.put(k.ssv(r.id()), String.valueOf(next)),
                     Etcd.put(k.lastBackup(), record), Etcd.put(k.serviceState(), "0")), "compact the log");

@@ -4,24 +4,26 @@ import dev.br2k.replication.internal.Json;
 import dev.br2k.replication.internal.LeadershipLostException;
 import dev.br2k.replication.internal.PendingRequest;
 import dev.br2k.replication.internal.Replica;
-import dev.br2k.replication.internal.log.EntryState;
-import dev.br2k.replication.internal.log.EntryStatus;
 import dev.br2k.replication.internal.log.Etcd;
 import dev.br2k.replication.internal.log.EtcdUnavailableException;
 import dev.br2k.replication.internal.log.Keys;
+import dev.br2k.replication.internal.log.RequestRecord;
+import dev.br2k.replication.internal.log.StoredResponse;
 import io.etcd.jetcd.kv.GetResponse;
 import io.etcd.jetcd.op.Op;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Exactly-once retries (spec §1.4 step 6), the slow path. The append transaction requires every client
- * request id to be new; when one is not, this reads what the log says about it. A request recorded as
- * {@code SUCCESS} or {@code FAILED} is answered with the stored response and not run again; one an
- * earlier leader left {@code NULL}, {@code IGNORE} or {@code IN_PROCESS} was applied by no one, so it is
- * appended again as a new entry.
+ * request id to be new in this state version and the one before; when one is not, this reads what
+ * {@code request/<version>/<id>} says. A request whose outcome was recorded ({@code SUCCESS} or
+ * {@code FAILED}, stored with the id) is answered with the stored response and not run again, even after
+ * one backup compacted its entry away; one an earlier leader left {@code NULL}, {@code IGNORE} or
+ * {@code IN_PROCESS} was applied by no one, so it is appended again as a new entry.
  */
 final class AnsweredRequests {
     private final Replica r;
@@ -35,38 +37,41 @@ final class AnsweredRequests {
 
     Resolution resolve(List<PendingRequest> batch) {
         Keys k = r.keys();
+        long sv = r.ssv();
         List<PendingRequest> withId = batch.stream().filter(PendingRequest::clientRequestId).toList();
         List<PendingRequest> toAppend = new ArrayList<>(batch);
         Set<String> known = new HashSet<>();
         if (withId.isEmpty()) {
             return new Resolution(toAppend, known);
         }
-        List<GetResponse> ids = read(withId.stream().map(p -> Etcd.key(k.request(p.entry().requestId()))).toArray(Op[]::new));
-        List<PendingRequest> found = new ArrayList<>();
-        List<Op> statusGets = new ArrayList<>();
+        List<Op> gets = new ArrayList<>();
+        for (PendingRequest p : withId) {
+            gets.add(Etcd.key(k.request(sv, p.entry().requestId())));
+            gets.add(Etcd.key(k.request(sv - 1, p.entry().requestId())));
+        }
+        List<GetResponse> got = read(gets.toArray(Op[]::new));
         for (int i = 0; i < withId.size(); i++) {
-            if (!ids.get(i).getKvs().isEmpty()) {
-                found.add(withId.get(i));
-                known.add(withId.get(i).entry().requestId());
-                statusGets.add(Etcd.key(k.status(Long.parseLong(Etcd.str(ids.get(i).getKvs().get(0).getValue())))));
+            PendingRequest p = withId.get(i);
+            Optional<RequestRecord> current = record(got.get(2 * i));
+            Optional<RequestRecord> previous = record(got.get(2 * i + 1));
+            if (current.isEmpty() && previous.isEmpty()) {
+                continue;
             }
-        }
-        if (found.isEmpty()) {
-            return new Resolution(toAppend, known);
-        }
-        List<GetResponse> states = read(statusGets.toArray(Op[]::new));
-        for (int i = 0; i < found.size(); i++) {
-            if (states.get(i).getKvs().isEmpty()) {
-                continue; // its status was compacted away by a backup; the request is appended again
-            }
-            EntryState st = Json.read(states.get(i).getKvs().get(0).getValue().getBytes(), EntryState.class);
-            if ((st.status() == EntryStatus.SUCCESS || st.status() == EntryStatus.FAILED) && st.response() != null) {
-                toAppend.remove(found.get(i));
+            known.add(p.entry().requestId());
+            Optional<StoredResponse> answer = current.or(() -> previous).filter(RequestRecord::answered)
+                    .map(RequestRecord::response);
+            if (answer.isPresent()) {
+                toAppend.remove(p);
                 r.metrics().duplicate();
-                found.get(i).future().complete(st.response());
+                p.future().complete(answer.get());
             }
         }
         return new Resolution(toAppend, known);
+    }
+
+    private static Optional<RequestRecord> record(GetResponse response) {
+        return response.getKvs().isEmpty() ? Optional.empty()
+                : Optional.of(Json.read(response.getKvs().get(0).getValue().getBytes(), RequestRecord.class));
     }
 
     private List<GetResponse> read(Op[] gets) {

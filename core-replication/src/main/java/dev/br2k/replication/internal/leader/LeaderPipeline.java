@@ -16,6 +16,7 @@ import dev.br2k.replication.internal.log.EtcdUnavailableException;
 import dev.br2k.replication.internal.log.Keys;
 import dev.br2k.replication.internal.log.LeaderValue;
 import dev.br2k.replication.internal.log.LogEntry;
+import dev.br2k.replication.internal.log.RequestRecord;
 import dev.br2k.replication.internal.log.StoredResponse;
 import io.etcd.jetcd.kv.TxnResponse;
 import io.etcd.jetcd.op.Cmp;
@@ -183,12 +184,12 @@ public final class LeaderPipeline {
         int bytes = 0;
         List<Staged> record = new ArrayList<>();
         for (Staged s : toRecord) {
-            if (!record.isEmpty() && (ops + 3 > MAX_OPS / 2 || bytes + s.resultSize() > MAX_TICK_BYTES / 2)) {
+            if (!record.isEmpty() && (ops + 4 > MAX_OPS / 2 || bytes + 2 * s.resultSize() > MAX_TICK_BYTES / 2)) {
                 break;
             }
             record.add(s);
-            ops++;
-            bytes += s.resultSize();
+            ops += 2;
+            bytes += 2 * s.resultSize();
         }
         ops += record.isEmpty() ? 0 : 2;
         List<Staged> mark = new ArrayList<>();
@@ -275,6 +276,7 @@ public final class LeaderPipeline {
 
     private TxnResponse commit(List<Staged> record, List<Staged> mark, List<PendingRequest> fresh, Set<String> knownIds) {
         Keys k = r.keys();
+        long sv = r.ssv();
         List<Cmp> guards = new ArrayList<>(List.of(leaderIsMe));
         List<Op> ops = new ArrayList<>();
         for (Staged s : record) {
@@ -282,6 +284,7 @@ public final class LeaderPipeline {
                     ? EntryContext.error(s.response().status(), "the response was too large to store; it was sent once")
                     : s.response();
             ops.add(Etcd.put(k.status(s.index()), new EntryState(s.request().entry().type(), s.status(), r.id(), kept)));
+            ops.add(Etcd.put(k.request(sv, s.request().entry().requestId()), new RequestRecord(s.index(), kept)));
         }
         if (!record.isEmpty()) {
             String last = String.valueOf(record.get(record.size() - 1).index());
@@ -303,11 +306,12 @@ public final class LeaderPipeline {
                 p.stamp(now, seeds.nextLong());
                 String id = p.entry().requestId();
                 if (p.clientRequestId() && !knownIds.contains(id)) {
-                    guards.add(Etcd.absent(k.request(id)));
+                    guards.add(Etcd.absent(k.request(sv, id)));
+                    guards.add(Etcd.absent(k.request(sv - 1, id)));
                 }
                 ops.add(Etcd.put(k.log(index), p.entry()));
                 ops.add(Etcd.put(k.status(index), new EntryState(p.entry().type(), EntryStatus.NULL, r.id(), null)));
-                ops.add(Etcd.put(k.request(id), String.valueOf(index)));
+                ops.add(Etcd.put(k.request(sv, id), RequestRecord.appended(index)));
             }
             ops.add(Etcd.put(k.logSize(), String.valueOf(logSize + fresh.size())));
         }

@@ -32,12 +32,16 @@ public final class Keys {
         return statusPrefix() + index(i);
     }
 
-    public String requestPrefix() {
-        return prefix + "request/";
+    /**
+     * Client request ids of one state version. A backup deletes the ids of the version before the one it
+     * closes, so a retry is recognised until the second backup after its first attempt.
+     */
+    public String requestPrefix(long stateVersion) {
+        return prefix + "request/" + stateVersion + "/";
     }
 
-    public String request(String requestId) {
-        return requestPrefix() + requestId;
+    public String request(long stateVersion, String requestId) {
+        return requestPrefix(stateVersion) + requestId;
     }
 
     public String logSize() {

@@ -15,6 +15,6 @@ class KeysTest {
         assertThat(Keys.indexOf(keys.status(12))).isEqualTo(12);
         assertThat(keys.leader()).isEqualTo("/br2k/kv/leader");
         assertThat(keys.lpi("r1")).isEqualTo("/br2k/kv/lpi/r1");
-        assertThat(keys.request("abc")).isEqualTo("/br2k/kv/request/abc");
+        assertThat(keys.request(3, "abc")).isEqualTo("/br2k/kv/request/3/abc");
     }
 }
