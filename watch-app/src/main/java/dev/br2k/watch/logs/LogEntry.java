@@ -20,7 +20,7 @@ public record LogEntry(String replica, Optional<Instant> timestamp, String text,
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
     static {
-        // Load the zone rules now, on the stream thread that first makes an entry, not on the UI thread's first render.
+        // Load the zone rules with the class (see load()), not on the UI thread's first render.
         TIME.format(Instant.EPOCH);
     }
 
@@ -36,6 +36,14 @@ public record LogEntry(String replica, Optional<Instant> timestamp, String text,
 
     public static LogEntry notice(String replica, String text) {
         return new LogEntry(replica, Optional.of(Instant.now()), text, true);
+    }
+
+    /**
+     * Nothing; calling it initialises the class, which loads the time-zone rules (some milliseconds).
+     * The log pane calls it on a pool thread, so that the UI thread's first entry, the pane's connecting
+     * row, does not.
+     */
+    static void load() {
     }
 
     /** The row as shown: optional time, optional replica prefix, the text. */

@@ -5,12 +5,15 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import dev.br2k.watch.shell.Icons;
 import javafx.animation.AnimationTimer;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Skin;
+import javafx.scene.control.SkinBase;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -32,14 +35,12 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * The log pane: a virtualized {@link ListView} (fixed cell size, one {@link Text} per visible cell)
- * over the bounded buffer, fed on the animation pulse at most every {@link #FLUSH_NANOS} with at
- * most {@link LogPaneViewModel#MAX_ROWS_PER_FLUSH} rows, with follow, pause, filter, timestamps,
- * previous run, reconnect and download.
+ * over the bounded buffer, fed on the animation pulse at most every
+ * {@link LogPaneViewModel#FLUSH_INTERVAL_NANOS} with at most
+ * {@link LogPaneViewModel#MAX_ROWS_PER_FLUSH} rows, with follow, pause, filter, timestamps, previous
+ * run, reconnect and download.
  */
 public final class LogPaneView extends BorderPane {
-
-    /** Batches are taken at most this often: ten times a second. */
-    public static final long FLUSH_NANOS = 100_000_000L;
 
     private final LogPaneViewModel vm;
     private final ListView<LogEntry> list;
@@ -123,15 +124,13 @@ public final class LogPaneView extends BorderPane {
         });
 
         pump = new AnimationTimer() {
-            private long last;
-
             @Override
             public void handle(long now) {
-                if (now - last < FLUSH_NANOS) {
+                int added = vm.flushIfDue(System.nanoTime());
+                if (added < 0) {
                     return;
                 }
-                last = now;
-                if (vm.flush() > 0 && vm.followProperty().get()) {
+                if (added > 0 && vm.followProperty().get()) {
                     scrollToEnd();
                 }
                 count.setText(vm.visibleLines().size() + " / " + vm.buffer().lines().size() + " lines"
@@ -184,8 +183,10 @@ public final class LogPaneView extends BorderPane {
     }
 
     /**
-     * A row: a bare {@link Text} as the graphic instead of the cell's own label text, so an update
-     * costs one text layout and no clipping or ellipsis measurement.
+     * A row: a bare {@link Text} in a skin of its own ({@link LineSkin}) instead of the cell's label
+     * text in a {@code ListCellSkin}, so a cell is one styled node, an update costs one text layout and
+     * no clipping, ellipsis or label layout, and the first cells the pane ever shows load and style
+     * little. A click selects the row.
      */
     private final class LogCell extends ListCell<LogEntry> {
         private final Text line = new Text();
@@ -193,22 +194,68 @@ public final class LogPaneView extends BorderPane {
         LogCell() {
             line.getStyleClass().add("log-text");
             setText(null);
+            setOnMousePressed(e -> {
+                if (!isEmpty() && e.isPrimaryButtonDown()) {
+                    getListView().getSelectionModel().clearAndSelect(getIndex());
+                    getListView().requestFocus();
+                }
+            });
+        }
+
+        @Override
+        protected Skin<?> createDefaultSkin() {
+            return new LineSkin(this, line);
+        }
+
+        /**
+         * A row is one event: another entry at this index is another row even if its text and time are
+         * equal. (The default compares with {@code equals}, which for a record also bootstraps method
+         * handles on the FX thread the first time the ring is full and the rows shift under the cells.)
+         */
+        @Override
+        protected boolean isItemChanged(LogEntry oldItem, LogEntry newItem) {
+            return oldItem != newItem;
         }
 
         @Override
         protected void updateItem(LogEntry item, boolean empty) {
             super.updateItem(item, empty);
             if (empty || item == null) {
-                setGraphic(null);
                 line.setText("");
                 pseudoClassStateChanged(NOTICE, false);
                 return;
             }
             line.setText(item.render(vm.timestampsProperty().get(), vm.allReplicasProperty().get()));
             pseudoClassStateChanged(NOTICE, item.notice());
-            if (getGraphic() != line) {
-                setGraphic(line);
-            }
+        }
+    }
+
+    /** A cell's skin: its line, left-aligned and centred vertically within the padding. */
+    private static final class LineSkin extends SkinBase<ListCell<LogEntry>> {
+        private final Text line;
+
+        LineSkin(ListCell<LogEntry> cell, Text line) {
+            super(cell);
+            this.line = line;
+            getChildren().setAll(line);
+        }
+
+        @Override
+        protected void layoutChildren(double x, double y, double w, double h) {
+            Bounds b = line.getLayoutBounds();
+            line.relocate(x, y + Math.max(0, (h - b.getHeight()) / 2));
+        }
+
+        @Override
+        protected double computePrefWidth(double height, double top, double right, double bottom, double left) {
+            return left + line.getLayoutBounds().getWidth() + right;
+        }
+
+        @Override
+        protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
+            ListView<LogEntry> list = getSkinnable().getListView();
+            return list != null && list.getFixedCellSize() > 0 ? list.getFixedCellSize()
+                    : top + line.getLayoutBounds().getHeight() + bottom;
         }
     }
 

@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -46,6 +47,9 @@ public final class LogPaneViewModel implements AutoCloseable {
      * with 25,000 lines/s; beyond that the bounded inbox drops the oldest).
      */
     public static final int MAX_ROWS_PER_FLUSH = 2_500;
+
+    /** Rows are added at most this often: ten times a second. */
+    public static final long FLUSH_INTERVAL_NANOS = 100_000_000L;
 
     private final TaskExecutor executor;
     private final LogSource source;
@@ -67,11 +71,13 @@ public final class LogPaneViewModel implements AutoCloseable {
     private final Map<String, TaskExecutor.Cancellable> retries = new HashMap<>();
     private final AtomicInteger generation = new AtomicInteger();
     private List<String> replicas = List.of();
+    private long lastFlush = System.nanoTime() - FLUSH_INTERVAL_NANOS;
 
     public LogPaneViewModel(TaskExecutor executor, LogSource source, int capacity) {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.source = Objects.requireNonNull(source, "source");
         this.buffer = new LogBuffer(capacity);
+        ForkJoinPool.commonPool().execute(LogEntry::load); // not on the UI thread: see LogEntry.load()
         this.visible = new FilteredList<>(buffer.lines(), e -> true);
         filter.addListener((o, was, now) -> {
             String f = now == null ? "" : now.trim().toLowerCase();
@@ -119,6 +125,14 @@ public final class LogPaneViewModel implements AutoCloseable {
                 : options().tailLines(allReplicas.get() ? 200 : 500).build();
         status.set((prev ? "Reading the previous run of " : "Connecting to ") + target.get() + "…");
         List<String> names = replicas;
+        for (String name : names) {
+            buffer.offer(LogEntry.notice(name, (prev ? "reading the previous run of " : "connecting to ") + name + "…"));
+        }
+        // The connecting rows are shown at once and count as a flush: the stream's first lines come at
+        // the next one, a pulse later, so the pane's first row (its cell, style and font, the first ever
+        // in the app) is not drawn in the same pulse as the first screenful of lines.
+        buffer.drain();
+        lastFlush = System.nanoTime();
         executor.submit("Stream the log of " + target.get(), context -> {
             Map<String, LogStream> opened = new LinkedHashMap<>();
             try {
@@ -298,9 +312,21 @@ public final class LogPaneViewModel implements AutoCloseable {
         scheduleRetry(replica, gen, 1, delay);
     }
 
-    /** Moves arrived lines into the rows; UI thread, called by the view's pulse. Returns rows added. */
+    /** Moves arrived lines into the rows (at most {@link #MAX_ROWS_PER_FLUSH}); UI thread. Returns rows added. */
     public int flush() {
         return paused.get() ? 0 : buffer.drain(MAX_ROWS_PER_FLUSH);
+    }
+
+    /**
+     * {@link #flush()} if at least {@link #FLUSH_INTERVAL_NANOS} passed since the last one (or since
+     * connecting), else -1; UI thread, called by the view on every pulse with {@link System#nanoTime()}.
+     */
+    public int flushIfDue(long nowNanos) {
+        if (nowNanos - lastFlush < FLUSH_INTERVAL_NANOS) {
+            return -1;
+        }
+        lastFlush = nowNanos;
+        return flush();
     }
 
     /** Writes the rows that pass the filter to {@code file}, as shown (with timestamps if on). */

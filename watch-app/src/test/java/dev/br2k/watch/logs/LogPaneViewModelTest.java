@@ -30,17 +30,37 @@ class LogPaneViewModelTest {
         l.onLine(new LogLine(replica, "service", 1, Optional.of(Instant.parse("2026-01-01T10:00:00Z")), text));
     }
 
+    static List<String> shown(LogPaneViewModel vm) {
+        return vm.visibleLines().stream().map(e -> e.render(false, false)).toList();
+    }
+
     @Test
     void the_selected_replicas_lines_show_after_the_next_flush_and_follow_is_on_by_default() {
         vm.showReplica("kv-1");
         say(cluster.logListeners.get(0), "kv-1", "became Leader");
 
-        assertThat(vm.visibleLines()).isEmpty();
+        assertThat(shown(vm)).as("the connecting row at once, the lines at the next flush").containsExactly("— connecting to kv-1… —");
         vm.flush();
 
-        assertThat(vm.visibleLines()).extracting(LogEntry::text).containsExactly("became Leader");
+        assertThat(shown(vm)).containsExactly("— connecting to kv-1… —", "became Leader");
         assertThat(vm.followProperty().get()).isTrue();
         assertThat(cluster.logOptions.get(0).follow()).isTrue();
+    }
+
+    @Test
+    void rows_are_added_at_most_ten_times_a_second_and_the_connecting_row_counts_so_the_first_lines_come_a_pulse_later() {
+        long beforeConnecting = System.nanoTime();
+        vm.showAll(List.of("kv-0", "kv-1"));
+        say(cluster.logListeners.get(0), "kv-0", "first");
+
+        assertThat(vm.flushIfDue(beforeConnecting)).as("not due: the connecting rows were just added").isEqualTo(-1);
+        assertThat(vm.visibleLines()).extracting(e -> e.render(false, true))
+                .containsExactly("[kv-0] — connecting to kv-0… —", "[kv-1] — connecting to kv-1… —");
+        long later = System.nanoTime() + LogPaneViewModel.FLUSH_INTERVAL_NANOS;
+        assertThat(vm.flushIfDue(later)).isEqualTo(1);
+        say(cluster.logListeners.get(1), "kv-1", "second");
+        assertThat(vm.flushIfDue(later + LogPaneViewModel.FLUSH_INTERVAL_NANOS - 1)).isEqualTo(-1);
+        assertThat(vm.flushIfDue(later + LogPaneViewModel.FLUSH_INTERVAL_NANOS)).isEqualTo(1);
     }
 
     @Test
@@ -49,11 +69,11 @@ class LogPaneViewModelTest {
         vm.pausedProperty().set(true);
         say(cluster.logListeners.get(0), "kv-0", "a");
         vm.flush();
-        assertThat(vm.visibleLines()).isEmpty();
+        assertThat(shown(vm)).containsExactly("— connecting to kv-0… —");
 
         vm.pausedProperty().set(false);
 
-        assertThat(vm.visibleLines()).extracting(LogEntry::text).containsExactly("a");
+        assertThat(shown(vm)).containsExactly("— connecting to kv-0… —", "a");
     }
 
     @Test
@@ -91,7 +111,7 @@ class LogPaneViewModelTest {
         Path file = dir.resolve("kv-0.log");
         assertThat(vm.saveTo(file)).isTrue();
 
-        assertThat(Files.readAllLines(file)).containsExactly("one", "— reconnecting: connection reset —", "two");
+        assertThat(Files.readAllLines(file)).containsExactly("— connecting to kv-0… —", "one", "— reconnecting: connection reset —", "two");
     }
 
     @Test
@@ -102,7 +122,7 @@ class LogPaneViewModelTest {
         say(old, "kv-0", "late line");
         vm.flush();
 
-        assertThat(vm.visibleLines()).isEmpty();
+        assertThat(shown(vm)).containsExactly("— connecting to kv-1… —");
         assertThat(cluster.logListeners).hasSize(1);
     }
 
@@ -121,8 +141,8 @@ class LogPaneViewModelTest {
 
         assertThat(cluster.logOptions.get(cluster.logOptions.size() - 1).since())
                 .contains(Instant.parse("2026-01-01T10:00:00Z"));
-        assertThat(vm.visibleLines()).extracting(e -> e.render(false, false)).containsExactly(
-                "before the crash", "— stream stopped: kv-0 has no log file —", "— end of log —",
+        assertThat(shown(vm)).containsExactly(
+                "— connecting to kv-0… —", "before the crash", "— stream stopped: kv-0 has no log file —", "— end of log —",
                 "— reconnected to kv-0 —", "after the restart");
         assertThat(vm.statusProperty().get()).isEqualTo("Streaming kv-0");
     }
@@ -137,8 +157,7 @@ class LogPaneViewModelTest {
         vm.flush();
 
         assertThat(cluster.logListeners).containsExactly(stream);
-        assertThat(vm.visibleLines()).extracting(e -> e.render(false, false))
-                .containsExactly("— reconnected to kv-1 (restart 3) —", "started as Follower");
+        assertThat(shown(vm)).containsExactly("— connecting to kv-1… —", "— reconnected to kv-1 (restart 3) —", "started as Follower");
         vm.replicaRestarted("kv-2", 1);
         assertThat(vm.buffer().pending()).as("a replica not shown is ignored").isZero();
     }
