@@ -7,13 +7,17 @@ import dev.br2k.cluster.LogListener;
 import dev.br2k.cluster.LogOptions;
 import dev.br2k.cluster.LogStream;
 import dev.br2k.watch.logs.LogBuffer;
+import dev.br2k.watch.logs.LogEntry;
 import dev.br2k.watch.logs.LogPaneView;
 import dev.br2k.watch.logs.LogPaneViewModel;
 import dev.br2k.watch.task.FxTaskExecutor;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
 import javax.management.NotificationEmitter;
@@ -40,12 +44,17 @@ import java.util.concurrent.locks.LockSupport;
  * prints the FX pulse gaps (longest, 99th percentile, median), the longest delay of a
  * {@code Platform.runLater} probe sent every 10 ms, the heap, the GC pauses, the FX thread's CPU
  * share and the machine's load; then the five longest gaps of the fed phase with the GC pauses that
- * overlapped them, so a stall can be told apart from a collection. The longest gap is also given
- * without the phase's first second, where the first lines ever rendered in the JVM make the JIT
- * compile the software rasterizer and the list build its cells.
+ * overlapped them, so a stall can be told apart from a collection, and the FX thread's CPU time
+ * within each (the work of that pulse, which the machine's load does not stretch). The longest gap
+ * is also given without the phase's first second, where the first rows ever shown in the JVM build
+ * the list's cells and run the toolkit's code for the first time. The fed phase begins by connecting
+ * the pane (its "connecting to" row) and so includes that row; with {@code open} it begins earlier,
+ * by building and showing the pane itself, as opening a service page does; the time from there to
+ * the first log line in the pane is printed too.
  *
  * <pre>
  * mvn -B -ntp process-test-classes exec:exec@log-bench     # 20,000 lines/s for 30 s after a 10 s baseline, -Xmx256m
+ * mvn -B -ntp process-test-classes exec:exec@log-bench -Dlog-bench.open=true   # the pane itself is built and shown in the fed phase
  * </pre>
  */
 public final class LogPaneBenchmark {
@@ -60,6 +69,11 @@ public final class LogPaneBenchmark {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int baselineSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         int warmSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        boolean open = args.length > 4 && Boolean.parseBoolean(args[4]);
+        if (open && warmSeconds > 0) {
+            throw new IllegalArgumentException("open (the pane opened in the measured phase) and warm (lines shown before it) exclude each other");
+        }
+        String css = LogPaneBenchmark.class.getResource("/dev/br2k/watch/watch.css").toExternalForm();
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get(60, TimeUnit.SECONDS);
@@ -74,15 +88,15 @@ public final class LogPaneBenchmark {
         CompletableFuture<Stage> shown = new CompletableFuture<>();
         Platform.runLater(() -> {
             Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-            LogPaneView view = new LogPaneView(vm);
-            view.getStylesheets().add(LogPaneBenchmark.class.getResource("/dev/br2k/watch/watch.css").toExternalForm());
+            Parent root = open ? new BorderPane() : new LogPaneView(vm); // open: an empty window until the fed phase opens the pane
+            root.getStylesheets().add(css);
             Stage stage = new Stage();
-            stage.setScene(new Scene(view, 1280, 800));
+            stage.setScene(new Scene(root, 1280, 800));
             stage.show();
             pulses.start();
             shown.complete(stage);
         });
-        shown.get(30, TimeUnit.SECONDS);
+        Stage stage = shown.get(30, TimeUnit.SECONDS);
         TimeUnit.SECONDS.sleep(3); // the first layout, CSS pass and JIT warm-up are not measured
         if (warmSeconds > 0) { // optional: lines shown once before measuring, so the first-use costs are paid
             Platform.runLater(() -> vm.showReplica("warm-up-0"));
@@ -92,15 +106,32 @@ public final class LogPaneBenchmark {
             produced.set(0);
         }
 
+        AtomicLong firstNotice = new AtomicLong();
+        AtomicLong firstLine = new AtomicLong();
+        Platform.runLater(() -> vm.buffer().lines().addListener((ListChangeListener<LogEntry>) change -> {
+            while (change.next()) {
+                for (LogEntry e : change.getAddedSubList()) {
+                    (e.notice() ? firstNotice : firstLine).compareAndSet(0, System.nanoTime() - START);
+                }
+            }
+        }));
+
         Phase baseline = measure("no lines (baseline)", baselineSeconds, pulses, gcs, () -> { });
-        Phase fed = measure(String.format("%,d lines/s", rate), seconds, pulses, gcs,
-                () -> Platform.runLater(() -> vm.showReplica("chatty-0")));
+        Phase fed = measure(String.format("%,d lines/s", rate), seconds, pulses, gcs, () -> Platform.runLater(() -> {
+            if (open) { // as the service page does: build the pane, show it, connect it in one go
+                LogPaneView view = new LogPaneView(vm);
+                view.getStylesheets().add(css);
+                stage.getScene().setRoot(view);
+            }
+            vm.showReplica("chatty-0");
+        }));
         long rows = fxSize(vm);
         Platform.runLater(vm::stop);
 
         System.out.println();
         System.out.printf("Log pane benchmark: %,d lines/s for %d s after a %d s baseline without lines%s; -Xmx%d MB, %s, %d CPUs%n",
                 rate, seconds, baselineSeconds, warmSeconds > 0 ? " (pane warmed up with lines for " + warmSeconds + " s first)"
+                        : open ? " (the first lines this JVM shows; the pane itself opened at the start of the fed phase)"
                         : " (the first lines this JVM shows)", Runtime.getRuntime().maxMemory() / (1024 * 1024),
                 gcNames(), Runtime.getRuntime().availableProcessors());
         System.out.println("| measure                                          | no lines    | fed         |");
@@ -113,6 +144,7 @@ public final class LogPaneBenchmark {
         row("99th percentile pulse gap (ms)", "%11.1f", baseline.percentileMs(99), fed.percentileMs(99));
         row("median pulse gap (ms)", "%11.1f", baseline.percentileMs(50), fed.percentileMs(50));
         row("pulse gaps over 100 ms", "%,11d", baseline.over(100), fed.over(100));
+        row("most FX thread CPU between two pulses (ms)", "%11.1f", baseline.maxPulseCpuMs(), fed.maxPulseCpuMs());
         row("longest runLater probe delay (ms)", "%11.1f", baseline.maxProbeNanos / 1e6, fed.maxProbeNanos / 1e6);
         row("heap used, peak sampled (MB)", "%11.1f", baseline.maxHeap / 1048576.0, fed.maxHeap / 1048576.0);
         row("GC pauses", "%,11d", (long) baseline.gcPauses.size(), (long) fed.gcPauses.size());
@@ -121,14 +153,18 @@ public final class LogPaneBenchmark {
         row("render thread CPU time / wall time (%)", "%11.1f", baseline.renderBusyPercent, fed.renderBusyPercent);
         row("whole JVM CPU time / wall time (%, 200 = 2 CPUs)", "%11.1f", baseline.processCpuPercent, fed.processCpuPercent);
         row("load average at the end", "%11.2f", baseline.loadEnd, fed.loadEnd);
+        System.out.printf("| %-48s |             | %11s |%n", (open ? "open" : "connect") + " -> first notice row in the pane (ms)",
+                firstNotice.get() == 0 ? "none" : String.format("%.1f", (firstNotice.get() - fed.startNanos) / 1e6));
+        System.out.printf("| %-48s |             | %11.1f |%n", (open ? "open" : "connect") + " -> first log line in the pane (ms)", (firstLine.get() - fed.startNanos) / 1e6);
         System.gc();
         System.out.printf("| %-48s |             | %11.1f |%n", "heap used after GC at the end (MB)",
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0);
         System.out.printf("| %-48s |             | %,11d |%n", String.format("rows in the pane at the end (bound %,d)", LogBuffer.DEFAULT_CAPACITY), rows);
         System.out.println();
-        System.out.printf("Longest pulse gaps while fed (ms since start; lines started at %,d ms; GC pauses overlapping them):%n",
+        System.out.printf("Longest pulse gaps while fed (ms since start; the phase, which connects the pane and then feeds it, started at %,d ms; GC pauses overlapping them):%n",
                 fed.startNanos / 1_000_000);
         for (long[] gap : fed.longestGaps(5)) {
+            long cpuNanos = gap[2];
             long endMs = gap[0] / 1_000_000;
             long gapMs = gap[1] / 1_000_000;
             List<String> overlapping = new ArrayList<>();
@@ -139,7 +175,8 @@ public final class LogPaneBenchmark {
                     overlapping.add(String.format("%.1f ms", gc[1] / 1e6));
                 }
             }
-            System.out.printf("  %7.1f ms ending at %,8d ms; GC: %s%n", gap[1] / 1e6, endMs,
+            System.out.printf("  %7.1f ms ending at %,8d ms (began %,d ms into the phase); FX thread CPU %.1f ms; GC: %s%n",
+                    gap[1] / 1e6, endMs, endMs - gapMs - fed.startNanos / 1_000_000, cpuNanos / 1e6,
                     overlapping.isEmpty() ? "none" : String.join(", ", overlapping));
         }
         executor.close();
@@ -183,6 +220,7 @@ public final class LogPaneBenchmark {
         phase.processCpuPercent = (os.getProcessCpuTime() - processCpuStart) * 100.0 / wall;
         phase.loadEnd = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         phase.gaps = pulses.snapshot();
+        phase.pulseCpu = pulses.cpuSnapshot();
         phase.pulses = phase.gaps.length / 2;
         phase.gcPauses = gcs.snapshot();
         return phase;
@@ -251,6 +289,7 @@ public final class LogPaneBenchmark {
     private static final class Phase {
         final String name;
         long[] gaps = new long[0]; // pairs: end (nanos since START), gap (nanos)
+        long[] pulseCpu = new long[0]; // the FX thread's CPU time within each gap (nanos)
         int pulses;
         long startNanos;
         long maxProbeNanos;
@@ -307,6 +346,11 @@ public final class LogPaneBenchmark {
             return n;
         }
 
+        /** The most CPU time the FX thread used between two pulses: the work of the longest pulse, whatever the load. */
+        double maxPulseCpuMs() {
+            return Arrays.stream(pulseCpu).max().orElse(0) / 1e6;
+        }
+
         double maxGcMs() {
             return gcPauses.stream().mapToLong(g -> g[1]).max().orElse(0) / 1e6;
         }
@@ -314,7 +358,7 @@ public final class LogPaneBenchmark {
         List<long[]> longestGaps(int n) {
             List<long[]> all = new ArrayList<>();
             for (int i = 0; i + 1 < gaps.length; i += 2) {
-                all.add(new long[]{gaps[i], gaps[i + 1]});
+                all.add(new long[]{gaps[i], gaps[i + 1], pulseCpu[i / 2]});
             }
             all.sort((a, b) -> Long.compare(b[1], a[1]));
             return all.subList(0, Math.min(n, all.size()));
@@ -323,19 +367,25 @@ public final class LogPaneBenchmark {
 
     /** Records every pulse gap on the FX thread into a preallocated array (no allocation per pulse). */
     private static final class PulseRecorder extends AnimationTimer {
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         private final long[] gaps = new long[2 * 60 * 600];
+        private final long[] cpu = new long[60 * 600];
         private int count;
         private long last;
+        private long lastCpu;
 
         @Override
         public void handle(long now) {
+            long fxCpu = threads.getCurrentThreadCpuTime();
             synchronized (this) {
                 if (last != 0 && 2 * count + 1 < gaps.length) {
                     gaps[2 * count] = now - START;
                     gaps[2 * count + 1] = now - last;
+                    cpu[count] = fxCpu - lastCpu;
                     count++;
                 }
                 last = now;
+                lastCpu = fxCpu;
             }
         }
 
@@ -345,6 +395,11 @@ public final class LogPaneBenchmark {
 
         synchronized long[] snapshot() {
             return Arrays.copyOf(gaps, 2 * count);
+        }
+
+        /** The FX thread's CPU time between each two pulses of {@link #snapshot()}, in the same order. */
+        synchronized long[] cpuSnapshot() {
+            return Arrays.copyOf(cpu, count);
         }
     }
 
