@@ -1,5 +1,8 @@
 package dev.br2k.watch.bench;
 
+import static dev.br2k.watch.testing.FxPrograms.fx;
+import static dev.br2k.watch.testing.FxPrograms.waitFor;
+
 import atlantafx.base.theme.PrimerDark;
 import dev.br2k.testkit.Anvil;
 import dev.br2k.watch.WatchServices;
@@ -17,11 +20,9 @@ import javafx.stage.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 
 /**
  * The log pane in the app's own sequence: real components (anvil with the ServiceRegistry, a
@@ -130,31 +131,5 @@ public final class AppLogPaneBenchmark {
             return null;
         });
         executor.close();
-    }
-
-    private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Timed out waiting for " + what);
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-    }
-
-    private static <T> T fx(Callable<T> action) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
-        try {
-            return result.get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

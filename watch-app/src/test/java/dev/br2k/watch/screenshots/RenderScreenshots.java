@@ -1,5 +1,8 @@
 package dev.br2k.watch.screenshots;
 
+import static dev.br2k.watch.testing.FxPrograms.fx;
+import static dev.br2k.watch.testing.FxPrograms.waitFor;
+
 import atlantafx.base.theme.PrimerDark;
 import dev.br2k.cluster.ReplicaState;
 import dev.br2k.registry.RegistryClient;
@@ -25,10 +28,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /**
  * Renders the Watch's main screens against real components (anvil with the ServiceRegistry, a
@@ -177,32 +178,6 @@ public final class RenderScreenshots {
         while (System.nanoTime() < until) {
             fx(() -> null);
             TimeUnit.MILLISECONDS.sleep(100);
-        }
-    }
-
-    private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Timed out waiting for " + what);
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-    }
-
-    private static <T> T fx(Callable<T> action) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
-        try {
-            return result.get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }
