@@ -55,7 +55,7 @@ public final class Etcd {
     }
 
     public static Op key(String key) {
-        return Op.get(bs(key), GetOption.DEFAULT);
+        return key(key, false);
     }
 
     /** Every key under {@code prefix}. */

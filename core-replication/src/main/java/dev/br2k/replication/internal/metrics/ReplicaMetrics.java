@@ -10,7 +10,9 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,6 +40,7 @@ public final class ReplicaMetrics {
     private final Counter duplicates;
     private final Timer leaderWrites;
     private final Timer handlers;
+    private final Map<RouteType, Timer> leaderRequests = new EnumMap<>(RouteType.class);
 
     public ReplicaMetrics(Replica replica) {
         this.replica = replica;
@@ -61,6 +64,10 @@ public final class ReplicaMetrics {
         leaderWrites = latency(Timer.builder("br2k_leader_write")
                 .description("guarded etcd transactions of the leader's request path (append, IN_PROCESS, result)"));
         handlers = latency(Timer.builder("br2k_handler").description("handler runs of entries on the leader"));
+        for (RouteType type : RouteType.values()) {
+            leaderRequests.put(type, latency(Timer.builder("br2k_leader_request").tag("type", type.name().toLowerCase(Locale.ROOT))
+                    .description("from a request reaching the leader's pipeline to its answer being ready")));
+        }
     }
 
     private Timer latency(Timer.Builder builder) {
@@ -76,9 +83,7 @@ public final class ReplicaMetrics {
     }
 
     public void leaderRequest(RouteType type, long nanos) {
-        latency(Timer.builder("br2k_leader_request").tag("type", type.name().toLowerCase(Locale.ROOT))
-                .description("from a request reaching the leader's pipeline to its answer being ready"))
-                .record(nanos, TimeUnit.NANOSECONDS);
+        leaderRequests.get(type).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void request(RouteType type, EntryStatus status) {
