@@ -8,6 +8,7 @@ import dev.br2k.watch.common.Health;
 import dev.br2k.watch.dashboard.ClaimItem;
 import dev.br2k.watch.dashboard.ServiceItem;
 import dev.br2k.watch.logs.LogEntry;
+import dev.br2k.watch.logs.LogView;
 import dev.br2k.watch.shell.MainWindow;
 import dev.br2k.watch.task.FxTaskExecutor;
 import dev.br2k.watch.testing.Fx;
@@ -17,7 +18,6 @@ import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -132,9 +132,9 @@ class WatchIT {
         await().atMost(60, TimeUnit.SECONDS).until(() -> Fx.get(() -> robot.lookup("#replicas").queryTableView().getItems().size()) == 1);
         robot.clickOn("kv-0");
 
-        ListView<LogEntry> logs = robot.lookup("#logList").queryListView();
-        await().atMost(60, TimeUnit.SECONDS).until(() -> Fx.get(() -> logs.getItems().stream().filter(e -> !e.notice()).count()) > 0);
-        assertThat(Fx.get(() -> logs.getItems().get(0).replica())).isEqualTo("kv-0");
+        LogView logs = robot.lookup("#logList").queryAs(LogView.class);
+        await().atMost(60, TimeUnit.SECONDS).until(() -> Fx.get(() -> logs.shownRows().stream().filter(e -> !e.notice()).count()) > 0);
+        assertThat(Fx.get(() -> logs.shownRows().stream().map(LogEntry::replica).distinct().toList())).containsExactly("kv-0");
     }
 
     @Test
@@ -192,14 +192,15 @@ class WatchIT {
     @Order(8)
     void after_a_replica_is_killed_and_recovered_its_new_lines_keep_arriving_in_the_log_pane_without_user_action() {
         // kv-0's log has been in the pane since it was selected; order 7 killed and recovered it. Nobody pressed Reconnect.
-        ListView<LogEntry> logs = robot.lookup("#logList").queryListView();
+        LogView logs = robot.lookup("#logList").queryAs(LogView.class);
         assertThat(Fx.get(() -> window.servicePage().logs().targetProperty().get())).isEqualTo("kv-0");
         int restarts = sandbox.cluster().state().replicas().get(0).restarts();
         assertThat(restarts).isPositive();
 
-        await().atMost(60, TimeUnit.SECONDS).until(() -> Fx.get(() -> logs.getItems().stream().anyMatch(e -> e.notice()
+        await().atMost(60, TimeUnit.SECONDS).until(() -> Fx.get(() -> window.servicePage().logs().visibleLines().stream().anyMatch(e -> e.notice()
                 && e.text().equals("reconnected to kv-0 (restart " + restarts + ")"))));
-        await().atMost(60, TimeUnit.SECONDS).until(() -> Fx.get(() -> logs.getItems().stream().anyMatch(e -> !e.notice()
+        // Follow is on: the newest lines, written after RECOVERY, are the ones drawn.
+        await().atMost(60, TimeUnit.SECONDS).until(() -> Fx.get(() -> logs.shownRows().stream().anyMatch(e -> !e.notice()
                 && e.timestamp().isPresent() && e.timestamp().get().isAfter(recoveryPressed))));
     }
 
@@ -229,7 +230,8 @@ class WatchIT {
 
     private static void openKv() {
         Fx.run(() -> window.openService(kv()));
-        await().atMost(20, TimeUnit.SECONDS).until(() -> robot.lookup("#replicas").tryQuery().isPresent());
+        await().atMost(20, TimeUnit.SECONDS).until(() -> robot.lookup("#replicas").tryQuery().isPresent()
+                && robot.lookup("#logList").tryQuery().isPresent()); // the page attaches its parts over a few pulses
     }
 
     private static boolean enabled(String id) {

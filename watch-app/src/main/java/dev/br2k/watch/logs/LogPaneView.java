@@ -3,22 +3,17 @@ package dev.br2k.watch.logs;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import dev.br2k.watch.common.OnePerPulse;
 import dev.br2k.watch.shell.Icons;
 import javafx.animation.AnimationTimer;
-import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
-import javafx.scene.control.Skin;
-import javafx.scene.control.SkinBase;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
@@ -31,11 +26,11 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 import java.io.File;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The log pane: a virtualized {@link ListView} (fixed cell size, one {@link Text} per visible cell)
- * over the bounded buffer, fed on the animation pulse at most every
+ * The log pane: a {@link LogView} (the rows in sight drawn on a canvas) over the bounded buffer, fed on the animation pulse at most every
  * {@link LogPaneViewModel#FLUSH_INTERVAL_NANOS} with at most
  * {@link LogPaneViewModel#MAX_ROWS_PER_FLUSH} rows, with follow, pause, filter, timestamps, previous
  * run, reconnect and download.
@@ -43,7 +38,7 @@ import java.time.format.DateTimeFormatter;
 public final class LogPaneView extends BorderPane {
 
     private final LogPaneViewModel vm;
-    private final ListView<LogEntry> list;
+    private final LogView list;
     private final AnimationTimer pump;
 
     public LogPaneView(LogPaneViewModel vm) {
@@ -94,16 +89,13 @@ public final class LogPaneView extends BorderPane {
         bar.getStyleClass().add("log-toolbar");
         setTop(bar);
 
-        list = new ListView<>(vm.visibleLines());
+        list = new LogView(vm.visibleLines(), e -> e.render(vm.timestampsProperty().get(), vm.allReplicasProperty().get()),
+                vm.followProperty());
         list.setId("logList");
-        list.getStyleClass().addAll("log-list", Styles.DENSE);
-        list.setFixedCellSize(20);
-        list.setCellFactory(v -> new LogCell());
         Label placeholder = new Label();
         placeholder.textProperty().bind(vm.statusProperty());
         placeholder.getStyleClass().add(Styles.TEXT_MUTED);
         list.setPlaceholder(placeholder);
-        setCenter(list);
 
         Label status = new Label();
         status.setId("logStatus");
@@ -113,25 +105,17 @@ public final class LogPaneView extends BorderPane {
         count.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         HBox foot = new HBox(8, status, new Spacer(), count);
         foot.setPadding(new Insets(2, 8, 2, 8));
-        setBottom(foot);
+        // The tool bar now; the list and the footer in the next pulses (see OnePerPulse).
+        OnePerPulse.run(List.of(() -> setCenter(list), () -> setBottom(foot)));
 
-        vm.timestampsProperty().addListener((o, was, now) -> list.refresh());
-        vm.allReplicasProperty().addListener((o, was, now) -> list.refresh());
-        vm.followProperty().addListener((o, was, now) -> {
-            if (now) {
-                scrollToEnd();
-            }
-        });
+        vm.timestampsProperty().addListener((o, was, now) -> list.repaint());
+        vm.allReplicasProperty().addListener((o, was, now) -> list.repaint());
 
         pump = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                int added = vm.flushIfDue(System.nanoTime());
-                if (added < 0) {
+                if (vm.flushIfDue(System.nanoTime()) < 0) {
                     return;
-                }
-                if (added > 0 && vm.followProperty().get()) {
-                    scrollToEnd();
                 }
                 count.setText(vm.visibleLines().size() + " / " + vm.buffer().lines().size() + " lines"
                         + (vm.pausedProperty().get() && vm.buffer().pending() > 0 ? " · " + vm.buffer().pending() + " waiting" : ""));
@@ -146,13 +130,6 @@ public final class LogPaneView extends BorderPane {
         });
     }
 
-    private void scrollToEnd() {
-        int n = list.getItems().size();
-        if (n > 0) {
-            list.scrollTo(n - 1);
-        }
-    }
-
     private void download() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save log lines");
@@ -164,7 +141,7 @@ public final class LogPaneView extends BorderPane {
         }
     }
 
-    public ListView<LogEntry> list() {
+    public LogView list() {
         return list;
     }
 
@@ -182,82 +159,4 @@ public final class LogPaneView extends BorderPane {
         return b;
     }
 
-    /**
-     * A row: a bare {@link Text} in a skin of its own ({@link LineSkin}) instead of the cell's label
-     * text in a {@code ListCellSkin}, so a cell is one styled node, an update costs one text layout and
-     * no clipping, ellipsis or label layout, and the first cells the pane ever shows load and style
-     * little. A click selects the row.
-     */
-    private final class LogCell extends ListCell<LogEntry> {
-        private final Text line = new Text();
-
-        LogCell() {
-            line.getStyleClass().add("log-text");
-            setText(null);
-            setOnMousePressed(e -> {
-                if (!isEmpty() && e.isPrimaryButtonDown()) {
-                    getListView().getSelectionModel().clearAndSelect(getIndex());
-                    getListView().requestFocus();
-                }
-            });
-        }
-
-        @Override
-        protected Skin<?> createDefaultSkin() {
-            return new LineSkin(this, line);
-        }
-
-        /**
-         * A row is one event: another entry at this index is another row even if its text and time are
-         * equal. (The default compares with {@code equals}, which for a record also bootstraps method
-         * handles on the FX thread the first time the ring is full and the rows shift under the cells.)
-         */
-        @Override
-        protected boolean isItemChanged(LogEntry oldItem, LogEntry newItem) {
-            return oldItem != newItem;
-        }
-
-        @Override
-        protected void updateItem(LogEntry item, boolean empty) {
-            super.updateItem(item, empty);
-            if (empty || item == null) {
-                line.setText("");
-                pseudoClassStateChanged(NOTICE, false);
-                return;
-            }
-            line.setText(item.render(vm.timestampsProperty().get(), vm.allReplicasProperty().get()));
-            pseudoClassStateChanged(NOTICE, item.notice());
-        }
-    }
-
-    /** A cell's skin: its line, left-aligned and centred vertically within the padding. */
-    private static final class LineSkin extends SkinBase<ListCell<LogEntry>> {
-        private final Text line;
-
-        LineSkin(ListCell<LogEntry> cell, Text line) {
-            super(cell);
-            this.line = line;
-            getChildren().setAll(line);
-        }
-
-        @Override
-        protected void layoutChildren(double x, double y, double w, double h) {
-            Bounds b = line.getLayoutBounds();
-            line.relocate(x, y + Math.max(0, (h - b.getHeight()) / 2));
-        }
-
-        @Override
-        protected double computePrefWidth(double height, double top, double right, double bottom, double left) {
-            return left + line.getLayoutBounds().getWidth() + right;
-        }
-
-        @Override
-        protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
-            ListView<LogEntry> list = getSkinnable().getListView();
-            return list != null && list.getFixedCellSize() > 0 ? list.getFixedCellSize()
-                    : top + line.getLayoutBounds().getHeight() + bottom;
-        }
-    }
-
-    private static final javafx.css.PseudoClass NOTICE = javafx.css.PseudoClass.getPseudoClass("notice");
 }

@@ -6,6 +6,7 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.br2k.cluster.ProgressEvent;
 import dev.br2k.watch.common.Health;
+import dev.br2k.watch.common.OnePerPulse;
 import dev.br2k.watch.dashboard.ClaimItem;
 import dev.br2k.watch.dashboard.HealthBadge;
 import dev.br2k.watch.dashboard.ServiceItem;
@@ -228,10 +229,8 @@ public final class ServicePageView extends BorderPane {
         VBox.setVgrow(replicas, Priority.ALWAYS);
 
         logPane = new LogPaneView(vm.logs());
-        SplitPane split = new SplitPane(replicaBox, logPane);
+        SplitPane split = new SplitPane();
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.34);
-        setCenter(split);
 
         Label stepsTitle = new Label();
         stepsTitle.getStyleClass().add(Styles.TITLE_4);
@@ -284,7 +283,18 @@ public final class ServicePageView extends BorderPane {
         claims.setPrefHeight(160);
         side.setPrefWidth(300);
         side.setPadding(new Insets(0, 0, 0, 12));
-        setRight(side);
+
+        // The header now; the replica table, the log pane and the side column in the next pulses.
+        OnePerPulse.run(List.of(
+                () -> {
+                    split.getItems().add(replicaBox);
+                    setCenter(split);
+                },
+                () -> {
+                    split.getItems().add(logPane);
+                    split.setDividerPositions(0.34);
+                },
+                () -> setRight(side)));
     }
 
     private void selectRow(String name) {

@@ -47,18 +47,19 @@ public final class AppLogPaneBenchmark {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int baselineSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        int warmSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         Path work = Files.createTempDirectory("br2k-log-bench-app");
         System.out.println("Starting anvil, the registry and a 3-replica LocalCluster of kv…");
         try (Anvil anvil = Anvil.builder().build().start();
              WatchSandbox sandbox = WatchSandbox.start(anvil, work, 3, 5)) {
-            run(sandbox, rate, seconds, baselineSeconds);
+            run(sandbox, rate, seconds, baselineSeconds, warmSeconds);
         } finally {
             Platform.exit();
         }
         System.exit(0);
     }
 
-    private static void run(WatchSandbox sandbox, int rate, int seconds, int baselineSeconds) throws Exception {
+    private static void run(WatchSandbox sandbox, int rate, int seconds, int baselineSeconds, int warmSeconds) throws Exception {
         String replica = sandbox.cluster().state().replicas().get(0).name();
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
@@ -95,6 +96,18 @@ public final class AppLogPaneBenchmark {
                 && window.dashboard().item(WatchSandbox.SERVICE).map(i -> i.health() == Health.HEALTHY).orElse(false)));
         System.out.printf("Log in -> dashboard with %s healthy: %,d ms%n", WatchSandbox.SERVICE, (System.nanoTime() - loginStart) / 1_000_000);
 
+        if (warmSeconds > 0) { // the page opened and fed once before, then back to the dashboard
+            fx(() -> {
+                window.openService(window.dashboard().item(WatchSandbox.SERVICE).orElseThrow());
+                return null;
+            });
+            TimeUnit.SECONDS.sleep(warmSeconds);
+            fx(() -> {
+                ((javafx.scene.control.Button) window.lookup("#back")).fire();
+                return null;
+            });
+            System.out.printf("The service page was open and fed for %d s before the baseline%n", warmSeconds);
+        }
         AtomicLong firstNotice = new AtomicLong();
         AtomicLong firstLine = new AtomicLong();
         String[] selectedByPage = new String[1];

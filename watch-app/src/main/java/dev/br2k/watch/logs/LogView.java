@@ -1,0 +1,337 @@
+package dev.br2k.watch.logs;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Orientation;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontPosture;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A virtualized view of log rows that draws the rows in sight on a {@link Canvas}: one text per row
+ * with no cell, no CSS and no layout per row, so a pulse that brings 2,500 new rows costs a few dozen
+ * text draws, and the first rows a JVM ever shows cost little more than the next ones. Rows are a
+ * fixed height in a monospace font; long rows scroll sideways.
+ *
+ * <p>Follow keeps the newest row in view; scrolling up (wheel, keys, scroll bar) turns follow off and
+ * keeps the rows in sight where they are while new rows arrive and the oldest drop out; scrolling back
+ * to the end turns it on again. A click selects a row; Ctrl+C (or the platform's shortcut) copies it.
+ * Page Up/Down, Home and End scroll.
+ */
+public final class LogView extends Region {
+
+    static final Color BACKGROUND = Color.web("#0d1117");
+    static final Color TEXT = Color.web("#c9d1d9");
+    static final Color NOTICE = Color.web("#d29922");
+    static final Color SELECTED = Color.web("#1f3a5f");
+    private static final double PADDING = 8;
+    private static final Font FONT = monospace(FontPosture.REGULAR);
+    private static final Font NOTICE_FONT = monospace(FontPosture.ITALIC);
+    private static final double CHAR_WIDTH = width("0123456789") / 10;
+    private static final double TEXT_HEIGHT = height("Mg");
+    /** The height of a row: the font's line and 1.5 px above and below. */
+    public static final double ROW_HEIGHT = Math.ceil(TEXT_HEIGHT + 3);
+
+    private final ObservableList<LogEntry> rows;
+    private final Function<LogEntry, String> text;
+    private final BooleanProperty follow;
+    private final Canvas canvas = new Canvas();
+    private final ScrollBar vertical = new ScrollBar();
+    private final ScrollBar horizontal = new ScrollBar();
+    private final List<LogEntry> shown = new ArrayList<>();
+    private Node placeholder;
+    private int top; // index of the first row in sight
+    private double left; // pixels scrolled sideways
+    private int widestChars; // the widest row drawn so far, in characters
+    private LogEntry selected;
+    private boolean adjusting; // the scroll bars are being set by this view, not by the user
+    private boolean dirty = true; // the canvas must be drawn again at the next layout
+
+    /**
+     * @param rows   the rows, oldest first; UI thread only
+     * @param text   what a row shows (read again at every repaint, so a toggle needs only {@link #repaint()})
+     * @param follow whether the newest row is kept in view; this view turns it off and on as the user scrolls
+     */
+    public LogView(ObservableList<LogEntry> rows, Function<LogEntry, String> text, BooleanProperty follow) {
+        this.rows = Objects.requireNonNull(rows, "rows");
+        this.text = Objects.requireNonNull(text, "text");
+        this.follow = Objects.requireNonNull(follow, "follow");
+        getStyleClass().add("log-view");
+        setFocusTraversable(true);
+        vertical.setOrientation(Orientation.VERTICAL);
+        horizontal.setOrientation(Orientation.HORIZONTAL);
+        vertical.setUnitIncrement(1);
+        horizontal.setUnitIncrement(CHAR_WIDTH * 4);
+        getChildren().addAll(canvas, vertical, horizontal);
+        setMinSize(0, 0);
+
+        rows.addListener((ListChangeListener<LogEntry>) this::rowsChanged);
+        follow.addListener((o, was, now) -> {
+            if (now) {
+                scrollTo(Integer.MAX_VALUE);
+            }
+        });
+        vertical.valueProperty().addListener((o, was, now) -> {
+            if (!adjusting) {
+                scrolledByUser((int) Math.round(now.doubleValue()));
+            }
+        });
+        horizontal.valueProperty().addListener((o, was, now) -> {
+            if (!adjusting) {
+                left = now.doubleValue();
+                repaint();
+            }
+        });
+        addEventHandler(ScrollEvent.SCROLL, this::wheel);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::press);
+        addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        widthProperty().addListener((o, was, now) -> requestLayout());
+        heightProperty().addListener((o, was, now) -> requestLayout());
+    }
+
+    /** What the view shows while it has no rows (a status line, for instance). */
+    public void setPlaceholder(Node node) {
+        if (placeholder != null) {
+            getChildren().remove(placeholder);
+        }
+        placeholder = node;
+        if (node != null) {
+            node.setVisible(rows.isEmpty());
+            getChildren().add(node);
+        }
+        requestLayout();
+    }
+
+    /** Draws the rows again, as a change of what a row shows (timestamps, replica names) needs. */
+    public void repaint() {
+        requestLayout();
+        dirty = true;
+    }
+
+    /** The rows drawn by the last repaint, top to bottom: what the operator sees. */
+    public List<LogEntry> shownRows() {
+        return List.copyOf(shown);
+    }
+
+    /** The text drawn for {@code entry}. */
+    public String textOf(LogEntry entry) {
+        return text.apply(entry);
+    }
+
+    /** The selected row, if any. */
+    public LogEntry selectedRow() {
+        return selected;
+    }
+
+    /** The index of the first row in sight. */
+    public int firstShownIndex() {
+        return top;
+    }
+
+    /** How many rows fit in the view. */
+    public int visibleRowCount() {
+        return Math.max(1, (int) Math.floor(canvas.getHeight() / ROW_HEIGHT));
+    }
+
+    private void rowsChanged(ListChangeListener.Change<? extends LogEntry> c) {
+        int before = top;
+        while (c.next()) {
+            int from = c.getFrom();
+            if (c.wasRemoved() && from < before) {
+                before -= Math.min(c.getRemovedSize(), before - from);
+            }
+            if (c.wasAdded() && from < before) {
+                before += c.getAddedSize();
+            }
+        }
+        top = follow.get() ? Integer.MAX_VALUE : before; // clamped by the layout
+        if (placeholder != null) {
+            placeholder.setVisible(rows.isEmpty());
+        }
+        repaint();
+    }
+
+    private void scrollTo(int first) {
+        top = first;
+        repaint();
+    }
+
+    private void scrolledByUser(int first) {
+        int last = maxTop();
+        top = Math.max(0, Math.min(first, last));
+        follow.set(top >= last);
+        repaint();
+    }
+
+    private int maxTop() {
+        return Math.max(0, rows.size() - visibleRowCount());
+    }
+
+    private void wheel(ScrollEvent e) {
+        if (e.getDeltaY() != 0) {
+            scrolledByUser(top - (int) Math.round(e.getDeltaY() / ROW_HEIGHT));
+        }
+        if (e.getDeltaX() != 0 && horizontal.isVisible()) {
+            horizontal.setValue(clamp(horizontal.getValue() - e.getDeltaX(), 0, horizontal.getMax()));
+        }
+        e.consume();
+    }
+
+    private void press(MouseEvent e) {
+        requestFocus();
+        if (!e.isPrimaryButtonDown() || e.getX() >= canvas.getWidth() || e.getY() >= canvas.getHeight()) {
+            return;
+        }
+        int index = top + (int) (e.getY() / ROW_HEIGHT);
+        selected = index < rows.size() ? rows.get(index) : null;
+        repaint();
+    }
+
+    private void key(KeyEvent e) {
+        int page = visibleRowCount();
+        switch (e.getCode()) {
+            case PAGE_UP -> scrolledByUser(top - page);
+            case PAGE_DOWN -> scrolledByUser(top + page);
+            case UP -> scrolledByUser(top - 1);
+            case DOWN -> scrolledByUser(top + 1);
+            case HOME -> scrolledByUser(0);
+            case END -> scrolledByUser(Integer.MAX_VALUE);
+            case C -> {
+                if (!e.isShortcutDown() || selected == null) {
+                    return;
+                }
+                ClipboardContent content = new ClipboardContent();
+                content.putString(text.apply(selected));
+                Clipboard.getSystemClipboard().setContent(content);
+            }
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        double barW = vertical.prefWidth(-1);
+        double barH = horizontal.prefHeight(-1);
+        boolean wide = PADDING * 2 + widestChars * CHAR_WIDTH > w - barW;
+        double canvasW = Math.max(0, w - barW);
+        double canvasH = Math.max(0, h - (wide ? barH : 0));
+        if (canvas.getWidth() != canvasW || canvas.getHeight() != canvasH) {
+            canvas.setWidth(canvasW);
+            canvas.setHeight(canvasH);
+            dirty = true;
+        }
+        canvas.relocate(0, 0);
+        vertical.resizeRelocate(canvasW, 0, barW, canvasH);
+        horizontal.setVisible(wide);
+        horizontal.resizeRelocate(0, canvasH, canvasW, barH);
+        if (placeholder != null) {
+            placeholder.autosize();
+            placeholder.relocate((canvasW - placeholder.getLayoutBounds().getWidth()) / 2, PADDING);
+        }
+        int last = maxTop();
+        top = Math.max(0, Math.min(top, last));
+        double contentW = PADDING * 2 + widestChars * CHAR_WIDTH;
+        left = wide ? clamp(left, 0, contentW - canvasW) : 0;
+        adjusting = true;
+        try {
+            vertical.setMax(last);
+            vertical.setVisibleAmount(last == 0 ? 1 : Math.max(1, (double) visibleRowCount() * last / Math.max(1, rows.size())));
+            vertical.setBlockIncrement(visibleRowCount());
+            vertical.setValue(top);
+            horizontal.setMax(Math.max(0, contentW - canvasW));
+            horizontal.setVisibleAmount(canvasW);
+            horizontal.setBlockIncrement(canvasW / 2);
+            horizontal.setValue(left);
+        } finally {
+            adjusting = false;
+        }
+        if (dirty) {
+            paint();
+        }
+    }
+
+    private void paint() {
+        dirty = false;
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.setFill(BACKGROUND);
+        g.fillRect(0, 0, w, h); // covers the canvas: earlier drawing commands are dropped
+        g.setTextBaseline(VPos.TOP);
+        shown.clear();
+        int firstChar = (int) (left / CHAR_WIDTH);
+        int columns = (int) Math.ceil(w / CHAR_WIDTH) + 1;
+        double x = PADDING - (left - firstChar * CHAR_WIDTH);
+        double textY = (ROW_HEIGHT - TEXT_HEIGHT) / 2;
+        int end = Math.min(rows.size(), top + visibleRowCount() + 1);
+        int widest = widestChars;
+        for (int i = top; i < end; i++) {
+            LogEntry row = rows.get(i);
+            shown.add(row);
+            double y = (i - top) * ROW_HEIGHT;
+            if (row == selected) {
+                g.setFill(SELECTED);
+                g.fillRect(0, y, w, ROW_HEIGHT);
+            }
+            String line = text.apply(row);
+            widest = Math.max(widest, line.length());
+            if (firstChar < line.length()) {
+                g.setFont(row.notice() ? NOTICE_FONT : FONT);
+                g.setFill(row.notice() ? NOTICE : TEXT);
+                g.fillText(line.substring(firstChar, Math.min(line.length(), firstChar + columns)), x, y + textY);
+            }
+        }
+        if (widest != widestChars) {
+            widestChars = widest;
+            requestLayout(); // the horizontal scroll bar may have to appear
+        }
+    }
+
+    private static double clamp(double v, double min, double max) {
+        return Math.max(min, Math.min(v, Math.max(min, max)));
+    }
+
+    private static Font monospace(FontPosture posture) {
+        Font f = Font.font("DejaVu Sans Mono", FontWeight.NORMAL, posture, 12);
+        return f.getFamily().equals("DejaVu Sans Mono") ? f : Font.font("Monospaced", FontWeight.NORMAL, posture, 12);
+    }
+
+    private static double width(String s) {
+        return measured(s).getWidth();
+    }
+
+    private static double height(String s) {
+        return measured(s).getHeight();
+    }
+
+    private static javafx.geometry.Bounds measured(String s) {
+        Text t = new Text(s);
+        t.setFont(FONT);
+        return t.getLayoutBounds();
+    }
+}
