@@ -13,6 +13,8 @@ import dev.br2k.watch.dashboard.ServiceItem;
 import dev.br2k.watch.logs.LogPaneView;
 import dev.br2k.watch.shell.Icons;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -31,6 +33,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
@@ -44,6 +48,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** A service's page: header with health, scaling and recovery, replica table, log pane, steps and claims. */
 public final class ServicePageView extends BorderPane {
@@ -123,41 +128,48 @@ public final class ServicePageView extends BorderPane {
         actions.getStyleClass().add("action-bar");
         actions.setPadding(new Insets(8, 12, 8, 12));
 
-        Button cancel = new Button("Cancel", Icons.of(MaterialDesignC.CLOSE));
-        cancel.setId("cancelPending");
-        cancel.setOnAction(e -> vm.cancelPending());
-        Message pending = new Message("About to change the replicas", "", Icons.of(MaterialDesignT.TIMER_SAND));
-        pending.setId("pending");
-        pending.getStyleClass().add(Styles.ACCENT);
-        pending.descriptionProperty().bind(vm.pendingMessageProperty());
-        cancel.getStyleClass().add(Styles.LARGE);
-        HBox pendingRow = new HBox(8, pending, cancel);
-        pendingRow.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(pending, Priority.ALWAYS);
-        pending.setMaxWidth(Double.MAX_VALUE);
-        visibleWhen(pendingRow, vm.activityProperty().isEqualTo(ServicePageViewModel.Activity.PENDING));
+        // The messages below are made the first time they are needed: a page that never shows them
+        // does not style and lay them out when it opens.
+        Region pendingRow = madeWhen(vm.activityProperty().isEqualTo(ServicePageViewModel.Activity.PENDING), () -> {
+            Button cancel = new Button("Cancel", Icons.of(MaterialDesignC.CLOSE));
+            cancel.setId("cancelPending");
+            cancel.setOnAction(e -> vm.cancelPending());
+            cancel.getStyleClass().add(Styles.LARGE);
+            Message pending = new Message("About to change the replicas", "", Icons.of(MaterialDesignT.TIMER_SAND));
+            pending.setId("pending");
+            pending.getStyleClass().add(Styles.ACCENT);
+            pending.descriptionProperty().bind(vm.pendingMessageProperty());
+            pending.setMinWidth(0);
+            pending.setMaxWidth(Double.MAX_VALUE);
+            HBox row = new HBox(8, pending, cancel);
+            row.setAlignment(Pos.CENTER_LEFT);
+            HBox.setHgrow(pending, Priority.ALWAYS);
+            return row;
+        });
+        Region problems = madeWhen(item.healthProperty().isEqualTo(Health.FAULTY), () -> {
+            Message message = new Message("Replication is faulty", "", Icons.of(MaterialDesignA.ALERT_OUTLINE));
+            message.setId("problems");
+            message.getStyleClass().add(Styles.WARNING);
+            Runnable showProblems = () -> message.setDescription(String.join("\n", item.problems())
+                    + (item.problems().isEmpty() ? "" : "\nPress RECOVERY to replace the failed replicas."));
+            item.problems().addListener((ListChangeListener<String>) c -> showProblems.run());
+            showProblems.run();
+            return message;
+        });
+        Region error = madeWhen(vm.errorProperty().isNotEmpty(), () -> {
+            Message message = new Message("Operation failed", "", Icons.of(MaterialDesignA.ALERT_CIRCLE_OUTLINE));
+            message.setId("operationError");
+            message.getStyleClass().add(Styles.DANGER);
+            message.descriptionProperty().bind(vm.errorProperty());
+            return message;
+        });
+        Region noCluster = madeWhen(new SimpleBooleanProperty(!vm.hasCluster()), () -> {
+            Message message = new Message("Registry only", vm.scaleHintProperty().get(), Icons.of(MaterialDesignS.SERVER_OFF));
+            message.getStyleClass().add(Styles.WARNING);
+            return message;
+        });
 
-        Message problems = new Message("Replication is faulty", "", Icons.of(MaterialDesignA.ALERT_OUTLINE));
-        problems.setId("problems");
-        problems.getStyleClass().add(Styles.WARNING);
-        Runnable showProblems = () -> problems.setDescription(String.join("\n", item.problems())
-                + (item.problems().isEmpty() ? "" : "\nPress RECOVERY to replace the failed replicas."));
-        item.problems().addListener((ListChangeListener<String>) c -> showProblems.run());
-        showProblems.run();
-        visibleWhen(problems, item.healthProperty().isEqualTo(Health.FAULTY));
-
-        Message error = new Message("Operation failed", "", Icons.of(MaterialDesignA.ALERT_CIRCLE_OUTLINE));
-        error.setId("operationError");
-        error.getStyleClass().add(Styles.DANGER);
-        error.descriptionProperty().bind(vm.errorProperty());
-        visibleWhen(error, vm.errorProperty().isNotEmpty());
-
-        Message noCluster = new Message("Registry only", vm.scaleHintProperty().get(), Icons.of(MaterialDesignS.SERVER_OFF));
-        noCluster.getStyleClass().add(Styles.WARNING);
-        noCluster.setVisible(!vm.hasCluster());
-        noCluster.setManaged(!vm.hasCluster());
-
-        for (javafx.scene.layout.Region r : List.of(titleRow, actions, pendingRow, pending, problems, error, noCluster)) {
+        for (Region r : List.of(titleRow, actions, pendingRow, problems, error, noCluster)) {
             r.setMinWidth(0);
         }
         location.setMinWidth(0);
@@ -317,9 +329,25 @@ public final class ServicePageView extends BorderPane {
         return logPane;
     }
 
-    private static void visibleWhen(javafx.scene.Node node, javafx.beans.value.ObservableBooleanValue condition) {
-        node.visibleProperty().bind(condition);
-        node.managedProperty().bind(condition);
+    /**
+     * A slot that holds what {@code make} returns from the first time {@code condition} holds, and is
+     * shown (as is what it holds) while the condition holds.
+     */
+    private static Region madeWhen(ObservableBooleanValue condition, Supplier<Region> make) {
+        StackPane slot = new StackPane();
+        slot.visibleProperty().bind(condition);
+        slot.managedProperty().bind(condition);
+        Runnable fill = () -> {
+            if (condition.get() && slot.getChildren().isEmpty()) {
+                Region made = make.get();
+                made.setMinWidth(0);
+                made.visibleProperty().bind(condition);
+                slot.getChildren().add(made);
+            }
+        };
+        condition.addListener((o, was, now) -> fill.run());
+        fill.run();
+        return slot;
     }
 
     private static Label muted(String text) {

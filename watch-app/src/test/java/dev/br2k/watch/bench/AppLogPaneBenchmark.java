@@ -32,10 +32,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * service page of {@code kv}, whose first replica (the one the page selects) streams {@code rate}
  * synthetic lines per second ({@link SyntheticLogCluster}; the rest of the cluster is real) for
  * {@code seconds} seconds. Every pulse gap from the page's opening is recorded; the table is the one
- * {@link LogPaneBenchmark} prints, with "open" the moment the page is opened.
+ * {@link LogPaneBenchmark} prints, with "open" the moment the page is opened. With {@code warm} seconds,
+ * the page is opened and fed that long before the baseline and closed again (back to the dashboard),
+ * so the measured opening is the JVM's second.
  *
  * <pre>
  * mvn -B -ntp process-test-classes exec:exec@log-bench-app     # 20,000 lines/s for 30 s after 10 s on the dashboard, -Xmx256m
+ * mvn -B -ntp process-test-classes exec:exec@log-bench-app -Dlog-bench.warm=5   # the page opened and fed for 5 s before
  * </pre>
  */
 public final class AppLogPaneBenchmark {
