@@ -40,6 +40,7 @@ public final class LogPaneView extends BorderPane {
     private final LogPaneViewModel vm;
     private final LogView list;
     private final AnimationTimer pump;
+    private boolean composed; // the list and footer are in place: rows may be flushed into the list
 
     public LogPaneView(LogPaneViewModel vm) {
         this.vm = vm;
@@ -105,8 +106,6 @@ public final class LogPaneView extends BorderPane {
         count.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         HBox foot = new HBox(8, status, new Spacer(), count);
         foot.setPadding(new Insets(2, 8, 2, 8));
-        // The tool bar now; the list and the footer in the next pulses (see OnePerPulse).
-        OnePerPulse.run(List.of(() -> setCenter(list), () -> setBottom(foot)));
 
         vm.timestampsProperty().addListener((o, was, now) -> list.repaint());
         vm.allReplicasProperty().addListener((o, was, now) -> list.repaint());
@@ -114,7 +113,7 @@ public final class LogPaneView extends BorderPane {
         pump = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (vm.flushIfDue(System.nanoTime()) < 0) {
+                if (!composed || vm.flushIfDue(System.nanoTime()) < 0) {
                     return;
                 }
                 count.setText(vm.visibleLines().size() + " / " + vm.buffer().lines().size() + " lines"
@@ -124,8 +123,13 @@ public final class LogPaneView extends BorderPane {
         sceneProperty().addListener((o, was, now) -> {
             if (now == null) {
                 pump.stop();
-            } else {
-                pump.start();
+                return;
+            }
+            pump.start();
+            if (getCenter() == null) {
+                // Shown for the first time: the tool bar in this pulse, the list and the footer in the next
+                // two, and the first rows in the one after, so that no pulse styles a part and fills it too.
+                OnePerPulse.run(List.of(() -> setCenter(list), () -> setBottom(foot), () -> composed = true));
             }
         });
     }

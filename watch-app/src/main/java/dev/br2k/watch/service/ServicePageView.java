@@ -296,17 +296,18 @@ public final class ServicePageView extends BorderPane {
         side.setPrefWidth(300);
         side.setPadding(new Insets(0, 0, 0, 12));
 
-        // The header now; the replica table, the log pane and the side column in the next pulses.
+        // The header now; the replica table, the side column and the log pane in the next pulses (the
+        // log pane then adds its list and footer over the pulses after, and its first rows last).
         OnePerPulse.run(List.of(
                 () -> {
                     split.getItems().add(replicaBox);
                     setCenter(split);
                 },
+                () -> setRight(side),
                 () -> {
                     split.getItems().add(logPane);
                     split.setDividerPositions(0.34);
-                },
-                () -> setRight(side)));
+                }));
     }
 
     private void selectRow(String name) {
