@@ -14,9 +14,12 @@ import dev.br2k.watch.logs.LogPaneView;
 import dev.br2k.watch.shell.Icons;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.WeakChangeListener;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
+import javafx.collections.WeakListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -74,7 +77,9 @@ public final class ServicePageView extends BorderPane {
         name.getStyleClass().add(Styles.TITLE_3);
         HealthBadge badge = new HealthBadge(item.health());
         badge.setId("health");
-        item.healthProperty().addListener((o, was, now) -> badge.show(now));
+        ChangeListener<Health> showHealth = (o, was, now) -> badge.show(now);
+        badge.getProperties().put(ChangeListener.class, showHealth); // the item outlives the page: it holds the listener weakly
+        item.healthProperty().addListener(new WeakChangeListener<>(showHealth));
         Label runState = new Label();
         runState.textProperty().bind(Bindings.concat("registry: ", item.runStateProperty().asString()));
         runState.getStyleClass().add(Styles.TEXT_MUTED);
@@ -152,7 +157,10 @@ public final class ServicePageView extends BorderPane {
             message.getStyleClass().add(Styles.WARNING);
             Runnable showProblems = () -> message.setDescription(String.join("\n", item.problems())
                     + (item.problems().isEmpty() ? "" : "\nPress RECOVERY to replace the failed replicas."));
-            item.problems().addListener((ListChangeListener<String>) c -> showProblems.run());
+            // The item outlives the page: it holds the listener weakly, the message strongly.
+            ListChangeListener<String> onChange = c -> showProblems.run();
+            message.getProperties().put(ListChangeListener.class, onChange);
+            item.problems().addListener(new WeakListChangeListener<>(onChange));
             showProblems.run();
             return message;
         });

@@ -21,6 +21,7 @@ import dev.br2k.watch.logs.LogBuffer;
 import dev.br2k.watch.logs.LogPaneViewModel;
 import dev.br2k.watch.task.TaskExecutor;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
@@ -52,6 +53,8 @@ public final class ServicePageViewModel implements AutoCloseable {
 
     /** What the page is doing. */
     public enum Activity { IDLE, PENDING, RUNNING }
+
+    private final ChangeListener<Optional<ServiceState>> stateListener = (o, was, now) -> now.ifPresent(this::showReplicas);
 
     private final TaskExecutor executor;
     private final DashboardViewModel dashboard;
@@ -103,7 +106,7 @@ public final class ServicePageViewModel implements AutoCloseable {
         scaleHint = Bindings.createStringBinding(this::hint, idle, item.healthProperty(), item.replicaCountProperty(),
                 item.maxReplicasProperty());
 
-        item.clusterStateProperty().addListener((o, was, now) -> now.ifPresent(this::showReplicas));
+        item.clusterStateProperty().addListener(stateListener);
         item.clusterStateProperty().get().ifPresent(this::showReplicas);
     }
 
@@ -355,6 +358,7 @@ public final class ServicePageViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        item.clusterStateProperty().removeListener(stateListener); // the item outlives the page
         cancelPending();
         logs.close();
     }

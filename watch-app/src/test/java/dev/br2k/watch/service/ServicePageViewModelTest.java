@@ -53,6 +53,19 @@ class ServicePageViewModelTest {
     }
 
     @Test
+    void a_closed_page_no_longer_follows_the_cluster_state() {
+        ServicePageViewModel vm = page(2, 3);
+        assertThat(vm.replicas()).hasSize(2);
+        vm.close();
+
+        cluster.fail("kv-1");
+        dashboard.pollClusters();
+
+        assertThat(vm.item().health()).isEqualTo(Health.FAULTY);
+        assertThat(vm.replicas()).allMatch(ReplicaRow::healthy);
+    }
+
+    @Test
     void add_and_reduce_are_disabled_and_recovery_enabled_while_a_replica_is_down() {
         ServicePageViewModel vm = page(2, 3);
         assertThat(vm.canRecoverProperty().get()).as("recovery while healthy").isFalse();
