@@ -5,13 +5,13 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import dev.br2k.watch.common.OnePerPulse;
 import dev.br2k.watch.shell.Icons;
+import dev.br2k.watch.shell.Tips;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
@@ -152,14 +152,14 @@ public final class LogPaneView extends BorderPane {
     private static ToggleButton toggle(String text, Ikon ikon, String tip) {
         ToggleButton b = new ToggleButton(text, Icons.of(ikon));
         b.getStyleClass().add(Styles.SMALL);
-        b.setTooltip(new Tooltip(tip));
+        Tips.on(b, tip);
         return b;
     }
 
     private static Button iconButton(Ikon ikon, String tip) {
         Button b = new Button(null, Icons.of(ikon));
         b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
-        b.setTooltip(new Tooltip(tip));
+        Tips.on(b, tip);
         return b;
     }
 

@@ -12,6 +12,7 @@ import dev.br2k.watch.dashboard.HealthBadge;
 import dev.br2k.watch.dashboard.ServiceItem;
 import dev.br2k.watch.logs.LogPaneView;
 import dev.br2k.watch.shell.Icons;
+import dev.br2k.watch.shell.Tips;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ChangeListener;
@@ -32,7 +33,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -57,7 +57,6 @@ import java.util.function.Supplier;
 public final class ServicePageView extends BorderPane {
 
     private final TableView<ReplicaRow> replicas;
-    private final LogPaneView logPane;
 
     public ServicePageView(ServicePageViewModel vm, Runnable back) {
         getStyleClass().add("service-page");
@@ -69,7 +68,7 @@ public final class ServicePageView extends BorderPane {
         Button backButton = new Button(null, Icons.of(MaterialDesignA.ARROW_LEFT));
         backButton.setId("back");
         backButton.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        backButton.setTooltip(new Tooltip("Back to the services"));
+        Tips.on(backButton, "Back to the services");
         backButton.setOnAction(e -> back.run());
         Label name = new Label();
         name.setId("serviceName");
@@ -107,19 +106,19 @@ public final class ServicePageView extends BorderPane {
         reduce.setId("reduce");
         reduce.disableProperty().bind(vm.canReduceProperty().not());
         reduce.setOnAction(e -> vm.reduce());
-        reduce.setTooltip(new Tooltip("Remove the highest replica: its etcd member first, then its processes; then update the registry"));
+        Tips.on(reduce, "Remove the highest replica: its etcd member first, then its processes; then update the registry");
         Button add = new Button("ADD", Icons.of(MaterialDesignP.PLUS));
         add.setId("add");
         add.getStyleClass().add(Styles.ACCENT);
         add.disableProperty().bind(vm.canAddProperty().not());
         add.setOnAction(e -> vm.add());
-        add.setTooltip(new Tooltip("Add a replica: etcd member add first, then start it; then update the registry"));
+        Tips.on(add, "Add a replica: etcd member add first, then start it; then update the registry");
         Button recover = new Button("RECOVERY", Icons.of(MaterialDesignL.LIFEBUOY));
         recover.setId("recover");
         recover.getStyleClass().add(Styles.DANGER);
         recover.disableProperty().bind(vm.canRecoverProperty().not());
         recover.setOnAction(e -> vm.recover());
-        recover.setTooltip(new Tooltip("Replace failed replicas; they rejoin and restore as Learners. Enabled only while replication is faulty."));
+        Tips.on(recover, "Replace failed replicas; they rejoin and restore as Learners. Enabled only while replication is faulty.");
         Label hint = new Label();
         hint.setId("scaleHint");
         hint.textProperty().bind(vm.scaleHintProperty());
@@ -248,7 +247,6 @@ public final class ServicePageView extends BorderPane {
         VBox replicaBox = new VBox(6, replicaHead, replicas);
         VBox.setVgrow(replicas, Priority.ALWAYS);
 
-        logPane = new LogPaneView(vm.logs());
         SplitPane split = new SplitPane();
         split.setOrientation(Orientation.VERTICAL);
 
@@ -313,7 +311,7 @@ public final class ServicePageView extends BorderPane {
                 },
                 () -> setRight(side),
                 () -> {
-                    split.getItems().add(logPane);
+                    split.getItems().add(new LogPaneView(vm.logs())); // made here: its making is a pulse's work of its own
                     split.setDividerPositions(0.34);
                 }));
     }
@@ -328,14 +326,6 @@ public final class ServicePageView extends BorderPane {
                 return;
             }
         }
-    }
-
-    public TableView<ReplicaRow> replicaTable() {
-        return replicas;
-    }
-
-    public LogPaneView logPane() {
-        return logPane;
     }
 
     /**
