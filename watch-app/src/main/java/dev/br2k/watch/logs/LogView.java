@@ -11,7 +11,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -131,11 +130,6 @@ public final class LogView extends Region {
     /** The rows drawn by the last repaint, top to bottom: what the operator sees. */
     public List<LogEntry> shownRows() {
         return List.copyOf(shown);
-    }
-
-    /** The text drawn for {@code entry}. */
-    public String textOf(LogEntry entry) {
-        return text.apply(entry);
     }
 
     /** The selected row, if any. */
