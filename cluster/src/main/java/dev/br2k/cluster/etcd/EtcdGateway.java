@@ -76,8 +76,13 @@ public final class EtcdGateway implements EtcdAccess {
                 JsonNode reply = post("/v3/cluster/member/add", body);
                 return parseMember(reply.path("member"));
             } catch (EtcdUnavailableException e) {
+                // "member not found": etcd derives a member's id from its peer URLs and the current second,
+                // so an add within the second this URL's member was removed gets the removed id back and is
+                // refused; the next second it is not. "peerURL exists": an earlier attempt of this add went
+                // through; the look below finds it.
                 boolean retryable = e.getMessage().contains("unhealthy cluster") || e.getMessage().contains("too many learner")
-                        || e.getMessage().contains("timed out");
+                        || e.getMessage().contains("timed out") || e.getMessage().contains("member not found")
+                        || e.getMessage().contains("peerURL exists");
                 // A retried add may have gone through already: look before adding again.
                 Optional<MemberInfo> added = safeMembers().stream().filter(m -> m.peerUrls().contains(peerUrl)).findFirst();
                 if (added.isPresent()) {
