@@ -14,8 +14,9 @@ public interface EtcdAccess extends AutoCloseable {
     /**
      * Adds a member with this peer URL, or returns the existing one when a member already has it
      * (so a re-run after a crash does not add twice). Retries while etcd refuses with
-     * "unhealthy cluster" (its reconfiguration safety check) or "member not found" (the same peer URL
-     * removed within the same second: etcd's member ids depend on the second), up to about 30 s.
+     * "unhealthy cluster" (its reconfiguration safety check) or "member not found" (the URL added,
+     * removed and added again within one second: etcd's member ids depend on the second), up to about
+     * 30 s.
      */
     MemberInfo addMember(String peerUrl);
 

@@ -76,9 +76,9 @@ public final class EtcdGateway implements EtcdAccess {
                 JsonNode reply = post("/v3/cluster/member/add", body);
                 return parseMember(reply.path("member"));
             } catch (EtcdUnavailableException e) {
-                // "member not found": etcd derives a member's id from its peer URLs and the current second,
-                // so an add within the second this URL's member was removed gets the removed id back and is
-                // refused; the next second it is not. "peerURL exists": an earlier attempt of this add went
+                // "member not found": etcd derives a member's id from its peer URLs and the second it is
+                // added, so adding a URL again within the second of its previous add (removed since) gets the
+                // removed id back and is refused; the next second it is not. "peerURL exists": an earlier attempt of this add went
                 // through; the look below finds it.
                 boolean retryable = e.getMessage().contains("unhealthy cluster") || e.getMessage().contains("too many learner")
                         || e.getMessage().contains("timed out") || e.getMessage().contains("member not found")

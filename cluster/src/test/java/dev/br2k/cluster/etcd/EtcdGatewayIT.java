@@ -15,9 +15,9 @@ class EtcdGatewayIT {
 
     @Test
     void a_peer_url_removed_a_moment_ago_can_be_added_again() {
-        // As REDUCE then ADD, or RECOVERY removing a stray member and adding its replica back, do. etcd
-        // derives a member's id from its peer URLs and the current second: within the second of its
-        // removal the same URL gets the removed id again, which etcd refuses ("member not found").
+        // etcd derives a member's id from its peer URLs and the second it is added: a URL added again
+        // within the second of its previous add (removed since) gets the removed id back, which etcd
+        // refuses ("member not found"). Each round here takes milliseconds.
         EtcdGateway gateway = EtcdGateway.of(etcd.clientUrls());
         String peerUrl = "http://127.0.0.1:1";
         for (int round = 0; round < 3; round++) {
