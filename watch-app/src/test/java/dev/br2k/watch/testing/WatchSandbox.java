@@ -70,7 +70,18 @@ public final class WatchSandbox implements AutoCloseable {
                 .withEnv(Map.of("BR2K_ROLE_CHECK_MILLIS", "200"));
         LocalCluster cluster = LocalCluster.builder().baseDir(dir.resolve("clusters")).service(SERVICE).launch(launch)
                 .maxReplicas(maxReplicas).startTimeout(Duration.ofSeconds(120)).build();
-        cluster.deploy(replicas, ProgressListener.NONE);
+        try {
+            cluster.deploy(replicas, ProgressListener.NONE);
+        } catch (RuntimeException e) { // the replicas that did start are local processes: stop them, as close() does
+            try {
+                cluster.destroy(ProgressListener.NONE);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            cluster.close();
+            manager.close();
+            throw e;
+        }
         WatchSandbox sandbox = new WatchSandbox(anvil, dir, manager, keystore, cluster);
         sandbox.publishLeaderLocation();
         manager.setRunState(ServiceId.ofName(SERVICE), RunState.RUNNING);
