@@ -26,12 +26,12 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 import java.io.File;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
- * The log pane: a {@link LogView} (the rows in sight drawn on a canvas) over the bounded buffer, fed on the animation pulse at most every
- * {@link LogPaneViewModel#FLUSH_INTERVAL_NANOS} with at most
+ * The log pane: a {@link LogView} (the rows in sight drawn on a canvas) over the bounded buffer, fed
+ * on the animation pulse at most every {@link LogPaneViewModel#FLUSH_INTERVAL_NANOS} with at most
  * {@link LogPaneViewModel#MAX_ROWS_PER_FLUSH} rows, with follow, pause, filter, timestamps, previous
  * run, reconnect and download.
  */
@@ -143,10 +143,6 @@ public final class LogPaneView extends BorderPane {
         if (file != null) {
             vm.saveTo(file.toPath());
         }
-    }
-
-    public LogView list() {
-        return list;
     }
 
     private static ToggleButton toggle(String text, Ikon ikon, String tip) {
