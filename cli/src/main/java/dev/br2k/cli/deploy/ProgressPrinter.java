@@ -6,7 +6,7 @@ import dev.br2k.cluster.ProgressEvent;
 import dev.br2k.cluster.ProgressListener;
 import java.io.PrintWriter;
 
-/** Prints each step of a cluster operation as it ends (stderr), and the result (stdout). */
+/** Prints each step of a cluster operation once, as it ends, with what it did (stderr), and the result (stdout). */
 public final class ProgressPrinter implements ProgressListener {
     private final Common common;
 
@@ -16,12 +16,12 @@ public final class ProgressPrinter implements ProgressListener {
 
     @Override
     public void onProgress(ProgressEvent e) {
+        String detail = e.detail().isEmpty() || e.detail().equals(e.step()) ? "" : " (" + e.detail() + ")";
         switch (e.status()) {
-            case STARTED -> common.progress("  ... " + e.step());
-            case DONE -> common.progress("  done " + e.step() + (e.detail().isEmpty() ? "" : ": " + e.detail()));
+            case DONE -> common.progress("  done " + e.step() + detail);
             case SKIPPED -> common.progress("  ok   " + e.step() + " (already in place)");
             case FAILED -> common.progress("  FAILED " + e.step() + (e.detail().isEmpty() ? "" : ": " + e.detail()));
-            default -> { }
+            default -> { } // a step is printed once, when it ends, with what it did
         }
     }
 

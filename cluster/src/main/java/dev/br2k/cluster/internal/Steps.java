@@ -8,6 +8,7 @@ import dev.br2k.cluster.ProgressListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,12 +32,33 @@ public final class Steps {
         boolean run() throws Exception;
     }
 
+    /** A step's action that says what it did ({@link StepOutcome}). */
+    @FunctionalInterface
+    public interface DetailedAction {
+        StepOutcome run() throws Exception;
+    }
+
     /** Runs one step. A failure is reported and rethrown as {@link OperationFailedException}. */
     public boolean run(String step, Action action) {
+        return step(step, () -> action.run() ? StepOutcome.changed("") : StepOutcome.alreadyInPlace()).kind()
+                == StepOutcome.Kind.CHANGED;
+    }
+
+    /** Runs a step that waits for a condition: reported done with the time it took, not as a change. */
+    public void await(String step, Action wait) {
+        long started = System.nanoTime();
+        step(step, () -> {
+            wait.run();
+            return StepOutcome.waited(Duration.ofNanos(System.nanoTime() - started));
+        });
+    }
+
+    /** Runs one step that says what it did. A failure is reported and rethrown as {@link OperationFailedException}. */
+    public StepOutcome step(String step, DetailedAction action) {
         report(step, ProgressEvent.Status.STARTED, "");
-        boolean changed;
+        StepOutcome outcome;
         try {
-            changed = action.run();
+            outcome = action.run();
         } catch (OperationFailedException e) {
             report(step, ProgressEvent.Status.FAILED, e.getMessage());
             throw e;
@@ -49,13 +71,16 @@ public final class Steps {
             report(step, ProgressEvent.Status.FAILED, message);
             throw new OperationFailedException(operation, step, message, e);
         }
-        if (changed) {
-            changes.add(step);
-            report(step, ProgressEvent.Status.DONE, step);
-        } else {
-            report(step, ProgressEvent.Status.SKIPPED, "already in place");
+        switch (outcome.kind()) {
+            case CHANGED -> {
+                changes.add(step);
+                report(step, ProgressEvent.Status.DONE, outcome.detail());
+            }
+            case WAITED -> report(step, ProgressEvent.Status.DONE, outcome.detail());
+            case ALREADY_IN_PLACE -> report(step, ProgressEvent.Status.SKIPPED, outcome.detail());
+            default -> throw new IllegalStateException("unknown outcome " + outcome.kind());
         }
-        return changed;
+        return outcome;
     }
 
     public List<String> changes() {

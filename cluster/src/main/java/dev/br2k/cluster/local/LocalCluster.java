@@ -18,6 +18,7 @@ import dev.br2k.cluster.ReplicaStatus;
 import dev.br2k.cluster.ReplicationKeys;
 import dev.br2k.cluster.ServiceState;
 import dev.br2k.cluster.etcd.EtcdGateway;
+import dev.br2k.cluster.internal.StepOutcome;
 import dev.br2k.cluster.internal.Steps;
 import dev.br2k.cluster.internal.Wait;
 import dev.br2k.cluster.logs.FileLogStream;
@@ -176,18 +177,18 @@ public final class LocalCluster implements Br2kCluster {
             state = ensureEtcd(state, state.replica(r.name()).orElseThrow(), bootstrap, steps);
         }
         LocalState s0 = state;
-        steps.run("wait for etcd members of " + service, () -> {
+        steps.await("wait for etcd members of " + service, () -> {
             awaitMembers(s0);
-            return false;
+            return true;
         });
         state = recordMemberIds(state);
         for (LocalReplica r : state.inStage(ReplicaStage.ACTIVE)) {
             state = ensureService(state, r, steps);
         }
         for (LocalReplica r : state.inStage(ReplicaStage.ACTIVE)) {
-            steps.run("wait for " + r.name() + " to answer", () -> {
+            steps.await("wait for " + r.name() + " to answer", () -> {
                 awaitAnswer(r);
-                return false;
+                return true;
             });
         }
         return state;
@@ -202,9 +203,9 @@ public final class LocalCluster implements Br2kCluster {
         if (bootstrap || layout.hasEtcdData(r.name())) {
             String initial = String.join(",", state.inStage(ReplicaStage.ACTIVE).stream()
                     .map(a -> a.name() + "=" + a.peerUrl()).toList());
-            steps.run("start etcd " + r.name(), () -> {
+            steps.step("start etcd " + r.name(), () -> {
                 out[0] = startEtcd(state, r, initial, "new");
-                return true;
+                return StepOutcome.changed(etcdDetail(out[0], r.name()));
             });
             return out[0];
         }
@@ -220,11 +221,16 @@ public final class LocalCluster implements Br2kCluster {
         });
         LocalState s1 = out[0];
         LocalReplica r1 = s1.replica(r.name()).orElseThrow();
-        steps.run("start etcd " + r.name() + " joining the cluster", () -> {
+        steps.step("start etcd " + r.name() + " joining the cluster", () -> {
             out[0] = startEtcd(s1, r1, initialClusterFor(s1, r1), "existing");
-            return true;
+            return StepOutcome.changed(etcdDetail(out[0], r.name()));
         });
         return out[0];
+    }
+
+    private static String etcdDetail(LocalState state, String replica) {
+        LocalReplica r = state.replica(replica).orElseThrow();
+        return "pid " + r.etcd().map(ProcessRecord::pid).orElse(-1L) + ", client port " + r.etcdClientPort();
     }
 
     private String initialClusterFor(LocalState state, LocalReplica joining) {
@@ -265,9 +271,11 @@ public final class LocalCluster implements Br2kCluster {
             return state;
         }
         LocalState[] out = {state};
-        steps.run("start service " + r.name(), () -> {
+        steps.step("start service " + r.name(), () -> {
             out[0] = startService(state, r);
-            return true;
+            LocalReplica started = out[0].replica(r.name()).orElseThrow();
+            return StepOutcome.changed("pid " + started.service().map(ProcessRecord::pid).orElse(-1L) + ", http port "
+                    + started.httpPort() + ", log " + layout.log(r.name(), LogOptions.SERVICE));
         });
         return out[0];
     }
@@ -290,6 +298,8 @@ public final class LocalCluster implements Br2kCluster {
         env.put("BR2K_BACKUP_DIR", layout.backups().toString());
         env.put("BR2K_LOCATION_FILE", layout.locationFile().toString());
         env.put("BR2K_BACKUP_LOG_FILE", layout.backupLog().toString());
+        // A service that reads it logs to this file itself, rolled at a size cap; its console output is appended to the same file.
+        env.put("BR2K_LOG_FILE", layout.log(r.name(), LogOptions.SERVICE).toString());
         ProcessRecord p = Processes.start(state.launch().command(), env, layout.replicaDir(r.name()),
                 layout.log(r.name(), LogOptions.SERVICE));
         LocalState s = state.put(state.replica(r.name()).orElse(r).withService(Optional.of(p)));
@@ -395,23 +405,23 @@ public final class LocalCluster implements Br2kCluster {
         });
         LocalReplica r1 = out[0].replica(r.name()).orElseThrow();
         if (!r1.etcd().map(ProcessRecord::alive).orElse(false)) {
-            steps.run("start etcd " + r.name() + " joining the cluster", () -> {
+            steps.step("start etcd " + r.name() + " joining the cluster", () -> {
                 out[0] = startEtcd(out[0], r1, initialClusterFor(out[0], r1), "existing");
-                return true;
+                return StepOutcome.changed(etcdDetail(out[0], r.name()));
             });
         }
         LocalState s2 = out[0];
-        steps.run("wait for etcd member " + r.name() + " to join", () -> {
+        steps.await("wait for etcd member " + r.name() + " to join", () -> {
             EtcdGateway etcd = gateway(s2, null);
             Wait.until("etcd member " + r.name() + " to join", startTimeout,
                     () -> etcd.members().stream().anyMatch(m -> m.started() && m.name().equals(r.name())));
-            return false;
+            return true;
         });
         out[0] = ensureService(out[0], out[0].replica(r.name()).orElseThrow(), steps);
         LocalReplica r3 = out[0].replica(r.name()).orElseThrow();
-        steps.run("wait for " + r.name() + " to answer", () -> {
+        steps.await("wait for " + r.name() + " to answer", () -> {
             awaitAnswer(r3);
-            return false;
+            return true;
         });
         LocalState done = out[0].put(r3.withStage(ReplicaStage.ACTIVE));
         steps.run("mark " + r.name() + " active", () -> {
