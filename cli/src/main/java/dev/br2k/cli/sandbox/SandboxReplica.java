@@ -1,6 +1,7 @@
 package dev.br2k.cli.sandbox;
 
 import dev.br2k.infodid.InfoDid;
+import dev.br2k.infodid.ServiceLogging;
 import dev.br2k.registry.RegistryClient;
 import dev.br2k.registry.replication.RegistryLocationPublisher;
 import dev.br2k.replication.location.FileLocationPublisher;
@@ -10,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.web3j.crypto.Credentials;
 
 /**
@@ -36,6 +39,8 @@ public final class SandboxReplica {
 
     public static void main(String[] args) throws InterruptedException {
         Map<String, String> env = System.getenv();
+        ServiceLogging.configure(env);
+        Logger log = LoggerFactory.getLogger(SandboxReplica.class);
         RegistryClient registry;
         InfoDid infodid;
         try {
@@ -46,6 +51,7 @@ public final class SandboxReplica {
             infodid.start();
         } catch (IOException | RuntimeException e) {
             System.err.println("The sandbox's InfoDID replica cannot start: " + e.getMessage());
+            log.error("The sandbox's InfoDID replica cannot start: {}", e.getMessage(), e);
             System.exit(2);
             return;
         }
@@ -55,8 +61,7 @@ public final class SandboxReplica {
             registry.close();
             stopped.countDown();
         }, "infodid-shutdown"));
-        System.out.println("InfoDID replica serving at " + infodid.url() + "; its leader publishes to the registry at "
-                + env.get(ADDRESS));
+        log.info("InfoDID replica serving at {}; its leader publishes to the registry at {}", infodid.url(), env.get(ADDRESS));
         stopped.await();
     }
 

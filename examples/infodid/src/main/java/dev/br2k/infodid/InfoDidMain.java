@@ -10,18 +10,19 @@ import org.slf4j.LoggerFactory;
  * how LocalCluster and the Kubernetes pods start it. BR2K_SERVICE defaults to {@code infodid}.
  */
 public final class InfoDidMain {
-    private static final Logger LOG = LoggerFactory.getLogger(InfoDidMain.class);
-
     private InfoDidMain() {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        ServiceLogging.configure(System.getenv());
+        Logger log = LoggerFactory.getLogger(InfoDidMain.class);
         InfoDid infodid;
         try {
             infodid = InfoDid.create(config -> config.serviceName("infodid").fromEnvironment(System.getenv()));
             infodid.start();
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("InfoDID cannot start: " + e.getMessage());
+            log.error("InfoDID cannot start: {}", e.getMessage());
             System.exit(2);
             return;
         }
@@ -30,7 +31,7 @@ public final class InfoDidMain {
             infodid.close();
             stopped.countDown();
         }, "infodid-shutdown"));
-        LOG.info("InfoDID replica serving at {}", infodid.url());
+        log.info("InfoDID replica serving at {}", infodid.url());
         stopped.await();
     }
 }
