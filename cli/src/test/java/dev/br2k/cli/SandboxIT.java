@@ -90,6 +90,32 @@ class SandboxIT {
     }
 
     @Test
+    @Order(2)
+    void sandbox_request_round_trips_a_signed_request_through_the_location_on_the_registry() {
+        CliRun.Result request = br2k.sandbox("request");
+        assertThat(request.exitCode()).as(request.toString()).isZero();
+        assertThat(request.out()).contains("InfoDID at " + registeredLocation() + " stored and returned the signed profile of did:ethr:0x");
+    }
+
+    @Test
+    @Order(2)
+    void the_replicas_log_br2k_at_info_and_libraries_only_from_warn_so_the_leader_change_is_easy_to_find() throws Exception {
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Path log = br2k.home().resolve("sandbox/cluster/infodid/replicas/infodid-" + i + "/logs/service.log");
+            all.addAll(Files.readAllLines(log));
+        }
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile("^\\S+ (TRACE|DEBUG|INFO|WARN|ERROR) +\\[[^]]*] (\\S+) - .*");
+        List<String> noise = all.stream().filter(l -> {
+            var m = line.matcher(l);
+            return m.matches() && (m.group(1).equals("TRACE") || m.group(1).equals("DEBUG")
+                    || m.group(1).equals("INFO") && !m.group(2).matches("(dev|d)\\.(br2k|b)\\..*"));
+        }).toList();
+        assertThat(noise).as("DEBUG lines, or INFO lines of libraries, in the replicas' logs").isEmpty();
+        assertThat(all).as("the leader's log says so").anyMatch(l -> l.contains(" INFO ") && l.contains("is now the leader"));
+    }
+
+    @Test
     @Order(3)
     void the_cluster_commands_work_on_the_sandbox_context_and_add_and_reduce_update_the_registry() {
         CliRun.Result state = br2k.run("state");

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * The class path the sandbox runs InfoDID replicas with: {@code $BR2K_INFODID_CLASSPATH} (the launcher
  * sets it), else {@code examples/infodid/target/classes} plus the {@code target/classpath.txt} that
- * module's {@code mvn package} writes. InfoDID gets its own class path, not the CLI's: their
+ * module's {@code mvn package} writes, else the jars the .deb installs ({@link Installation}). InfoDID gets its own class path, not the CLI's: their
  * dependencies differ (jetcd needs Vert.x 4).
  */
 final class InfoDidClasspath {
@@ -40,6 +40,10 @@ final class InfoDidClasspath {
                     throw CliException.failed("cannot read " + deps + ": " + e.getMessage(), e);
                 }
             }
+        }
+        List<Path> packaged = Installation.current().map(Installation::infodidJars).orElse(List.of());
+        if (!packaged.isEmpty()) {
+            return packaged;
         }
         throw CliException.notConfigured("InfoDID is not built: run 'mvn -q package -DskipTests' in examples/infodid"
                 + " (./br2k does it), or set BR2K_INFODID_CLASSPATH");

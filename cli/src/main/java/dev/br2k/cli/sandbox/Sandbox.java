@@ -79,16 +79,16 @@ public final class Sandbox {
             common.out().println("The sandbox is up already (since " + existing.get().createdAt() + "); its status:");
             return status();
         }
-        Path root = ProjectRoot.find(common.env()).orElse(null);
-        Path anvilBinary = Optional.ofNullable(common.env().get("BR2K_ANVIL")).map(Path::of)
-                .orElse(root == null ? Path.of("anvil") : ProjectRoot.anvil(root));
+        Optional<Installation> installed = Installation.current();
+        Path anvilBinary = anvil(installed);
         if (!Files.isExecutable(anvilBinary)) {
-            throw CliException.notConfigured("anvil is not installed at " + anvilBinary
-                    + ": run ./scripts/install-deps in the BR2K checkout (it installs the pinned npm tools)");
+            throw CliException.notConfigured("anvil is not installed at " + anvilBinary + (installed.isPresent()
+                    ? ": the br2k-watch package is incomplete; install it again (apt-get install --reinstall br2k-watch)"
+                    : ": run ./scripts/install-deps in the BR2K checkout (it installs the pinned npm tools)"));
         }
         if (!Files.isExecutable(LocalCluster.DEFAULT_ETCD)) {
-            throw CliException.notConfigured("etcd is not installed at " + LocalCluster.DEFAULT_ETCD
-                    + ": run ./scripts/install-deps (apt-get install -y etcd-server etcd-client)");
+            throw CliException.notConfigured("etcd is not installed at " + LocalCluster.DEFAULT_ETCD + (installed.isPresent()
+                    ? ": apt-get install -y etcd-server" : ": run ./scripts/install-deps (apt-get install -y etcd-server etcd-client)"));
         }
         Files.createDirectories(home.sandboxDir());
         int port = freePort();
@@ -199,7 +199,7 @@ public final class Sandbox {
         out.println("  replicas:         " + String.join(" ", replicaUrls));
         out.println("  location:         " + location + " (published by the leader; it follows a new leader)");
         out.println("  profile:          " + profileFile());
-        out.println("Next: br2k sandbox status | br2k state | br2k sandbox down");
+        out.println("Next: br2k sandbox status | br2k sandbox request | br2k state | br2k sandbox down");
         return ExitCode.OK;
     }
 
@@ -227,6 +227,49 @@ public final class Sandbox {
             out.println(healthy + " of " + state.replicas().size() + " replicas healthy");
             return chain && !state.faulty() && healthy == state.replicas().size() && healthy > 0 ? ExitCode.OK : ExitCode.UNHEALTHY;
         }
+    }
+
+    /**
+     * Sends one signed InfoDID request to the location the registry publishes and reads the result back
+     * ({@link SandboxRequest}, in its own JVM on the sandbox's class path); exit 0 when it round-trips.
+     */
+    public int request() throws IOException, InterruptedException {
+        SandboxState s = SandboxState.read(home).orElseThrow(() -> CliException.notConfigured(
+                "no sandbox is running: start one with 'br2k sandbox up'"));
+        String location;
+        try (RegistryClient reader = RegistryClient.connectReadOnly(s.rpcUrl(), s.registryAddress())) {
+            location = reader.serviceLocation(ServiceId.ofName(s.service()));
+        }
+        if (location.isEmpty()) {
+            throw CliException.failed("the registry holds no location for " + s.service()
+                    + " yet: no replica leads. Check 'br2k sandbox status' and the logs under " + s.clusterBaseDir(), null);
+        }
+        common.progress("Sending a signed InfoDID request to " + location + " (the location on the registry) ...");
+        List<Path> classpath = SandboxClasspath.of(InfoDidClasspath.find(common.env()), System.getProperty("java.class.path"));
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-cp", String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()),
+                SandboxRequest.class.getName(), location);
+        Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectErrorStream(true).start();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            lines.lines().forEach(common.out()::println);
+        }
+        common.out().flush();
+        return p.waitFor() == 0 ? ExitCode.OK : ExitCode.UNHEALTHY;
+    }
+
+    /** $BR2K_ANVIL, else the checkout's npm install, else the package's own. */
+    private Path anvil(Optional<Installation> installed) {
+        String fromEnv = common.env().get("BR2K_ANVIL");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Path.of(fromEnv);
+        }
+        Optional<Path> root = ProjectRoot.find(common.env());
+        if (root.isPresent()) {
+            return ProjectRoot.anvil(root.get());
+        }
+        return installed.map(Installation::anvil).orElse(Path.of("anvil"));
     }
 
     private static String registryLocation(SandboxState s) {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = {"Runs BR2K on this machine: a local chain (anvil) with the service registry, the InfoDID sample with 3 replicas,",
                 "registered, and BR2K Watch logged-in-ready. Installs nothing: run ./scripts/install-deps once first."},
-        subcommands = {SandboxCommand.Up.class, SandboxCommand.Down.class, SandboxCommand.Status.class})
+        subcommands = {SandboxCommand.Up.class, SandboxCommand.Down.class, SandboxCommand.Status.class, SandboxCommand.Request.class})
 public final class SandboxCommand implements Callable<Integer> {
     @Mixin
     Common common;
@@ -87,6 +87,19 @@ public final class SandboxCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return new Sandbox(common).status();
+        }
+    }
+
+    @Command(name = "request", mixinStandardHelpOptions = true,
+            description = {"Signs one InfoDID request as a new did:ethr user, sends it to the location the registry publishes",
+                    "and reads the profile back; exits 0 when it round-trips, 6 when not."})
+    static final class Request implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Override
+        public Integer call() throws Exception {
+            return new Sandbox(common).request();
         }
     }
 }

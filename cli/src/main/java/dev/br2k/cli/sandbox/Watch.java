@@ -23,7 +23,8 @@ final class Watch {
 
     static Optional<ProcessRecord> open(Common common, Path profile, Path log) {
         Optional<String> classpath = classpath(common.env());
-        if (classpath.isEmpty()) {
+        Optional<Installation> installed = Installation.current().filter(i -> Files.isExecutable(i.watchLauncher()));
+        if (classpath.isEmpty() && installed.isEmpty()) {
             common.progress("  BR2K Watch is not built here, so it was not opened. Build it (cd watch-app && mvn -q package),");
             common.progress("  or open it elsewhere with: java -cp <watch jars> " + MAIN + " --profile " + profile);
             return Optional.empty();
@@ -38,8 +39,12 @@ final class Watch {
             cmd.addAll(List.of("/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1280x800x24"));
             common.progress("  no DISPLAY: running BR2K Watch under Xvfb");
         }
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("-cp", classpath.get(), MAIN, "--profile", profile.toString()));
+        if (classpath.isPresent()) {
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(List.of("-cp", classpath.get(), MAIN, "--profile", profile.toString()));
+        } else {
+            cmd.addAll(List.of(installed.get().watchLauncher().toString(), "--profile", profile.toString()));
+        }
         ProcessRecord p = DetachedProcess.start(cmd, Map.of(), log);
         common.progress("  BR2K Watch started (pid " + p.pid() + "); log: " + log);
         return Optional.of(p);
