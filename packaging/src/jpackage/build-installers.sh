@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Builds BR2K Watch (with the br2k command beside it) as a jpackage app image and a .deb.
 # Called by Maven in the packaging module's `package` phase; see packaging/README.md.
-# usage: build-installers.sh VERSION TARGET_DIR
+# usage: build-installers.sh VERSION TARGET_DIR INFODID_TARGET ANVIL
 #   TARGET_DIR/jpackage/input   the application's jars (everything but JavaFX)
 #   TARGET_DIR/jpackage/javafx  JavaFX's jars; their *-linux.jar go into the runtime as modules
+#   INFODID_TARGET              examples/infodid/target: the sample's jar and classpath.txt (for `br2k sandbox`)
+#   ANVIL                       the anvil binary of the pinned npm package (for `br2k sandbox`)
 set -euo pipefail
 version=${1:?version}
 target=${2:?target dir}
+infodid_target=${3:?examples/infodid/target}
+anvil=${4:?anvil binary}
 here=$(cd "$(dirname "$0")" && pwd)
 app_version=${version%%-*}              # jpackage wants numbers only: 0.1.0-SNAPSHOT -> 0.1.0
 name=br2k-watch
@@ -21,6 +25,13 @@ for tool in jlink jpackage jdeps; do
 done
 command -v fakeroot >/dev/null || { echo "build-installers: fakeroot is missing: run ./scripts/install-deps" >&2; exit 1; }
 
+[ -x "$anvil" ] || { echo "build-installers: anvil is missing at $anvil: run ./scripts/install-deps" >&2; exit 1; }
+[ -f "$infodid_target/classpath.txt" ] || { echo "build-installers: $infodid_target/classpath.txt is missing: build examples/infodid first" >&2; exit 1; }
+infodid_jar=$(ls "$infodid_target"/br2k-infodid-*.jar | grep -v -- '-tests\.jar$' | head -1)
+infodid_jars=("$infodid_jar")
+IFS=: read -r -a deps < "$infodid_target/classpath.txt" || true   # the file has no final newline
+infodid_jars+=("${deps[@]}")
+
 watch_jar=$(cd "$input" && ls br2k-watch-app-*.jar)
 cli_jar=$(cd "$input" && ls br2k-cli-*.jar)
 fx_path=$(ls "$javafx"/*-linux.jar | tr '\n' ':')
@@ -30,7 +41,8 @@ fx_path=${fx_path%:}
 # reflection-heavy libraries load without jdeps seeing it (TLS curves, JMX, Unsafe, zip file systems).
 echo "build-installers: finding the JDK modules the application needs (jdeps)"
 found=$(jdeps --ignore-missing-deps --print-module-deps --multi-release 17 -q \
-          --module-path "$fx_path" --class-path "$input/*" "$input"/*.jar 2>/dev/null || true)
+          --module-path "$fx_path" --class-path "$input/*:$(IFS=:; echo "${infodid_jars[*]}")" \
+          "$input"/*.jar "${infodid_jars[@]}" 2>/dev/null || true)
 modules="java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.sql,java.xml"
 modules="$modules,jdk.crypto.ec,jdk.unsupported,jdk.zipfs,jdk.localedata,java.security.jgss"
 modules="$modules,javafx.base,javafx.graphics,javafx.controls,javafx.swing"
@@ -58,6 +70,18 @@ jpackage --type app-image --dest "$out" --name "$name" --app-version "$app_versi
   --java-options "-Xss1m" \
   --add-launcher br2k="$work/br2k.properties"
 
+# What `br2k sandbox` needs that Debian does not provide: anvil (MIT OR Apache-2.0) and the InfoDID sample.
+echo "build-installers: anvil and the InfoDID sample into the app image"
+mkdir -p "$out/$name/lib/anvil" "$out/$name/lib/infodid"
+install -m 0755 "$anvil" "$out/$name/lib/anvil/anvil"
+anvil_version=$("$anvil" --version | head -1)
+cat > "$out/$name/lib/anvil/NOTICE" <<NOTICE
+$anvil_version, from the npm package @foundry-rs/anvil-linux-amd64, part of Foundry
+(https://github.com/foundry-rs/foundry). Licensed under the MIT License or the Apache License 2.0,
+at your option. BR2K runs it as the local chain of \`br2k sandbox\`.
+NOTICE
+install -m 0644 "${infodid_jars[@]}" "$out/$name/lib/infodid/"
+
 echo "build-installers: .deb"
 jpackage --type deb --dest "$out" --name "$name" --app-version "$app_version" \
   --app-image "$out/$name" --resource-dir "$here/deb" \
@@ -65,7 +89,7 @@ jpackage --type deb --dest "$out" --name "$name" --app-version "$app_version" \
   --vendor "BR2K" --about-url "https://br2k.dev" \
   --linux-package-name "$name" --linux-deb-maintainer "BR2K <team@br2k.dev>" \
   --linux-menu-group "System;Monitor" --linux-app-category admin \
-  --linux-package-deps "libgtk-3-0, xdg-utils" --linux-shortcut \
+  --linux-package-deps "libgtk-3-0, xdg-utils, etcd-server" --linux-shortcut \
   --temp "$work/deb"
 
 ls -la "$out"

@@ -119,6 +119,41 @@ class DebInstallerIT {
         }
     }
 
+    @Test
+    @Order(4)
+    void the_installed_br2k_runs_the_sandbox_from_an_empty_directory_without_a_checkout() throws Exception {
+        Path empty = Files.createDirectories(home.resolve("empty"));
+        Path br2kHome = home.resolve("br2k-home");
+        Map<String, String> env = Map.of("HOME", home.toString(), "BR2K_HOME", br2kHome.toString(), "DISPLAY", "");
+        long started = System.nanoTime();
+        Result up = runIn(empty, List.of("br2k", "sandbox", "up", "--no-watch"), env, Duration.ofMinutes(5));
+        long upMillis = (System.nanoTime() - started) / 1_000_000;
+        try {
+            assertThat(up.exitCode()).as("br2k sandbox up --no-watch from the package:%n%s", up.output()).isZero();
+            assertThat(up.output()).contains("BR2K sandbox is up.");
+            assertThat(run(List.of("pgrep", "-f", INSTALL_DIR.resolve("lib/anvil/anvil").toString()), Map.of()).exitCode())
+                    .as("the chain is the package's own anvil").isZero();
+            System.out.printf("DebInstallerIT: the installed 'br2k sandbox up --no-watch' took %.1f s%n", upMillis / 1000.0);
+
+            Result status = runIn(empty, List.of("br2k", "sandbox", "status"), env, Duration.ofMinutes(1));
+            assertThat(status.exitCode()).as("br2k sandbox status:%n%s", status.output()).isZero();
+            assertThat(status.output()).contains("3 of 3 replicas healthy");
+
+            Result request = runIn(empty, List.of("br2k", "sandbox", "request"), env, Duration.ofMinutes(1));
+            assertThat(request.exitCode()).as("br2k sandbox request:%n%s", request.output()).isZero();
+            assertThat(request.output()).contains("stored and returned the signed profile");
+        } finally {
+            Result down = runIn(empty, List.of("br2k", "sandbox", "down"), env, Duration.ofMinutes(2));
+            assertThat(down.exitCode()).as("br2k sandbox down:%n%s", down.output()).isZero();
+        }
+        assertThat(br2kHome.resolve("sandbox")).doesNotExist();
+        assertThat(run(List.of("pgrep", "-af", br2kHome.toString()), Map.of()).output().lines()
+                .filter(l -> !l.contains("pgrep")).toList()).as("processes of the sandbox left running").isEmpty();
+        try (Stream<Path> files = Files.list(empty)) {
+            assertThat(files.toList()).as("the sandbox wrote nothing into the working directory").isEmpty();
+        }
+    }
+
     @AfterAll
     static void removing_the_package_leaves_nothing_behind() throws Exception {
         Result removed = run(List.of("dpkg", "-r", PACKAGE), Map.of());
@@ -137,14 +172,24 @@ class DebInstallerIT {
     }
 
     private static Result run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
+        return runIn(Path.of("").toAbsolutePath(), command, env, Duration.ofSeconds(120));
+    }
+
+    /** Runs a command as an operator's shell would: without the test's BR2K_* variables that point into the checkout. */
+    private static Result runIn(Path dir, List<String> command, Map<String, String> env, Duration timeout)
+            throws IOException, InterruptedException {
+        Path output = Files.createTempFile(home, "out", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().keySet().removeIf(k -> k.startsWith("BR2K_") || k.startsWith("MAVEN_"));
         builder.environment().putAll(env);
         Process process = builder.start();
-        byte[] out = process.getInputStream().readAllBytes();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish within 120 s");
+            throw new AssertionError(String.join(" ", command) + " did not finish within " + timeout.toSeconds() + " s:\n"
+                    + Files.readString(output));
         }
-        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+        return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
     }
 }
