@@ -7,7 +7,7 @@ import java.util.Map;
  * logger is made: {@code br2k-service-file-logback.xml} (a size-capped rolling file) when
  * {@code BR2K_LOG_FILE} names a file, as LocalCluster sets it, else
  * {@code br2k-service-console-logback.xml} (the console, for containers). Either logs BR2K at INFO and
- * libraries at WARN; {@code BR2K_LOG_LEVEL} changes BR2K's level and {@code BR2K_DEBUG} names one logger
+ * libraries at WARN; {@code BR2K_LOG_LEVEL} changes BR2K's level and {@code BR2K_LOG_DEBUG} names one logger
  * to log at DEBUG. A {@code -Dlogback.configurationFile} given on the command line wins.
  */
 public final class ServiceLogging {
