@@ -44,17 +44,79 @@ import static dev.br2k.cluster.kubernetes.KubernetesNames.*;
  */
 public final class DesiredState {
 
+    /** A StatefulSet's name goes into its pods' controller-revision-hash label (63 characters) with an 11-character suffix. */
+    static final int MAX_STATEFULSET_NAME = 52;
+    private static final java.util.regex.Pattern DNS_1035 = java.util.regex.Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+
     private DesiredState() {
+    }
+
+    /**
+     * What the context asks for that a real cluster would refuse or that could not run, each as a sentence
+     * that says what to change; empty when the objects can be applied.
+     */
+    public static List<String> refusals(DeploymentContext ctx) {
+        List<String> out = new ArrayList<>();
+        if (!DNS_1035.matcher(ctx.service()).matches()) {
+            out.add("the service name '" + ctx.service() + "' names Kubernetes Services, which must start with a letter"
+                    + " and hold only lower-case letters, digits and '-' (DNS-1035): rename the service");
+        }
+        if (KubernetesNames.statefulSet(ctx).length() > MAX_STATEFULSET_NAME) {
+            out.add("the service name '" + ctx.service() + "' is " + ctx.service().length() + " characters; a StatefulSet"
+                    + " name may have at most " + MAX_STATEFULSET_NAME + " (its pods' revision label adds 11): shorten it");
+        }
+        if (ctx.protocol() == dev.br2k.cluster.context.Protocol.HTTPS) {
+            out.add("protocol HTTPS: the BR2K runtime serves plain HTTP, so HTTPS probes would never pass and no pod would"
+                    + " become Ready; set protocol: HTTP and terminate TLS in front of the Service (an Ingress or load balancer)");
+        }
+        if (ctx.etcdTls().client()) {
+            out.add("etcd client TLS: the BR2K runtime's etcd client cannot use TLS yet, so the service could not reach"
+                    + " etcd; keep TLS between etcd peers only (etcdTls client: false)");
+        }
+        return out;
+    }
+
+    /**
+     * Why {@code desired} cannot replace {@code running}: the volume claim templates of a StatefulSet are
+     * immutable (the API server answers 422), so a changed storage size, class or claim list is refused
+     * here with what to do instead. Empty when nothing runs yet or the templates are unchanged.
+     */
+    public static Optional<String> claimTemplateChange(StatefulSet running, StatefulSet desired) {
+        if (running == null) {
+            return Optional.empty();
+        }
+        Map<String, String> before = claimSummary(running);
+        Map<String, String> after = claimSummary(desired);
+        if (before.equals(after)) {
+            return Optional.empty();
+        }
+        return Optional.of("The volume claims of StatefulSet " + running.getMetadata().getName() + " cannot change on a"
+                + " running service (Kubernetes refuses any change to volumeClaimTemplates): the cluster has " + before
+                + ", the context asks for " + after + ". Put storageSize and storageClass back to the running values; to"
+                + " grow the volumes, expand each claim with kubectl (kubectl patch pvc ... where the storage class allows"
+                + " expansion), or deploy the service anew under another name.");
+    }
+
+    private static Map<String, String> claimSummary(StatefulSet s) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        List<PersistentVolumeClaim> claims = s.getSpec().getVolumeClaimTemplates() == null ? List.of() : s.getSpec().getVolumeClaimTemplates();
+        for (PersistentVolumeClaim c : claims) {
+            Quantity size = c.getSpec().getResources() == null || c.getSpec().getResources().getRequests() == null ? null
+                    : c.getSpec().getResources().getRequests().get("storage");
+            out.put(c.getMetadata().getName(), (size == null ? "no size" : size.toString()) + " of storage class "
+                    + (c.getSpec().getStorageClassName() == null ? "(the default)" : c.getSpec().getStorageClassName())
+                    + " " + c.getSpec().getAccessModes());
+        }
+        return out;
     }
 
     /**
      * The StatefulSet: one pod per replica with the service container and an etcd container, node
      * affinity from the context's labels, pod anti-affinity on the host, a volume claim each for the
-     * service state and etcd, kept when scaled down or deleted.
-     *
-     * @param restoreBackup handed to the service as {@code BR2K_RESTORE_BACKUP} when redeploying from the registry
+     * service state and etcd, kept when scaled down or deleted. The service container gets only the
+     * variables the runtime reads ({@code Br2kEnvironment.VARIABLES} in core-replication).
      */
-    public static StatefulSet statefulSet(DeploymentContext ctx, int replicas, Optional<String> restoreBackup) {
+    public static StatefulSet statefulSet(DeploymentContext ctx, int replicas) {
         List<VolumeMount> serviceMounts = new ArrayList<>();
         serviceMounts.add(mount(STATE_VOLUME, ctx.stateMountPath(), false));
         List<VolumeMount> etcdMounts = new ArrayList<>();
@@ -69,9 +131,6 @@ public final class DesiredState {
             volumes.add(new VolumeBuilder().withName(TLS_VOLUME)
                     .withNewSecret().withSecretName(tlsSecret(ctx)).withDefaultMode(0400).endSecret().build());
             etcdMounts.add(mount(TLS_VOLUME, TLS_MOUNT, true));
-            if (ctx.etcdTls().client()) {
-                serviceMounts.add(mount(TLS_VOLUME, TLS_MOUNT, true));
-            }
         }
         List<LocalObjectReference> pullSecrets = new ArrayList<>();
         ctx.imageRegistry().ifPresent(r -> pullSecrets.add(new LocalObjectReference(KubernetesNames.registrySecret(ctx))));
@@ -101,7 +160,7 @@ public final class DesiredState {
                     .withNewTemplate()
                         .withNewMetadata().withLabels(labels(ctx.service())).endMetadata()
                         .withNewSpec()
-                            .withContainers(serviceContainer(ctx, serviceMounts, restoreBackup), etcdContainer(ctx, etcdMounts))
+                            .withContainers(serviceContainer(ctx, serviceMounts), etcdContainer(ctx, etcdMounts))
                             .withVolumes(volumes)
                             .withImagePullSecrets(pullSecrets)
                             .withTerminationGracePeriodSeconds(30L)
@@ -129,8 +188,8 @@ public final class DesiredState {
         return b.build();
     }
 
-    static Container serviceContainer(DeploymentContext ctx, List<VolumeMount> mounts, Optional<String> restoreBackup) {
-        String advertiseScheme = ctx.protocol() == dev.br2k.cluster.context.Protocol.HTTPS ? "https" : "http";
+    static Container serviceContainer(DeploymentContext ctx, List<VolumeMount> mounts) {
+        String advertiseScheme = "http";
         String etcdScheme = clientScheme(ctx);
         List<EnvVar> env = new ArrayList<>();
         env.add(fieldEnv("POD_NAME", "metadata.name"));
@@ -144,20 +203,6 @@ public final class DesiredState {
                 + ctx.namespace() + ".svc:" + ctx.port()));
         env.add(env("BR2K_STATE_DIR", ctx.stateMountPath() + "/state"));
         env.add(env("BR2K_BACKUP_DIR", ctx.stateMountPath() + "/backups"));
-        env.add(env("BR2K_NETWORK_ID", Long.toString(ctx.networkId())));
-        env.add(env("BR2K_PROTOCOL", ctx.protocol().name()));
-        if (!ctx.endpoints().isEmpty()) {
-            env.add(env("BR2K_ENDPOINTS", String.join(",", ctx.endpoints())));
-        }
-        if (ctx.keystore().isPresent()) {
-            env.add(env("BR2K_KEYSTORE_FILE", KEYSTORE_MOUNT + "/" + ctx.keystore().get().getFileName()));
-        }
-        if (ctx.etcdTls().client()) {
-            env.add(env("BR2K_ETCD_CA_FILE", TLS_MOUNT + "/ca.crt"));
-            env.add(env("BR2K_ETCD_CERT_FILE", TLS_MOUNT + "/tls.crt"));
-            env.add(env("BR2K_ETCD_KEY_FILE", TLS_MOUNT + "/tls.key"));
-        }
-        restoreBackup.ifPresent(b -> env.add(env("BR2K_RESTORE_BACKUP", b)));
         return new ContainerBuilder()
                 .withName(SERVICE_CONTAINER)
                 .withImage(ctx.image())
