@@ -48,6 +48,17 @@ public final class DesiredState {
     static final int MAX_STATEFULSET_NAME = 52;
     private static final java.util.regex.Pattern DNS_1035 = java.util.regex.Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
 
+    /** The user the pods run as: the non-root user of the images {@code br2k build} makes; fsGroup lets it write the volumes. */
+    static final long POD_USER = 10001;
+    /** Requests and memory limits (a JVM sizes its heap from the limit: a quarter of it by default). */
+    static final String SERVICE_CPU = "250m";
+    static final String SERVICE_MEMORY = "512Mi";
+    static final String SERVICE_MEMORY_LIMIT = "1Gi";
+    static final String ETCD_CPU = "100m";
+    static final String ETCD_MEMORY = "256Mi";
+    /** etcd maps its whole database (quota 2 GiB by default) into memory. */
+    static final String ETCD_MEMORY_LIMIT = "2Gi";
+
     private DesiredState() {
     }
 
@@ -164,6 +175,11 @@ public final class DesiredState {
                             .withVolumes(volumes)
                             .withImagePullSecrets(pullSecrets)
                             .withTerminationGracePeriodSeconds(30L)
+                            .withNewSecurityContext()
+                                .withRunAsNonRoot(true).withRunAsUser(POD_USER).withRunAsGroup(POD_USER)
+                                .withFsGroup(POD_USER).withFsGroupChangePolicy("OnRootMismatch")
+                                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                            .endSecurityContext()
                             .withNewAffinity()
                                 .withNewPodAntiAffinity()
                                     .addNewRequiredDuringSchedulingIgnoredDuringExecution()
@@ -210,6 +226,8 @@ public final class DesiredState {
                 .addNewPort().withName("http").withContainerPort(ctx.port()).withProtocol("TCP").endPort()
                 .withEnv(env)
                 .withVolumeMounts(mounts)
+                .withSecurityContext(containerSecurity())
+                .withResources(resources(SERVICE_CPU, SERVICE_MEMORY, SERVICE_MEMORY_LIMIT))
                 .withNewReadinessProbe()
                     .withNewHttpGet().withPath("/br2k/status").withNewPort(ctx.port())
                         .withScheme(ctx.protocol() == dev.br2k.cluster.context.Protocol.HTTPS ? "HTTPS" : "HTTP").endHttpGet()
@@ -229,7 +247,9 @@ public final class DesiredState {
                 "--listen-client-urls=" + clientScheme + "://0.0.0.0:" + ETCD_CLIENT_PORT,
                 "--advertise-client-urls=" + clientScheme + "://" + host + ":" + ETCD_CLIENT_PORT,
                 "--initial-advertise-peer-urls=" + peerScheme + "://" + host + ":" + ETCD_PEER_PORT,
-                "--initial-cluster-token=" + ctx.namespace() + "-" + ctx.service()));
+                "--initial-cluster-token=" + ctx.namespace() + "-" + ctx.service(),
+                // The replication log deletes its keys; without compaction their history fills the quota (NOSPACE).
+                "--auto-compaction-mode=periodic", "--auto-compaction-retention=1h"));
         if (ctx.etcdTls().peer()) {
             args.addAll(List.of("--peer-client-cert-auth=true", "--peer-trusted-ca-file=" + TLS_MOUNT + "/ca.crt",
                     "--peer-cert-file=" + TLS_MOUNT + "/tls.crt", "--peer-key-file=" + TLS_MOUNT + "/tls.key"));
@@ -250,6 +270,22 @@ public final class DesiredState {
                         configEnv("ETCD_INITIAL_CLUSTER", etcdConfigMap(ctx), CONFIG_INITIAL_CLUSTER),
                         configEnv("ETCD_INITIAL_CLUSTER_STATE", etcdConfigMap(ctx), CONFIG_INITIAL_CLUSTER_STATE))
                 .withVolumeMounts(mounts)
+                .withSecurityContext(containerSecurity())
+                .withResources(resources(ETCD_CPU, ETCD_MEMORY, ETCD_MEMORY_LIMIT))
+                // Ready when it is healthy (has a leader); up to 5 minutes to start and catch up; restarted only
+                // when it stops listening for a minute: /health fails on every member while quorum is lost.
+                .withNewReadinessProbe()
+                    .withNewHttpGet().withPath("/health").withNewPort(ETCD_CLIENT_PORT).withScheme("HTTP").endHttpGet()
+                    .withPeriodSeconds(5).withFailureThreshold(3)
+                .endReadinessProbe()
+                .withNewStartupProbe()
+                    .withNewTcpSocket().withNewPort(ETCD_CLIENT_PORT).endTcpSocket()
+                    .withPeriodSeconds(5).withFailureThreshold(60)
+                .endStartupProbe()
+                .withNewLivenessProbe()
+                    .withNewTcpSocket().withNewPort(ETCD_CLIENT_PORT).endTcpSocket()
+                    .withPeriodSeconds(10).withFailureThreshold(6).withTimeoutSeconds(5)
+                .endLivenessProbe()
                 .build();
     }
 
@@ -293,6 +329,43 @@ public final class DesiredState {
                     .withSelector(selector(ctx.service()))
                     .addNewPort().withName(ctx.protocol() == dev.br2k.cluster.context.Protocol.GRPC ? "grpc" : "http")
                         .withPort(ctx.port()).withNewTargetPort(ctx.port()).withProtocol("TCP").endPort()
+                .endSpec()
+                .build();
+    }
+
+    /** At most one replica down by a voluntary disruption (node drain, upgrade): quorum and a leader stay. */
+    public static io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget disruptionBudget(DeploymentContext ctx) {
+        return new io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder()
+                .withNewMetadata().withName(KubernetesNames.statefulSet(ctx)).withNamespace(ctx.namespace())
+                    .withLabels(labels(ctx.service())).endMetadata()
+                .withNewSpec()
+                    .withMaxUnavailable(new io.fabric8.kubernetes.api.model.IntOrString(1))
+                    .withNewSelector().withMatchLabels(selector(ctx.service())).endSelector()
+                .endSpec()
+                .build();
+    }
+
+    /**
+     * Ingress to the service's pods: etcd's client and peer ports from the service's own pods only, the
+     * service port from anywhere (clients, the API server's pod proxy). Port-forwards (the operator's
+     * etcd access) enter the pod's own network namespace and are not subject to it. Takes effect where the
+     * cluster's network plugin enforces NetworkPolicy.
+     */
+    public static io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy networkPolicy(DeploymentContext ctx) {
+        return new io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder()
+                .withNewMetadata().withName(KubernetesNames.statefulSet(ctx)).withNamespace(ctx.namespace())
+                    .withLabels(labels(ctx.service())).endMetadata()
+                .withNewSpec()
+                    .withNewPodSelector().withMatchLabels(selector(ctx.service())).endPodSelector()
+                    .withPolicyTypes("Ingress")
+                    .addNewIngress()
+                        .addNewFrom().withNewPodSelector().withMatchLabels(selector(ctx.service())).endPodSelector().endFrom()
+                        .addNewPort().withProtocol("TCP").withNewPort(ETCD_CLIENT_PORT).endPort()
+                        .addNewPort().withProtocol("TCP").withNewPort(ETCD_PEER_PORT).endPort()
+                    .endIngress()
+                    .addNewIngress()
+                        .addNewPort().withProtocol("TCP").withNewPort(ctx.port()).endPort()
+                    .endIngress()
                 .endSpec()
                 .build();
     }
@@ -355,6 +428,20 @@ public final class DesiredState {
 
     private static String jsonEscape(String s) {
         return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private static io.fabric8.kubernetes.api.model.SecurityContext containerSecurity() {
+        return new io.fabric8.kubernetes.api.model.SecurityContextBuilder()
+                .withAllowPrivilegeEscalation(false)
+                .withNewCapabilities().withDrop("ALL").endCapabilities()
+                .build();
+    }
+
+    private static io.fabric8.kubernetes.api.model.ResourceRequirements resources(String cpu, String memory, String memoryLimit) {
+        return new io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder()
+                .addToRequests("cpu", new Quantity(cpu)).addToRequests("memory", new Quantity(memory))
+                .addToLimits("memory", new Quantity(memoryLimit))
+                .build();
     }
 
     private static VolumeMount mount(String name, String path, boolean readOnly) {

@@ -144,6 +144,10 @@ public final class KubernetesCluster implements Br2kCluster {
         steps.run("apply Service " + KubernetesNames.clientService(c), () -> changed(apply.apply(DesiredState.clientService(c))));
         steps.run("apply StatefulSet " + KubernetesNames.statefulSet(c),
                 () -> changed(apply.apply(desired)));
+        steps.run("apply PodDisruptionBudget " + KubernetesNames.statefulSet(c),
+                () -> changed(apply.apply(DesiredState.disruptionBudget(c))));
+        steps.run("apply NetworkPolicy " + KubernetesNames.statefulSet(c),
+                () -> changed(apply.apply(DesiredState.networkPolicy(c))));
     }
 
     private int resumeIfPaused(Steps steps) {

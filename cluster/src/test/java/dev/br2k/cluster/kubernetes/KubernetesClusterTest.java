@@ -79,6 +79,8 @@ class KubernetesClusterTest {
         client.services().inNamespace("br2k").delete();
         client.configMaps().inNamespace("br2k").delete();
         client.secrets().inNamespace("br2k").delete();
+        client.policy().v1().podDisruptionBudget().inNamespace("br2k").delete();
+        client.network().v1().networkPolicies().inNamespace("br2k").delete();
         client.pods().inNamespace("br2k").delete();
         client.persistentVolumeClaims().inNamespace("br2k").delete();
     }
@@ -205,7 +207,8 @@ class KubernetesClusterTest {
                 .contains("f39fd6e51aad88f6f4ce6ab8827279cfffb92266");
         assertThat(events).filteredOn(e -> e.status() == ProgressEvent.Status.DONE).extracting(ProgressEvent::step)
                 .containsExactly("apply Secret infodid-registry", "apply Secret infodid-keystore", "create ConfigMap infodid-etcd",
-                        "apply Service infodid-peers", "apply Service infodid", "apply StatefulSet infodid");
+                        "apply Service infodid-peers", "apply Service infodid", "apply StatefulSet infodid",
+                        "apply PodDisruptionBudget infodid", "apply NetworkPolicy infodid");
     }
 
     @Test
@@ -217,7 +220,7 @@ class KubernetesClusterTest {
 
         assertThat(again.unchanged()).isTrue();
         assertThat(resourceVersions()).isEqualTo(versions);
-        assertThat(events).filteredOn(e -> e.status() == ProgressEvent.Status.SKIPPED).hasSize(6);
+        assertThat(events).filteredOn(e -> e.status() == ProgressEvent.Status.SKIPPED).hasSize(8);
     }
 
     @Test

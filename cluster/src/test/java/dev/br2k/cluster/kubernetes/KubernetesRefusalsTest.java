@@ -40,6 +40,8 @@ class KubernetesRefusalsTest {
         client.services().inNamespace("br2k").delete();
         client.configMaps().inNamespace("br2k").delete();
         client.secrets().inNamespace("br2k").delete();
+        client.policy().v1().podDisruptionBudget().inNamespace("br2k").delete();
+        client.network().v1().networkPolicies().inNamespace("br2k").delete();
     }
 
     KubernetesCluster cluster(DeploymentContext ctx) {
