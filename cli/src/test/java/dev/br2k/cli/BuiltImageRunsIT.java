@@ -80,7 +80,7 @@ class BuiltImageRunsIT {
 
         HttpClient http = HttpClient.newHttpClient();
         URI status = URI.create("http://127.0.0.1:" + port + "/br2k/status");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreException(java.net.ConnectException.class).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreException(java.net.ConnectException.class).untilAsserted(() -> {
             assertThat(podman.run("inspect", "--format", "{{.State.Status}}", name).out().strip())
                     .as("container state; its log: %s", podman.run("logs", name).err()).isEqualTo("running");
             HttpResponse<String> r = send(http, status);
@@ -90,6 +90,12 @@ class BuiltImageRunsIT {
         JsonNode body = JSON.readTree(send(http, status).body());
         assertThat(body.path("id").asText()).isEqualTo("r1");
         assertThat(podman.run("top", name, "user", "comm").orThrow().out()).contains("br2k").doesNotContain("root");
+
+        // The leader-label sidecar of the Kubernetes pods runs from the same image: its class loads and checks its settings.
+        Podman.Result sidecar = podman.run("run", "--rm", "--network", "none", "--entrypoint", "/opt/java/bin/java",
+                "localhost/" + name + ":it", "-cp", "/opt/br2k/leader-label", "dev.br2k.cluster.kubernetes.leaderlabel.LeaderLabeller");
+        assertThat(sidecar.exitCode()).isNotZero();
+        assertThat(sidecar.err()).contains("is not set: the leader-label sidecar runs in a BR2K pod").doesNotContain("ClassNotFoundException");
     }
 
     private static HttpResponse<String> send(HttpClient http, URI uri) throws IOException, InterruptedException {

@@ -14,6 +14,7 @@ import com.google.cloud.tools.jib.api.buildplan.Port;
 import dev.br2k.cli.CliException;
 import dev.br2k.cli.home.RegistryLogin;
 import dev.br2k.cli.project.ProjectFile;
+import dev.br2k.cluster.kubernetes.leaderlabel.LeaderLabeller;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,8 @@ public final class ImageBuilder {
             "java.security.jgss", "jdk.management");
     static final AbsoluteUnixPath APP = AbsoluteUnixPath.get("/app");
     static final AbsoluteUnixPath JAVA = AbsoluteUnixPath.get("/opt/java");
+    /** Where Kubernetes pods find the leader-label sidecar's classes (cluster's {@code DesiredState} runs it from there). */
+    static final String LEADER_LABEL_CLASSPATH = "/opt/br2k/leader-label";
 
     private final Path cacheDir;
     private final Consumer<String> progress;
@@ -107,6 +110,8 @@ public final class ImageBuilder {
             b.addFileEntriesLayer(BaseLayer.of(runtime, cacheDir.resolve("base-layer"), progress))
                     .addFileEntriesLayer(FileEntriesLayer.builder().setName("java-runtime")
                             .addEntryRecursive(runtime, JAVA, (source, target) -> permissions(source)).build())
+                    .addFileEntriesLayer(FileEntriesLayer.builder().setName("br2k-leader-label")
+                            .addEntryRecursive(leaderLabelClasses(), AbsoluteUnixPath.get(LEADER_LABEL_CLASSPATH)).build())
                     .setUser(BaseLayer.UID + ":" + BaseLayer.UID)
                     .addEnvironmentVariable("LANG", "C.UTF-8");
         }
@@ -153,6 +158,21 @@ public final class ImageBuilder {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot read the file modes of " + source, e);
         }
+    }
+
+    /** The pods' leader-label sidecar runs from the service's image: its one class, from this CLI's class path. */
+    private Path leaderLabelClasses() throws IOException {
+        String resource = LeaderLabeller.class.getName().replace('.', '/') + ".class";
+        Path dir = cacheDir.resolve("leader-label");
+        Path file = dir.resolve(resource);
+        Files.createDirectories(file.getParent());
+        try (java.io.InputStream in = LeaderLabeller.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw CliException.failed("the CLI's class path lacks " + resource + ": reinstall br2k", null);
+            }
+            Files.write(file, in.readAllBytes());
+        }
+        return dir;
     }
 
     private Path jlink() throws IOException {

@@ -59,6 +59,11 @@ public final class DesiredState {
     /** etcd maps its whole database (quota 2 GiB by default) into memory. */
     static final String ETCD_MEMORY_LIMIT = "2Gi";
 
+    static final String LEADER_LABEL_CONTAINER = "leader-label";
+    /** Where {@code br2k build} puts the labeller's classes and the Java runtime in the image. */
+    static final String LEADER_LABEL_CLASSPATH = "/opt/br2k/leader-label"; // as ImageBuilder puts it
+    static final String IMAGE_JAVA = "/opt/java/bin/java";
+
     private DesiredState() {
     }
 
@@ -171,7 +176,9 @@ public final class DesiredState {
                     .withNewTemplate()
                         .withNewMetadata().withLabels(labels(ctx.service())).endMetadata()
                         .withNewSpec()
-                            .withContainers(serviceContainer(ctx, serviceMounts), etcdContainer(ctx, etcdMounts))
+                            .withContainers(serviceContainer(ctx, serviceMounts), etcdContainer(ctx, etcdMounts),
+                                    leaderLabelContainer(ctx))
+                            .withServiceAccountName(KubernetesNames.serviceAccount(ctx))
                             .withVolumes(volumes)
                             .withImagePullSecrets(pullSecrets)
                             .withTerminationGracePeriodSeconds(30L)
@@ -233,6 +240,49 @@ public final class DesiredState {
                         .withScheme(ctx.protocol() == dev.br2k.cluster.context.Protocol.HTTPS ? "HTTPS" : "HTTP").endHttpGet()
                     .withPeriodSeconds(5).withFailureThreshold(3)
                 .endReadinessProbe()
+                .build();
+    }
+
+    /** The sidecar that labels the pod while its replica leads ({@code LeaderLabeller}), from the service's own image. */
+    static Container leaderLabelContainer(DeploymentContext ctx) {
+        return new ContainerBuilder()
+                .withName(LEADER_LABEL_CONTAINER)
+                .withImage(ctx.image())
+                .withImagePullPolicy("IfNotPresent")
+                .withCommand(IMAGE_JAVA, "-Xmx24m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                        "-cp", LEADER_LABEL_CLASSPATH, dev.br2k.cluster.kubernetes.leaderlabel.LeaderLabeller.class.getName())
+                .withEnv(fieldEnv("POD_NAME", "metadata.name"), fieldEnv("POD_NAMESPACE", "metadata.namespace"),
+                        env("BR2K_HTTP_PORT", Integer.toString(ctx.port())))
+                .withSecurityContext(containerSecurity())
+                .withResources(resources("10m", "48Mi", "96Mi"))
+                .build();
+    }
+
+    /** The identity the pods run as: the labeller patches its own pod with its token. */
+    public static io.fabric8.kubernetes.api.model.ServiceAccount serviceAccount(DeploymentContext ctx) {
+        return new io.fabric8.kubernetes.api.model.ServiceAccountBuilder()
+                .withNewMetadata().withName(KubernetesNames.serviceAccount(ctx)).withNamespace(ctx.namespace())
+                    .withLabels(labels(ctx.service())).endMetadata()
+                .build();
+    }
+
+    /** May read and patch pods in the namespace (RBAC cannot name pods that do not exist yet). */
+    public static io.fabric8.kubernetes.api.model.rbac.Role leaderLabelRole(DeploymentContext ctx) {
+        return new io.fabric8.kubernetes.api.model.rbac.RoleBuilder()
+                .withNewMetadata().withName(KubernetesNames.leaderLabelRole(ctx)).withNamespace(ctx.namespace())
+                    .withLabels(labels(ctx.service())).endMetadata()
+                .addNewRule().withApiGroups("").withResources("pods").withVerbs("get", "patch").endRule()
+                .build();
+    }
+
+    public static io.fabric8.kubernetes.api.model.rbac.RoleBinding leaderLabelRoleBinding(DeploymentContext ctx) {
+        return new io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder()
+                .withNewMetadata().withName(KubernetesNames.leaderLabelRole(ctx)).withNamespace(ctx.namespace())
+                    .withLabels(labels(ctx.service())).endMetadata()
+                .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("Role")
+                    .withName(KubernetesNames.leaderLabelRole(ctx)).endRoleRef()
+                .addNewSubject().withKind("ServiceAccount").withName(KubernetesNames.serviceAccount(ctx))
+                    .withNamespace(ctx.namespace()).endSubject()
                 .build();
     }
 
@@ -317,8 +367,8 @@ public final class DesiredState {
     }
 
     /**
-     * The Service clients use. It reaches any ready replica; followers answer with a redirect (307)
-     * to the leader, so a client that reached any replica finds the leader.
+     * The Service clients use. It selects the pod the leader-label sidecar marks {@code br2k.dev/role=leader},
+     * so it reaches the leader; during a fail-over (no pod labelled for about a second) it has no endpoint.
      */
     public static Service clientService(DeploymentContext ctx) {
         return new ServiceBuilder()
@@ -326,7 +376,7 @@ public final class DesiredState {
                     .withLabels(labels(ctx.service())).endMetadata()
                 .withNewSpec()
                     .withType(ctx.exposure().kubernetesType())
-                    .withSelector(selector(ctx.service()))
+                    .withSelector(leaderSelector(ctx.service()))
                     .addNewPort().withName(ctx.protocol() == dev.br2k.cluster.context.Protocol.GRPC ? "grpc" : "http")
                         .withPort(ctx.port()).withNewTargetPort(ctx.port()).withProtocol("TCP").endPort()
                 .endSpec()
@@ -428,6 +478,12 @@ public final class DesiredState {
 
     private static String jsonEscape(String s) {
         return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private static Map<String, String> leaderSelector(String service) {
+        Map<String, String> out = new java.util.TreeMap<>(selector(service));
+        out.put(dev.br2k.cluster.kubernetes.leaderlabel.LeaderLabeller.LABEL, "leader");
+        return out;
     }
 
     private static io.fabric8.kubernetes.api.model.SecurityContext containerSecurity() {

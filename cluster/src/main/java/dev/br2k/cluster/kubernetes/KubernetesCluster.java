@@ -140,6 +140,10 @@ public final class KubernetesCluster implements Br2kCluster {
         } else {
             steps.run("create ConfigMap " + etcdConfigMap(c), () -> changed(apply.createIfMissing(config)));
         }
+        steps.run("apply ServiceAccount " + KubernetesNames.serviceAccount(c), () -> changed(apply.apply(DesiredState.serviceAccount(c))));
+        steps.run("apply Role " + KubernetesNames.leaderLabelRole(c), () -> changed(apply.apply(DesiredState.leaderLabelRole(c))));
+        steps.run("apply RoleBinding " + KubernetesNames.leaderLabelRole(c),
+                () -> changed(apply.apply(DesiredState.leaderLabelRoleBinding(c))));
         steps.run("apply Service " + KubernetesNames.peerService(c), () -> changed(apply.apply(DesiredState.peerService(c))));
         steps.run("apply Service " + KubernetesNames.clientService(c), () -> changed(apply.apply(DesiredState.clientService(c))));
         steps.run("apply StatefulSet " + KubernetesNames.statefulSet(c),

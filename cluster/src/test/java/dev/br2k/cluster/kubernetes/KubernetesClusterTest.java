@@ -79,6 +79,9 @@ class KubernetesClusterTest {
         client.services().inNamespace("br2k").delete();
         client.configMaps().inNamespace("br2k").delete();
         client.secrets().inNamespace("br2k").delete();
+        client.serviceAccounts().inNamespace("br2k").delete();
+        client.rbac().roles().inNamespace("br2k").delete();
+        client.rbac().roleBindings().inNamespace("br2k").delete();
         client.policy().v1().podDisruptionBudget().inNamespace("br2k").delete();
         client.network().v1().networkPolicies().inNamespace("br2k").delete();
         client.pods().inNamespace("br2k").delete();
@@ -112,7 +115,7 @@ class KubernetesClusterTest {
         assertThat(s.getSpec().getPersistentVolumeClaimRetentionPolicy().getWhenScaled()).isEqualTo("Retain");
         assertThat(s.getSpec().getPersistentVolumeClaimRetentionPolicy().getWhenDeleted()).isEqualTo("Retain");
         PodSpec pod = s.getSpec().getTemplate().getSpec();
-        assertThat(pod.getContainers()).extracting(Container::getName).containsExactly("service", "etcd");
+        assertThat(pod.getContainers()).extracting(Container::getName).containsExactly("service", "etcd", "leader-label");
 
         Container service = pod.getContainers().get(0);
         assertThat(service.getImage()).isEqualTo("registry.example.org/br2k/infodid:1.0");
@@ -207,6 +210,7 @@ class KubernetesClusterTest {
                 .contains("f39fd6e51aad88f6f4ce6ab8827279cfffb92266");
         assertThat(events).filteredOn(e -> e.status() == ProgressEvent.Status.DONE).extracting(ProgressEvent::step)
                 .containsExactly("apply Secret infodid-registry", "apply Secret infodid-keystore", "create ConfigMap infodid-etcd",
+                        "apply ServiceAccount infodid", "apply Role infodid-leader-label", "apply RoleBinding infodid-leader-label",
                         "apply Service infodid-peers", "apply Service infodid", "apply StatefulSet infodid",
                         "apply PodDisruptionBudget infodid", "apply NetworkPolicy infodid");
     }
@@ -220,7 +224,7 @@ class KubernetesClusterTest {
 
         assertThat(again.unchanged()).isTrue();
         assertThat(resourceVersions()).isEqualTo(versions);
-        assertThat(events).filteredOn(e -> e.status() == ProgressEvent.Status.SKIPPED).hasSize(8);
+        assertThat(events).filteredOn(e -> e.status() == ProgressEvent.Status.SKIPPED).hasSize(11);
     }
 
     @Test
