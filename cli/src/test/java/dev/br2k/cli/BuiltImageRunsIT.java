@@ -68,6 +68,7 @@ class BuiltImageRunsIT {
         CliRun.Result build = new CliRun(dir.resolve("home")).run("build", "--project", project.toString(), "--output", tar.toString());
         assertThat(build.exitCode()).as(build.toString()).isZero();
         podman.run("load", "-i", tar.toString()).orThrow();
+        assertLayersHoldWhatTheRuntimeAndTheLicencesNeed("localhost/" + name + ":it");
 
         int port = freePort();
         podman.run("run", "-d", "--name", name, "--network", "host",
@@ -80,7 +81,7 @@ class BuiltImageRunsIT {
 
         HttpClient http = HttpClient.newHttpClient();
         URI status = URI.create("http://127.0.0.1:" + port + "/br2k/status");
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreException(java.net.ConnectException.class).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(IOException.class).untilAsserted(() -> {
             assertThat(podman.run("inspect", "--format", "{{.State.Status}}", name).out().strip())
                     .as("container state; its log: %s", podman.run("logs", name).err()).isEqualTo("running");
             HttpResponse<String> r = send(http, status);
@@ -96,6 +97,28 @@ class BuiltImageRunsIT {
                 "localhost/" + name + ":it", "-cp", "/opt/br2k/leader-label", "dev.br2k.cluster.kubernetes.leaderlabel.LeaderLabeller");
         assertThat(sidecar.exitCode()).isNotZero();
         assertThat(sidecar.err()).contains("is not set: the leader-label sidecar runs in a BR2K pod").doesNotContain("ClassNotFoundException");
+    }
+
+    /** The image's files, read through podman's mount of it: modes, the base layer's libraries and licences. */
+    private void assertLayersHoldWhatTheRuntimeAndTheLicencesNeed(String image) throws IOException {
+        Path root = Path.of(podman.run("image", "mount", image).orThrow().out().strip());
+        try {
+            assertThat(Files.isExecutable(root.resolve("opt/java/bin/java"))).as("bin/java executable").isTrue();
+            assertThat(Files.getPosixFilePermissions(root.resolve("tmp")))
+                    .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
+            assertThat(root.resolve("lib64/ld-linux-x86-64.so.2")).isRegularFile();
+            for (String lib : new String[] {"libc.so.6", "libm.so.6", "libz.so.1", "libstdc++.so.6", "libgcc_s.so.1", "libpthread.so.0"}) {
+                assertThat(root.resolve("lib/x86_64-linux-gnu/" + lib)).as(lib).isRegularFile();
+            }
+            assertThat(Files.readString(root.resolve("etc/passwd"))).contains("br2k:x:10001:10001:");
+            String packages = Files.readString(root.resolve("usr/share/doc/br2k-base-layer/packages.txt"));
+            for (String pkg : new String[] {"libc6", "zlib1g", "libstdc++6", "libgcc-s1"}) {
+                assertThat(packages).as("packages list").containsPattern("(?m)^" + java.util.regex.Pattern.quote(pkg) + "(:amd64)? \\S+");
+                assertThat(root.resolve("usr/share/doc/" + pkg + "/copyright")).as(pkg + " copyright").isRegularFile();
+            }
+        } finally {
+            podman.run("image", "unmount", image);
+        }
     }
 
     private static HttpResponse<String> send(HttpClient http, URI uri) throws IOException, InterruptedException {
