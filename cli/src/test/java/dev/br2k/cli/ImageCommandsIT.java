@@ -89,7 +89,7 @@ class ImageCommandsIT {
         OciRegistryClient client = new OciRegistryClient(registry.hostPort(), true, Optional.empty());
         var manifest = client.manifest("br2k/hello", "rt").orElseThrow();
         assertThat(manifest.digest()).isEqualTo(digest);
-        assertThat(manifest.json().path("layers")).hasSize(3);
+        assertThat(manifest.json().path("layers")).hasSize(5);
     }
 
     @Test

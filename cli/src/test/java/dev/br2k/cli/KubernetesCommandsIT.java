@@ -105,6 +105,20 @@ class KubernetesCommandsIT {
     }
 
     @Test
+    void context_assign_allows_no_more_replicas_than_it_could_label_nodes() throws IOException {
+        Path request = dir.resolve("wide-request.yaml");
+        assertThat(br2k.run("ask-context", "--service", "wide", "--image", "127.0.0.1:5000/wide:1", "--replicas", "3",
+                "--max-replicas", "6", "--network-id", "31337", "-o", request.toString()).exitCode()).isZero();
+        Path context = dir.resolve("wide-context.yaml");
+        CliRun.Result assign = br2k.run("context-assign", "--request", request.toString(), "--server", client.getMasterUrl().toString(),
+                "--token", "admin", "--insecure-skip-tls-verify", "-o", context.toString());
+
+        assertThat(assign.exitCode()).as(assign.toString()).isZero();
+        assertThat(assign.out() + assign.err()).contains("maxReplicas lowered from 6 to 4");
+        assertThat(Files.readString(context)).contains("maxReplicas: 4");
+    }
+
+    @Test
     void set_secret_puts_the_registry_login_into_the_namespace() throws IOException {
         br2k.run("set-context", assignedContext("secretive").toString());
         Files.writeString(br2k.home().resolve("auth.yaml"), "logins:\n  - {server: \"harbor.lab:443\", username: bob, password: pw}\n");

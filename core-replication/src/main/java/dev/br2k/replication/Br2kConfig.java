@@ -58,45 +58,13 @@ public final class Br2kConfig {
      * BR2K_REPLICA_ID, BR2K_ETCD_ENDPOINTS (comma-separated, co-located member first), BR2K_HTTP_HOST,
      * BR2K_HTTP_PORT, BR2K_ADVERTISE_URL, BR2K_STATE_DIR, BR2K_BACKUP_DIR, BR2K_LOCATION_FILE,
      * BR2K_BACKUP_LOG_FILE, and the optional BR2K_BACKUP_EVERY_ENTRIES, BR2K_MAX_BODY_BYTES,
-     * BR2K_ROLE_CHECK_MILLIS, BR2K_CRASH_AT ({@code <point>[:<index>][,...]}, tests only). Variables that are
-     * absent leave the current value.
+     * BR2K_ROLE_CHECK_MILLIS, BR2K_CRASH_AT ({@code <point>[:<index>][,...]}, tests only): the list is
+     * {@link Br2kEnvironment#VARIABLES}. Variables that are absent leave the current value.
      *
      * @throws IllegalArgumentException naming the variable whose value is malformed
      */
     public Br2kConfig fromEnvironment(Map<String, String> env) {
-        get(env, "BR2K_SERVICE").ifPresent(this::serviceName);
-        get(env, "BR2K_REPLICA_ID").ifPresent(this::replicaId);
-        get(env, "BR2K_ETCD_ENDPOINTS").ifPresent(v -> etcdEndpoints(v.split(",")));
-        get(env, "BR2K_HTTP_HOST").ifPresent(this::httpHost);
-        get(env, "BR2K_HTTP_PORT").ifPresent(v -> httpPort((int) number("BR2K_HTTP_PORT", v)));
-        get(env, "BR2K_ADVERTISE_URL").ifPresent(v -> advertiseUrl(URI.create(v)));
-        get(env, "BR2K_STATE_DIR").ifPresent(v -> stateDir(Path.of(v)));
-        get(env, "BR2K_BACKUP_DIR").ifPresent(v -> backupDir(Path.of(v)));
-        get(env, "BR2K_LOCATION_FILE").ifPresent(v -> locationFile(Path.of(v)));
-        get(env, "BR2K_BACKUP_LOG_FILE").ifPresent(v -> backupLogFile(Path.of(v)));
-        get(env, "BR2K_BACKUP_EVERY_ENTRIES").ifPresent(v -> backupEveryEntries(number("BR2K_BACKUP_EVERY_ENTRIES", v)));
-        get(env, "BR2K_MAX_BODY_BYTES").ifPresent(v -> maxBodyBytes(number("BR2K_MAX_BODY_BYTES", v)));
-        get(env, "BR2K_ROLE_CHECK_MILLIS").ifPresent(v ->
-                roleCheckInterval(Duration.ofMillis(number("BR2K_ROLE_CHECK_MILLIS", v))));
-        get(env, "BR2K_CRASH_AT").ifPresent(v -> {
-            for (String item : v.split(",")) {
-                String[] parts = item.trim().split(":", 2);
-                crashAt(CrashPoint.parse(parts[0]), parts.length > 1 ? number("BR2K_CRASH_AT", parts[1]) : 1);
-            }
-        });
-        return this;
-    }
-
-    private static Optional<String> get(Map<String, String> env, String name) {
-        return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
-    }
-
-    private static long number(String variable, String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(variable + " must be a whole number, was '" + value + "'");
-        }
+        return Br2kEnvironment.apply(env, this);
     }
 
     public Br2kConfig serviceName(String name) {

@@ -50,6 +50,11 @@ public final class Tools {
     }
 
     /** Node.js, which runs solc and eciesjs. */
+    /** Podman, which runs the images and pods the tests build (see {@link Podman}). */
+    public static Path podman() {
+        return onPath("podman", INSTALL + " (Debian packages podman, runc, catatonit).");
+    }
+
     public static Path node() {
         return onPath("node", "Install Node.js 20 with npm, then run ./scripts/install-deps.");
     }

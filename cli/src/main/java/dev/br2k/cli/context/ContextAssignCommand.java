@@ -43,6 +43,20 @@ public final class ContextAssignCommand implements Callable<Integer> {
     static final List<String> NAMESPACED_RESOURCES = List.of("pods", "pods/log", "pods/portforward", "pods/proxy", "services",
             "services/proxy", "configmaps", "secrets", "persistentvolumeclaims", "events", "serviceaccounts");
 
+    /**
+     * What the deployer may do in its namespace: every kind of object a deployment creates (cluster's
+     * {@code DesiredState}), including the leader-label sidecar's Role and RoleBinding (it may grant them:
+     * it holds get/patch on pods itself).
+     */
+    static List<io.fabric8.kubernetes.api.model.rbac.PolicyRule> deployerRules() {
+        return List.of(new PolicyRuleBuilder().withApiGroups("").withResources(NAMESPACED_RESOURCES).withVerbs("*").build(),
+                new PolicyRuleBuilder().withApiGroups("apps").withResources("statefulsets", "statefulsets/scale").withVerbs("*").build(),
+                new PolicyRuleBuilder().withApiGroups("policy").withResources("poddisruptionbudgets").withVerbs("*").build(),
+                new PolicyRuleBuilder().withApiGroups("networking.k8s.io").withResources("networkpolicies").withVerbs("*").build(),
+                new PolicyRuleBuilder().withApiGroups("rbac.authorization.k8s.io").withResources("roles", "rolebindings")
+                        .withVerbs("get", "list", "watch", "create", "update", "patch", "delete").build());
+    }
+
     @Mixin
     Common common;
 
@@ -99,10 +113,7 @@ public final class ContextAssignCommand implements Callable<Integer> {
             client.resource(new ServiceAccountBuilder().withNewMetadata().withName(account).withNamespace(ns).withLabels(managed)
                     .endMetadata().build()).inNamespace(ns).createOr(existing -> existing.update());
             client.resource(new RoleBuilder().withNewMetadata().withName(account).withNamespace(ns).withLabels(managed).endMetadata()
-                    .withRules(new PolicyRuleBuilder().withApiGroups("").withResources(NAMESPACED_RESOURCES).withVerbs("*").build(),
-                            new PolicyRuleBuilder().withApiGroups("apps").withResources("statefulsets", "statefulsets/scale")
-                                    .withVerbs("*").build(),
-                            new PolicyRuleBuilder().withApiGroups("policy").withResources("poddisruptionbudgets").withVerbs("*").build())
+                    .withRules(deployerRules())
                     .build()).inNamespace(ns).createOr(existing -> existing.update());
             client.resource(new RoleBindingBuilder().withNewMetadata().withName(account).withNamespace(ns).withLabels(managed).endMetadata()
                     .withNewRoleRef("rbac.authorization.k8s.io", "Role", account)
@@ -117,7 +128,11 @@ public final class ContextAssignCommand implements Callable<Integer> {
             }
             String deployerToken = awaitToken(client, ns, account + "-token");
             common.progress("  token of " + account);
-            writeContext(req, publicServer != null ? publicServer : client.getMasterUrl().toString().replaceAll("/$", ""), deployerToken);
+            if (chosen.size() < req.maxReplicas()) {
+                common.progress("  maxReplicas lowered from " + req.maxReplicas() + " to " + chosen.size() + ": only "
+                        + chosen.size() + " node(s) are labelled, and each replica needs its own");
+            }
+            writeContext(req, Math.min(req.maxReplicas(), chosen.size()), publicServer != null ? publicServer : client.getMasterUrl().toString().replaceAll("/$", ""), deployerToken);
         } catch (KubernetesClientException e) {
             throw CliException.unreachable("the Kubernetes API refused a step: HTTP " + e.getCode() + " " + e.getMessage()
                     + " (is your kubeconfig an admin's?)", e);
@@ -167,7 +182,7 @@ public final class ContextAssignCommand implements Callable<Integer> {
         }
     }
 
-    private void writeContext(ContextRequest req, String apiServer, String deployerToken) throws IOException {
+    private void writeContext(ContextRequest req, int maxReplicas, String apiServer, String deployerToken) throws IOException {
         ObjectNode n = YamlFields.YAML.createObjectNode();
         n.put("name", req.service());
         n.put("service", req.service());
@@ -186,7 +201,7 @@ public final class ContextAssignCommand implements Callable<Integer> {
         n.put("etcdMountPath", req.etcdMountPath());
         n.put("image", req.image());
         n.put("replicas", req.replicas());
-        n.put("maxReplicas", req.maxReplicas());
+        n.put("maxReplicas", maxReplicas);
         Files.createDirectories(output.toAbsolutePath().getParent());
         dev.br2k.cli.home.Br2kHome.writeAtomically(output.toAbsolutePath(), YamlFields.YAML.writeValueAsString(n), true);
     }

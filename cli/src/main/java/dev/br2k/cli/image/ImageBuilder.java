@@ -14,6 +14,7 @@ import com.google.cloud.tools.jib.api.buildplan.Port;
 import dev.br2k.cli.CliException;
 import dev.br2k.cli.home.RegistryLogin;
 import dev.br2k.cli.project.ProjectFile;
+import dev.br2k.cluster.kubernetes.leaderlabel.LeaderLabeller;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +30,12 @@ import java.util.function.Consumer;
 
 /**
  * Builds a service's container image with Jib, without a Docker daemon and without pulling a base
- * image: {@code FROM scratch}, then an optional Java runtime layer made with jlink, then the
- * dependency jars, then the service's classes. The entrypoint runs the project's main class; the
- * replica reads its settings from {@code BR2K_*} variables as on local processes.
+ * image: {@code FROM scratch}, then (unless {@code --no-runtime}) a base layer with the operating-system
+ * files a Java runtime needs ({@link BaseLayer}: glibc and the other shared libraries, a non-root user,
+ * a writable /tmp, the Debian copyright files) and a Java runtime layer made with jlink (file modes
+ * kept, so {@code bin/java} is executable), then the dependency jars, then the service's classes. The
+ * entrypoint runs the project's main class as the non-root user; the replica reads its settings from
+ * {@code BR2K_*} variables as on local processes.
  */
 public final class ImageBuilder {
     /** Modules the jlink'd runtime holds: enough for core-replication, web3j, SQLite and Jackson. */
@@ -40,6 +44,8 @@ public final class ImageBuilder {
             "java.security.jgss", "jdk.management");
     static final AbsoluteUnixPath APP = AbsoluteUnixPath.get("/app");
     static final AbsoluteUnixPath JAVA = AbsoluteUnixPath.get("/opt/java");
+    /** Where Kubernetes pods find the leader-label sidecar's classes (cluster's {@code DesiredState} runs it from there). */
+    static final String LEADER_LABEL_CLASSPATH = "/opt/br2k/leader-label";
 
     private final Path cacheDir;
     private final Consumer<String> progress;
@@ -100,8 +106,14 @@ public final class ImageBuilder {
         List<Path> classpath = project.resolvedClasspath();
         JibContainerBuilder b = Jib.fromScratch().setFormat(ImageFormat.OCI).setCreationTime(Instant.EPOCH);
         if (withRuntime) {
-            b.addFileEntriesLayer(FileEntriesLayer.builder().setName("java-runtime")
-                    .addEntryRecursive(jlink(), JAVA).build());
+            Path runtime = jlink();
+            b.addFileEntriesLayer(BaseLayer.of(runtime, cacheDir.resolve("base-layer"), progress))
+                    .addFileEntriesLayer(FileEntriesLayer.builder().setName("java-runtime")
+                            .addEntryRecursive(runtime, JAVA, (source, target) -> permissions(source)).build())
+                    .addFileEntriesLayer(FileEntriesLayer.builder().setName("br2k-leader-label")
+                            .addEntryRecursive(leaderLabelClasses(), AbsoluteUnixPath.get(LEADER_LABEL_CLASSPATH)).build())
+                    .setUser(BaseLayer.UID + ":" + BaseLayer.UID)
+                    .addEnvironmentVariable("LANG", "C.UTF-8");
         }
         FileEntriesLayer.Builder libs = FileEntriesLayer.builder().setName("dependencies");
         FileEntriesLayer.Builder classes = FileEntriesLayer.builder().setName("classes");
@@ -138,6 +150,29 @@ public final class ImageBuilder {
                 .addExposedPort(Port.tcp(project.port()))
                 .addLabel("dev.br2k.service", project.service())
                 .setWorkingDirectory(APP);
+    }
+
+    private static com.google.cloud.tools.jib.api.buildplan.FilePermissions permissions(Path source) {
+        try {
+            return BaseLayer.permissionsOf(source);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the file modes of " + source, e);
+        }
+    }
+
+    /** The pods' leader-label sidecar runs from the service's image: its one class, from this CLI's class path. */
+    private Path leaderLabelClasses() throws IOException {
+        String resource = LeaderLabeller.class.getName().replace('.', '/') + ".class";
+        Path dir = cacheDir.resolve("leader-label");
+        Path file = dir.resolve(resource);
+        Files.createDirectories(file.getParent());
+        try (java.io.InputStream in = LeaderLabeller.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw CliException.failed("the CLI's class path lacks " + resource + ": reinstall br2k", null);
+            }
+            Files.write(file, in.readAllBytes());
+        }
+        return dir;
     }
 
     private Path jlink() throws IOException {

@@ -44,17 +44,95 @@ import static dev.br2k.cluster.kubernetes.KubernetesNames.*;
  */
 public final class DesiredState {
 
+    /** A StatefulSet's name goes into its pods' controller-revision-hash label (63 characters) with an 11-character suffix. */
+    static final int MAX_STATEFULSET_NAME = 52;
+    private static final java.util.regex.Pattern DNS_1035 = java.util.regex.Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+
+    /** The user the pods run as: the non-root user of the images {@code br2k build} makes; fsGroup lets it write the volumes. */
+    static final long POD_USER = 10001;
+    /** Requests and memory limits (a JVM sizes its heap from the limit: a quarter of it by default). */
+    static final String SERVICE_CPU = "250m";
+    static final String SERVICE_MEMORY = "512Mi";
+    static final String SERVICE_MEMORY_LIMIT = "1Gi";
+    static final String ETCD_CPU = "100m";
+    static final String ETCD_MEMORY = "256Mi";
+    /** etcd maps its whole database (quota 2 GiB by default) into memory. */
+    static final String ETCD_MEMORY_LIMIT = "2Gi";
+
+    static final String LEADER_LABEL_CONTAINER = "leader-label";
+    /** Where {@code br2k build} puts the labeller's classes and the Java runtime in the image. */
+    static final String LEADER_LABEL_CLASSPATH = "/opt/br2k/leader-label"; // as ImageBuilder puts it
+    static final String IMAGE_JAVA = "/opt/java/bin/java";
+
     private DesiredState() {
+    }
+
+    /**
+     * What the context asks for that a real cluster would refuse or that could not run, each as a sentence
+     * that says what to change; empty when the objects can be applied.
+     */
+    public static List<String> refusals(DeploymentContext ctx) {
+        List<String> out = new ArrayList<>();
+        if (!DNS_1035.matcher(ctx.service()).matches()) {
+            out.add("the service name '" + ctx.service() + "' names Kubernetes Services, which must start with a letter"
+                    + " and hold only lower-case letters, digits and '-' (DNS-1035): rename the service");
+        }
+        if (KubernetesNames.statefulSet(ctx).length() > MAX_STATEFULSET_NAME) {
+            out.add("the service name '" + ctx.service() + "' is " + ctx.service().length() + " characters; a StatefulSet"
+                    + " name may have at most " + MAX_STATEFULSET_NAME + " (its pods' revision label adds 11): shorten it");
+        }
+        if (ctx.protocol() == dev.br2k.cluster.context.Protocol.HTTPS) {
+            out.add("protocol HTTPS: the BR2K runtime serves plain HTTP, so HTTPS probes would never pass and no pod would"
+                    + " become Ready; set protocol: HTTP and terminate TLS in front of the Service (an Ingress or load balancer)");
+        }
+        if (ctx.etcdTls().client()) {
+            out.add("etcd client TLS: the BR2K runtime's etcd client cannot use TLS yet, so the service could not reach"
+                    + " etcd; keep TLS between etcd peers only (etcdTls client: false)");
+        }
+        return out;
+    }
+
+    /**
+     * Why {@code desired} cannot replace {@code running}: the volume claim templates of a StatefulSet are
+     * immutable (the API server answers 422), so a changed storage size, class or claim list is refused
+     * here with what to do instead. Empty when nothing runs yet or the templates are unchanged.
+     */
+    public static Optional<String> claimTemplateChange(StatefulSet running, StatefulSet desired) {
+        if (running == null) {
+            return Optional.empty();
+        }
+        Map<String, String> before = claimSummary(running);
+        Map<String, String> after = claimSummary(desired);
+        if (before.equals(after)) {
+            return Optional.empty();
+        }
+        return Optional.of("The volume claims of StatefulSet " + running.getMetadata().getName() + " cannot change on a"
+                + " running service (Kubernetes refuses any change to volumeClaimTemplates): the cluster has " + before
+                + ", the context asks for " + after + ". Put storageSize and storageClass back to the running values; to"
+                + " grow the volumes, expand each claim with kubectl (kubectl patch pvc ... where the storage class allows"
+                + " expansion), or deploy the service anew under another name.");
+    }
+
+    private static Map<String, String> claimSummary(StatefulSet s) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        List<PersistentVolumeClaim> claims = s.getSpec().getVolumeClaimTemplates() == null ? List.of() : s.getSpec().getVolumeClaimTemplates();
+        for (PersistentVolumeClaim c : claims) {
+            Quantity size = c.getSpec().getResources() == null || c.getSpec().getResources().getRequests() == null ? null
+                    : c.getSpec().getResources().getRequests().get("storage");
+            out.put(c.getMetadata().getName(), (size == null ? "no size" : size.toString()) + " of storage class "
+                    + (c.getSpec().getStorageClassName() == null ? "(the default)" : c.getSpec().getStorageClassName())
+                    + " " + c.getSpec().getAccessModes());
+        }
+        return out;
     }
 
     /**
      * The StatefulSet: one pod per replica with the service container and an etcd container, node
      * affinity from the context's labels, pod anti-affinity on the host, a volume claim each for the
-     * service state and etcd, kept when scaled down or deleted.
-     *
-     * @param restoreBackup handed to the service as {@code BR2K_RESTORE_BACKUP} when redeploying from the registry
+     * service state and etcd, kept when scaled down or deleted. The service container gets only the
+     * variables the runtime reads ({@code Br2kEnvironment.VARIABLES} in core-replication).
      */
-    public static StatefulSet statefulSet(DeploymentContext ctx, int replicas, Optional<String> restoreBackup) {
+    public static StatefulSet statefulSet(DeploymentContext ctx, int replicas) {
         List<VolumeMount> serviceMounts = new ArrayList<>();
         serviceMounts.add(mount(STATE_VOLUME, ctx.stateMountPath(), false));
         List<VolumeMount> etcdMounts = new ArrayList<>();
@@ -69,9 +147,6 @@ public final class DesiredState {
             volumes.add(new VolumeBuilder().withName(TLS_VOLUME)
                     .withNewSecret().withSecretName(tlsSecret(ctx)).withDefaultMode(0400).endSecret().build());
             etcdMounts.add(mount(TLS_VOLUME, TLS_MOUNT, true));
-            if (ctx.etcdTls().client()) {
-                serviceMounts.add(mount(TLS_VOLUME, TLS_MOUNT, true));
-            }
         }
         List<LocalObjectReference> pullSecrets = new ArrayList<>();
         ctx.imageRegistry().ifPresent(r -> pullSecrets.add(new LocalObjectReference(KubernetesNames.registrySecret(ctx))));
@@ -101,10 +176,17 @@ public final class DesiredState {
                     .withNewTemplate()
                         .withNewMetadata().withLabels(labels(ctx.service())).endMetadata()
                         .withNewSpec()
-                            .withContainers(serviceContainer(ctx, serviceMounts, restoreBackup), etcdContainer(ctx, etcdMounts))
+                            .withContainers(serviceContainer(ctx, serviceMounts), etcdContainer(ctx, etcdMounts),
+                                    leaderLabelContainer(ctx))
+                            .withServiceAccountName(KubernetesNames.serviceAccount(ctx))
                             .withVolumes(volumes)
                             .withImagePullSecrets(pullSecrets)
                             .withTerminationGracePeriodSeconds(30L)
+                            .withNewSecurityContext()
+                                .withRunAsNonRoot(true).withRunAsUser(POD_USER).withRunAsGroup(POD_USER)
+                                .withFsGroup(POD_USER).withFsGroupChangePolicy("OnRootMismatch")
+                                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                            .endSecurityContext()
                             .withNewAffinity()
                                 .withNewPodAntiAffinity()
                                     .addNewRequiredDuringSchedulingIgnoredDuringExecution()
@@ -129,8 +211,8 @@ public final class DesiredState {
         return b.build();
     }
 
-    static Container serviceContainer(DeploymentContext ctx, List<VolumeMount> mounts, Optional<String> restoreBackup) {
-        String advertiseScheme = ctx.protocol() == dev.br2k.cluster.context.Protocol.HTTPS ? "https" : "http";
+    static Container serviceContainer(DeploymentContext ctx, List<VolumeMount> mounts) {
+        String advertiseScheme = "http";
         String etcdScheme = clientScheme(ctx);
         List<EnvVar> env = new ArrayList<>();
         env.add(fieldEnv("POD_NAME", "metadata.name"));
@@ -144,20 +226,6 @@ public final class DesiredState {
                 + ctx.namespace() + ".svc:" + ctx.port()));
         env.add(env("BR2K_STATE_DIR", ctx.stateMountPath() + "/state"));
         env.add(env("BR2K_BACKUP_DIR", ctx.stateMountPath() + "/backups"));
-        env.add(env("BR2K_NETWORK_ID", Long.toString(ctx.networkId())));
-        env.add(env("BR2K_PROTOCOL", ctx.protocol().name()));
-        if (!ctx.endpoints().isEmpty()) {
-            env.add(env("BR2K_ENDPOINTS", String.join(",", ctx.endpoints())));
-        }
-        if (ctx.keystore().isPresent()) {
-            env.add(env("BR2K_KEYSTORE_FILE", KEYSTORE_MOUNT + "/" + ctx.keystore().get().getFileName()));
-        }
-        if (ctx.etcdTls().client()) {
-            env.add(env("BR2K_ETCD_CA_FILE", TLS_MOUNT + "/ca.crt"));
-            env.add(env("BR2K_ETCD_CERT_FILE", TLS_MOUNT + "/tls.crt"));
-            env.add(env("BR2K_ETCD_KEY_FILE", TLS_MOUNT + "/tls.key"));
-        }
-        restoreBackup.ifPresent(b -> env.add(env("BR2K_RESTORE_BACKUP", b)));
         return new ContainerBuilder()
                 .withName(SERVICE_CONTAINER)
                 .withImage(ctx.image())
@@ -165,11 +233,56 @@ public final class DesiredState {
                 .addNewPort().withName("http").withContainerPort(ctx.port()).withProtocol("TCP").endPort()
                 .withEnv(env)
                 .withVolumeMounts(mounts)
+                .withSecurityContext(containerSecurity())
+                .withResources(resources(SERVICE_CPU, SERVICE_MEMORY, SERVICE_MEMORY_LIMIT))
                 .withNewReadinessProbe()
                     .withNewHttpGet().withPath("/br2k/status").withNewPort(ctx.port())
                         .withScheme(ctx.protocol() == dev.br2k.cluster.context.Protocol.HTTPS ? "HTTPS" : "HTTP").endHttpGet()
                     .withPeriodSeconds(5).withFailureThreshold(3)
                 .endReadinessProbe()
+                .build();
+    }
+
+    /** The sidecar that labels the pod while its replica leads ({@code LeaderLabeller}), from the service's own image. */
+    static Container leaderLabelContainer(DeploymentContext ctx) {
+        return new ContainerBuilder()
+                .withName(LEADER_LABEL_CONTAINER)
+                .withImage(ctx.image())
+                .withImagePullPolicy("IfNotPresent")
+                .withCommand(IMAGE_JAVA, "-Xmx24m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                        "-cp", LEADER_LABEL_CLASSPATH, dev.br2k.cluster.kubernetes.leaderlabel.LeaderLabeller.class.getName())
+                .withEnv(fieldEnv("POD_NAME", "metadata.name"), fieldEnv("POD_NAMESPACE", "metadata.namespace"),
+                        env("BR2K_HTTP_PORT", Integer.toString(ctx.port())))
+                .withSecurityContext(containerSecurity())
+                .withResources(resources("10m", "48Mi", "96Mi"))
+                .build();
+    }
+
+    /** The identity the pods run as: the labeller patches its own pod with its token. */
+    public static io.fabric8.kubernetes.api.model.ServiceAccount serviceAccount(DeploymentContext ctx) {
+        return new io.fabric8.kubernetes.api.model.ServiceAccountBuilder()
+                .withNewMetadata().withName(KubernetesNames.serviceAccount(ctx)).withNamespace(ctx.namespace())
+                    .withLabels(labels(ctx.service())).endMetadata()
+                .build();
+    }
+
+    /** May read and patch pods in the namespace (RBAC cannot name pods that do not exist yet). */
+    public static io.fabric8.kubernetes.api.model.rbac.Role leaderLabelRole(DeploymentContext ctx) {
+        return new io.fabric8.kubernetes.api.model.rbac.RoleBuilder()
+                .withNewMetadata().withName(KubernetesNames.leaderLabelRole(ctx)).withNamespace(ctx.namespace())
+                    .withLabels(labels(ctx.service())).endMetadata()
+                .addNewRule().withApiGroups("").withResources("pods").withVerbs("get", "patch").endRule()
+                .build();
+    }
+
+    public static io.fabric8.kubernetes.api.model.rbac.RoleBinding leaderLabelRoleBinding(DeploymentContext ctx) {
+        return new io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder()
+                .withNewMetadata().withName(KubernetesNames.leaderLabelRole(ctx)).withNamespace(ctx.namespace())
+                    .withLabels(labels(ctx.service())).endMetadata()
+                .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("Role")
+                    .withName(KubernetesNames.leaderLabelRole(ctx)).endRoleRef()
+                .addNewSubject().withKind("ServiceAccount").withName(KubernetesNames.serviceAccount(ctx))
+                    .withNamespace(ctx.namespace()).endSubject()
                 .build();
     }
 
@@ -184,7 +297,9 @@ public final class DesiredState {
                 "--listen-client-urls=" + clientScheme + "://0.0.0.0:" + ETCD_CLIENT_PORT,
                 "--advertise-client-urls=" + clientScheme + "://" + host + ":" + ETCD_CLIENT_PORT,
                 "--initial-advertise-peer-urls=" + peerScheme + "://" + host + ":" + ETCD_PEER_PORT,
-                "--initial-cluster-token=" + ctx.namespace() + "-" + ctx.service()));
+                "--initial-cluster-token=" + ctx.namespace() + "-" + ctx.service(),
+                // The replication log deletes its keys; without compaction their history fills the quota (NOSPACE).
+                "--auto-compaction-mode=periodic", "--auto-compaction-retention=1h"));
         if (ctx.etcdTls().peer()) {
             args.addAll(List.of("--peer-client-cert-auth=true", "--peer-trusted-ca-file=" + TLS_MOUNT + "/ca.crt",
                     "--peer-cert-file=" + TLS_MOUNT + "/tls.crt", "--peer-key-file=" + TLS_MOUNT + "/tls.key"));
@@ -205,6 +320,22 @@ public final class DesiredState {
                         configEnv("ETCD_INITIAL_CLUSTER", etcdConfigMap(ctx), CONFIG_INITIAL_CLUSTER),
                         configEnv("ETCD_INITIAL_CLUSTER_STATE", etcdConfigMap(ctx), CONFIG_INITIAL_CLUSTER_STATE))
                 .withVolumeMounts(mounts)
+                .withSecurityContext(containerSecurity())
+                .withResources(resources(ETCD_CPU, ETCD_MEMORY, ETCD_MEMORY_LIMIT))
+                // Ready when it is healthy (has a leader); up to 5 minutes to start and catch up; restarted only
+                // when it stops listening for a minute: /health fails on every member while quorum is lost.
+                .withNewReadinessProbe()
+                    .withNewHttpGet().withPath("/health").withNewPort(ETCD_CLIENT_PORT).withScheme("HTTP").endHttpGet()
+                    .withPeriodSeconds(5).withFailureThreshold(3)
+                .endReadinessProbe()
+                .withNewStartupProbe()
+                    .withNewTcpSocket().withNewPort(ETCD_CLIENT_PORT).endTcpSocket()
+                    .withPeriodSeconds(5).withFailureThreshold(60)
+                .endStartupProbe()
+                .withNewLivenessProbe()
+                    .withNewTcpSocket().withNewPort(ETCD_CLIENT_PORT).endTcpSocket()
+                    .withPeriodSeconds(10).withFailureThreshold(6).withTimeoutSeconds(5)
+                .endLivenessProbe()
                 .build();
     }
 
@@ -236,8 +367,8 @@ public final class DesiredState {
     }
 
     /**
-     * The Service clients use. It reaches any ready replica; followers answer with a redirect (307)
-     * to the leader, so a client that reached any replica finds the leader.
+     * The Service clients use. It selects the pod the leader-label sidecar marks {@code br2k.dev/role=leader},
+     * so it reaches the leader; during a fail-over (no pod labelled for about a second) it has no endpoint.
      */
     public static Service clientService(DeploymentContext ctx) {
         return new ServiceBuilder()
@@ -245,9 +376,46 @@ public final class DesiredState {
                     .withLabels(labels(ctx.service())).endMetadata()
                 .withNewSpec()
                     .withType(ctx.exposure().kubernetesType())
-                    .withSelector(selector(ctx.service()))
+                    .withSelector(leaderSelector(ctx.service()))
                     .addNewPort().withName(ctx.protocol() == dev.br2k.cluster.context.Protocol.GRPC ? "grpc" : "http")
                         .withPort(ctx.port()).withNewTargetPort(ctx.port()).withProtocol("TCP").endPort()
+                .endSpec()
+                .build();
+    }
+
+    /** At most one replica down by a voluntary disruption (node drain, upgrade): quorum and a leader stay. */
+    public static io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget disruptionBudget(DeploymentContext ctx) {
+        return new io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder()
+                .withNewMetadata().withName(KubernetesNames.statefulSet(ctx)).withNamespace(ctx.namespace())
+                    .withLabels(labels(ctx.service())).endMetadata()
+                .withNewSpec()
+                    .withMaxUnavailable(new io.fabric8.kubernetes.api.model.IntOrString(1))
+                    .withNewSelector().withMatchLabels(selector(ctx.service())).endSelector()
+                .endSpec()
+                .build();
+    }
+
+    /**
+     * Ingress to the service's pods: etcd's client and peer ports from the service's own pods only, the
+     * service port from anywhere (clients, the API server's pod proxy). Port-forwards (the operator's
+     * etcd access) enter the pod's own network namespace and are not subject to it. Takes effect where the
+     * cluster's network plugin enforces NetworkPolicy.
+     */
+    public static io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy networkPolicy(DeploymentContext ctx) {
+        return new io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder()
+                .withNewMetadata().withName(KubernetesNames.statefulSet(ctx)).withNamespace(ctx.namespace())
+                    .withLabels(labels(ctx.service())).endMetadata()
+                .withNewSpec()
+                    .withNewPodSelector().withMatchLabels(selector(ctx.service())).endPodSelector()
+                    .withPolicyTypes("Ingress")
+                    .addNewIngress()
+                        .addNewFrom().withNewPodSelector().withMatchLabels(selector(ctx.service())).endPodSelector().endFrom()
+                        .addNewPort().withProtocol("TCP").withNewPort(ETCD_CLIENT_PORT).endPort()
+                        .addNewPort().withProtocol("TCP").withNewPort(ETCD_PEER_PORT).endPort()
+                    .endIngress()
+                    .addNewIngress()
+                        .addNewPort().withProtocol("TCP").withNewPort(ctx.port()).endPort()
+                    .endIngress()
                 .endSpec()
                 .build();
     }
@@ -310,6 +478,26 @@ public final class DesiredState {
 
     private static String jsonEscape(String s) {
         return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private static Map<String, String> leaderSelector(String service) {
+        Map<String, String> out = new java.util.TreeMap<>(selector(service));
+        out.put(dev.br2k.cluster.kubernetes.leaderlabel.LeaderLabeller.LABEL, "leader");
+        return out;
+    }
+
+    private static io.fabric8.kubernetes.api.model.SecurityContext containerSecurity() {
+        return new io.fabric8.kubernetes.api.model.SecurityContextBuilder()
+                .withAllowPrivilegeEscalation(false)
+                .withNewCapabilities().withDrop("ALL").endCapabilities()
+                .build();
+    }
+
+    private static io.fabric8.kubernetes.api.model.ResourceRequirements resources(String cpu, String memory, String memoryLimit) {
+        return new io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder()
+                .addToRequests("cpu", new Quantity(cpu)).addToRequests("memory", new Quantity(memory))
+                .addToLimits("memory", new Quantity(memoryLimit))
+                .build();
     }
 
     private static VolumeMount mount(String name, String path, boolean readOnly) {

@@ -105,12 +105,21 @@ public final class KubernetesCluster implements Br2kCluster {
         Steps steps = new Steps(Operation.DEPLOY, listener);
         StatefulSet existing = statefulSet();
         int before = existing == null ? 0 : desiredReplicas(existing);
-        applyObjects(ctx, steps, existing == null ? replicas : before, restoreOf(existing), false);
+        applyObjects(ctx, steps, existing == null ? replicas : before, false);
         int after = resumeIfPaused(steps);
         return OperationResult.of(Operation.DEPLOY, before, after, steps.changes());
     }
 
-    private void applyObjects(DeploymentContext c, Steps steps, int replicas, Optional<String> restore, boolean freshEtcd) {
+    private void applyObjects(DeploymentContext c, Steps steps, int replicas, boolean freshEtcd) {
+        List<String> refused = DesiredState.refusals(c);
+        if (!refused.isEmpty()) {
+            throw new ClusterException("The context " + c.name() + " asks for what cannot run yet: " + String.join("; ", refused));
+        }
+        StatefulSet desired = DesiredState.statefulSet(c, replicas);
+        StatefulSet running = client.apps().statefulSets().inNamespace(c.namespace()).withName(KubernetesNames.statefulSet(c)).get();
+        DesiredState.claimTemplateChange(running, desired).ifPresent(change -> {
+            throw new ClusterException(change);
+        });
         DesiredState.registrySecret(c).ifPresent(s ->
                 steps.run("apply Secret " + s.getMetadata().getName(), () -> changed(apply.apply(s))));
         DesiredState.keystoreSecret(c).ifPresent(s ->
@@ -131,10 +140,18 @@ public final class KubernetesCluster implements Br2kCluster {
         } else {
             steps.run("create ConfigMap " + etcdConfigMap(c), () -> changed(apply.createIfMissing(config)));
         }
+        steps.run("apply ServiceAccount " + KubernetesNames.serviceAccount(c), () -> changed(apply.apply(DesiredState.serviceAccount(c))));
+        steps.run("apply Role " + KubernetesNames.leaderLabelRole(c), () -> changed(apply.apply(DesiredState.leaderLabelRole(c))));
+        steps.run("apply RoleBinding " + KubernetesNames.leaderLabelRole(c),
+                () -> changed(apply.apply(DesiredState.leaderLabelRoleBinding(c))));
         steps.run("apply Service " + KubernetesNames.peerService(c), () -> changed(apply.apply(DesiredState.peerService(c))));
         steps.run("apply Service " + KubernetesNames.clientService(c), () -> changed(apply.apply(DesiredState.clientService(c))));
         steps.run("apply StatefulSet " + KubernetesNames.statefulSet(c),
-                () -> changed(apply.apply(DesiredState.statefulSet(c, replicas, restore))));
+                () -> changed(apply.apply(desired)));
+        steps.run("apply PodDisruptionBudget " + KubernetesNames.statefulSet(c),
+                () -> changed(apply.apply(DesiredState.disruptionBudget(c))));
+        steps.run("apply NetworkPolicy " + KubernetesNames.statefulSet(c),
+                () -> changed(apply.apply(DesiredState.networkPolicy(c))));
     }
 
     private int resumeIfPaused(Steps steps) {
@@ -316,14 +333,16 @@ public final class KubernetesCluster implements Br2kCluster {
             int replicas = plan.map(RecoveryPlan::replicas).orElse(ctx.replicas());
             DeploymentContext target = plan.flatMap(RecoveryPlan::image).map(ctx::withImage).orElse(ctx);
             steps.run("read recovery information of " + ctx.service(), () -> false);
-            applyObjects(target, steps, replicas, plan.flatMap(RecoveryPlan::newestBackup), true);
+            applyObjects(target, steps, replicas, true);
+            plan.flatMap(RecoveryPlan::newestBackup).ifPresent(b -> steps.run("leave backup " + b + " in the store: the"
+                    + " runtime cannot restore a backup into a new service yet, so " + ctx.service() + " starts empty", () -> false));
             return OperationResult.of(Operation.RECOVERY, 0, replicas, steps.changes());
         }
         int replicas = s != null ? desiredReplicas(s) : etcdClaims.stream().mapToInt(i -> i + 1).max().orElse(1);
         int before = s == null ? 0 : replicas;
         // Recovery restores what runs; it does not roll out a new image (deploy does).
         DeploymentContext running = imageOf(s).map(ctx::withImage).orElse(ctx);
-        applyObjects(running, steps, replicas, restoreOf(s), false);
+        applyObjects(running, steps, replicas, false);
         for (Pod pod : pods()) {
             Optional<PodHealth.Failure> failure = PodHealth.failure(pod);
             String name = pod.getMetadata().getName();
@@ -473,17 +492,6 @@ public final class KubernetesCluster implements Br2kCluster {
             return Integer.parseInt(s.getMetadata().getAnnotations().getOrDefault(ANNOTATION_REPLICAS, "1"));
         }
         return s.getSpec().getReplicas() == null ? 1 : s.getSpec().getReplicas();
-    }
-
-    private static Optional<String> restoreOf(StatefulSet s) {
-        if (s == null) {
-            return Optional.empty();
-        }
-        return s.getSpec().getTemplate().getSpec().getContainers().stream()
-                .filter(c -> SERVICE_CONTAINER.equals(c.getName()))
-                .flatMap(c -> c.getEnv() == null ? java.util.stream.Stream.<EnvVar>empty() : c.getEnv().stream())
-                .filter(e -> "BR2K_RESTORE_BACKUP".equals(e.getName()))
-                .map(EnvVar::getValue).findFirst();
     }
 
     private static Optional<String> imageOf(StatefulSet s) {

@@ -51,6 +51,14 @@ public final class KubernetesNames {
         return ctx.service();
     }
 
+    public static String serviceAccount(DeploymentContext ctx) {
+        return ctx.service();
+    }
+
+    public static String leaderLabelRole(DeploymentContext ctx) {
+        return ctx.service() + "-leader-label";
+    }
+
     public static String etcdConfigMap(DeploymentContext ctx) {
         return ctx.service() + "-etcd";
     }

@@ -27,6 +27,9 @@ public final class PortForwardEtcd implements EtcdAccess {
     private final Map<String, String> selector;
     private LocalPortForward forward;
     private EtcdGateway gateway;
+    private String forwardedPod;
+    /** Pods whose forward failed since the last success: the next attempt goes to another one. */
+    private final java.util.Set<String> failed = new java.util.HashSet<>();
 
     public PortForwardEtcd(KubernetesClient client, String namespace, Map<String, String> selector) {
         this.client = client;
@@ -57,28 +60,58 @@ public final class PortForwardEtcd implements EtcdAccess {
     private synchronized <T> T call(Function<EtcdGateway, T> request) {
         for (int attempt = 0; ; attempt++) {
             try {
-                return request.apply(gateway());
+                T result = request.apply(gateway());
+                failed.clear();
+                return result;
             } catch (EtcdUnavailableException e) {
-                if (attempt >= 1 || e.getCause() == null) {
+                if (attempt >= 2 || e.getCause() == null) {
                     throw e;
                 }
-                close(); // the pod may be gone: forward to another one
+                if (forwardedPod != null) {
+                    failed.add(forwardedPod);
+                }
+                close(); // the pod may be gone or its etcd down: forward to another one
             }
         }
     }
 
     private EtcdGateway gateway() {
         if (gateway == null) {
-            Pod pod = client.pods().inNamespace(namespace).withLabels(selector).list().getItems().stream()
-                    .filter(p -> p.getStatus() != null && "Running".equals(p.getStatus().getPhase()))
-                    .findFirst()
-                    .orElseThrow(() -> new EtcdUnavailableException("No running pod of the service in namespace "
-                            + namespace + " to reach etcd through. Check the pods, or run recovery.", null));
-            forward = client.pods().inNamespace(namespace).withName(pod.getMetadata().getName())
-                    .portForward(KubernetesNames.ETCD_CLIENT_PORT);
+            List<Pod> pods = client.pods().inNamespace(namespace).withLabels(selector).list().getItems();
+            List<String> order = candidates(pods, failed);
+            if (order.isEmpty()) {
+                failed.clear();
+                throw new EtcdUnavailableException("No pod of the service in namespace " + namespace + " has a running etcd"
+                        + " to reach it through. Check the pods (kubectl get pods), or run recovery.", null);
+            }
+            forwardedPod = order.get(0);
+            forward = client.pods().inNamespace(namespace).withName(forwardedPod).portForward(KubernetesNames.ETCD_CLIENT_PORT);
             gateway = EtcdGateway.of(List.of(URI.create("http://127.0.0.1:" + forward.getLocalPort())));
         }
         return gateway;
+    }
+
+    /**
+     * The pods to forward to, best first: Running pods whose etcd container is ready, then those whose etcd
+     * runs but is not ready (no quorum: every member's /health fails, but members still answer), leaving out
+     * pods whose etcd is not running (crash-looping, waiting) and those in {@code avoid}.
+     */
+    static List<String> candidates(List<Pod> pods, java.util.Set<String> avoid) {
+        List<String> ready = new java.util.ArrayList<>();
+        List<String> running = new java.util.ArrayList<>();
+        for (Pod p : pods) {
+            if (p.getStatus() == null || !"Running".equals(p.getStatus().getPhase()) || avoid.contains(p.getMetadata().getName())) {
+                continue;
+            }
+            var etcd = p.getStatus().getContainerStatuses() == null ? java.util.Optional.<io.fabric8.kubernetes.api.model.ContainerStatus>empty()
+                    : p.getStatus().getContainerStatuses().stream().filter(c -> KubernetesNames.ETCD_CONTAINER.equals(c.getName())).findFirst();
+            if (etcd.isEmpty() || etcd.get().getState() == null || etcd.get().getState().getRunning() == null) {
+                continue;
+            }
+            (Boolean.TRUE.equals(etcd.get().getReady()) ? ready : running).add(p.getMetadata().getName());
+        }
+        ready.addAll(running);
+        return ready;
     }
 
     @Override
@@ -92,5 +125,6 @@ public final class PortForwardEtcd implements EtcdAccess {
         }
         forward = null;
         gateway = null;
+        forwardedPod = null;
     }
 }

@@ -79,6 +79,11 @@ class KubernetesClusterTest {
         client.services().inNamespace("br2k").delete();
         client.configMaps().inNamespace("br2k").delete();
         client.secrets().inNamespace("br2k").delete();
+        client.serviceAccounts().inNamespace("br2k").delete();
+        client.rbac().roles().inNamespace("br2k").delete();
+        client.rbac().roleBindings().inNamespace("br2k").delete();
+        client.policy().v1().podDisruptionBudget().inNamespace("br2k").delete();
+        client.network().v1().networkPolicies().inNamespace("br2k").delete();
         client.pods().inNamespace("br2k").delete();
         client.persistentVolumeClaims().inNamespace("br2k").delete();
     }
@@ -110,7 +115,7 @@ class KubernetesClusterTest {
         assertThat(s.getSpec().getPersistentVolumeClaimRetentionPolicy().getWhenScaled()).isEqualTo("Retain");
         assertThat(s.getSpec().getPersistentVolumeClaimRetentionPolicy().getWhenDeleted()).isEqualTo("Retain");
         PodSpec pod = s.getSpec().getTemplate().getSpec();
-        assertThat(pod.getContainers()).extracting(Container::getName).containsExactly("service", "etcd");
+        assertThat(pod.getContainers()).extracting(Container::getName).containsExactly("service", "etcd", "leader-label");
 
         Container service = pod.getContainers().get(0);
         assertThat(service.getImage()).isEqualTo("registry.example.org/br2k/infodid:1.0");
@@ -123,8 +128,7 @@ class KubernetesClusterTest {
                 .containsEntry("BR2K_HTTP_PORT", "8080")
                 .containsEntry("BR2K_ADVERTISE_URL", "http://$(POD_NAME).infodid-peers.br2k.svc:8080")
                 .containsEntry("BR2K_STATE_DIR", "/var/lib/br2k/state")
-                .containsEntry("BR2K_NETWORK_ID", "31337")
-                .containsEntry("BR2K_KEYSTORE_FILE", "/br2k/keystore/keystore.json");
+                .doesNotContainKeys("BR2K_NETWORK_ID", "BR2K_KEYSTORE_FILE", "BR2K_PROTOCOL", "BR2K_ENDPOINTS");
         assertThat(service.getEnv()).filteredOn(e -> e.getName().equals("POD_NAME")).singleElement()
                 .satisfies(e -> assertThat(e.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name"));
         assertThat(service.getVolumeMounts()).extracting(VolumeMount::getName, VolumeMount::getMountPath)
@@ -206,7 +210,9 @@ class KubernetesClusterTest {
                 .contains("f39fd6e51aad88f6f4ce6ab8827279cfffb92266");
         assertThat(events).filteredOn(e -> e.status() == ProgressEvent.Status.DONE).extracting(ProgressEvent::step)
                 .containsExactly("apply Secret infodid-registry", "apply Secret infodid-keystore", "create ConfigMap infodid-etcd",
-                        "apply Service infodid-peers", "apply Service infodid", "apply StatefulSet infodid");
+                        "apply ServiceAccount infodid", "apply Role infodid-leader-label", "apply RoleBinding infodid-leader-label",
+                        "apply Service infodid-peers", "apply Service infodid", "apply StatefulSet infodid",
+                        "apply PodDisruptionBudget infodid", "apply NetworkPolicy infodid");
     }
 
     @Test
@@ -218,7 +224,7 @@ class KubernetesClusterTest {
 
         assertThat(again.unchanged()).isTrue();
         assertThat(resourceVersions()).isEqualTo(versions);
-        assertThat(events).filteredOn(e -> e.status() == ProgressEvent.Status.SKIPPED).hasSize(6);
+        assertThat(events).filteredOn(e -> e.status() == ProgressEvent.Status.SKIPPED).hasSize(11);
     }
 
     @Test
@@ -236,25 +242,25 @@ class KubernetesClusterTest {
     }
 
     @Test
-    void etcd_tls_mounts_the_certificate_secret_and_switches_peers_and_clients_to_https() {
+    void etcd_peer_tls_mounts_the_certificate_secret_and_switches_peers_to_https() {
         DeploymentContext tls = new DeploymentContext(ctx.name(), ctx.service(), ctx.apiServer(), ctx.token(),
                 ctx.certificateAuthority(), ctx.insecureSkipTlsVerify(), ctx.kubeconfigContext(), ctx.namespace(),
                 ctx.nodeLabels(), ctx.networkId(), ctx.protocol(), ctx.endpoints(), ctx.port(), ctx.stateMountPath(),
                 ctx.etcdMountPath(), ctx.image(), ctx.etcdImage(), ctx.replicas(), ctx.maxReplicas(), ctx.storageSize(),
                 ctx.storageClass(), ctx.exposure(), ctx.imageRegistry(), ctx.imagePullSecrets(), ctx.keystore(),
-                new EtcdTls(true, true, Optional.of("etcd-certs")));
+                new EtcdTls(true, false, Optional.of("etcd-certs")));
 
-        StatefulSet s = DesiredState.statefulSet(tls, 3, Optional.empty());
+        StatefulSet s = DesiredState.statefulSet(tls, 3);
 
         Container etcdC = s.getSpec().getTemplate().getSpec().getContainers().get(1);
-        assertThat(etcdC.getArgs()).contains("--listen-peer-urls=https://0.0.0.0:2380", "--listen-client-urls=https://0.0.0.0:2379",
-                "--peer-client-cert-auth=true", "--client-cert-auth=true", "--trusted-ca-file=/br2k/etcd-tls/ca.crt");
+        assertThat(etcdC.getArgs()).contains("--listen-peer-urls=https://0.0.0.0:2380", "--listen-client-urls=http://0.0.0.0:2379",
+                "--peer-client-cert-auth=true", "--peer-trusted-ca-file=/br2k/etcd-tls/ca.crt");
         assertThat(s.getSpec().getTemplate().getSpec().getVolumes()).extracting(v -> v.getName())
                 .contains("etcd-tls");
         assertThat(s.getSpec().getTemplate().getSpec().getVolumes()).filteredOn(v -> v.getName().equals("etcd-tls"))
                 .singleElement().satisfies(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("etcd-certs"));
         assertThat(env(s.getSpec().getTemplate().getSpec().getContainers().get(0)))
-                .containsEntry("BR2K_ETCD_ENDPOINTS", "https://127.0.0.1:2379,https://infodid-peers.br2k.svc:2379");
+                .containsEntry("BR2K_ETCD_ENDPOINTS", "http://127.0.0.1:2379,http://infodid-peers.br2k.svc:2379");
         assertThat(KubernetesNames.peerUrl(tls, 1)).isEqualTo("https://infodid-1.infodid-peers.br2k.svc:2380");
     }
 
@@ -392,7 +398,8 @@ class KubernetesClusterTest {
         assertThat(s.getSpec().getReplicas()).isEqualTo(4);
         Container service = s.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(service.getImage()).isEqualTo("registry.example.org/br2k/infodid:0.9");
-        assertThat(env(service)).containsEntry("BR2K_RESTORE_BACKUP", "backup-17");
+        assertThat(env(service)).doesNotContainKey("BR2K_RESTORE_BACKUP");
+        assertThat(events).anySatisfy(e -> assertThat(e.toString()).contains("leave backup backup-17 in the store"));
         assertThat(client.configMaps().inNamespace("br2k").withName("infodid-etcd").get().getData())
                 .containsEntry("initial-cluster-state", "new")
                 .hasEntrySatisfying("initial-cluster", v -> assertThat(v.split(",")).hasSize(4));

@@ -1,0 +1,64 @@
+package dev.br2k.replication;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The environment variables a replica reads ({@link Br2kConfig#fromEnvironment}), written down once:
+ * process supervisors and manifests (local processes, Kubernetes pods) set only these.
+ */
+public final class Br2kEnvironment {
+    /** Every variable {@link #apply} reads. */
+    public static final List<String> VARIABLES = List.of("BR2K_SERVICE", "BR2K_REPLICA_ID", "BR2K_ETCD_ENDPOINTS",
+            "BR2K_HTTP_HOST", "BR2K_HTTP_PORT", "BR2K_ADVERTISE_URL", "BR2K_STATE_DIR", "BR2K_BACKUP_DIR",
+            "BR2K_LOCATION_FILE", "BR2K_BACKUP_LOG_FILE", "BR2K_BACKUP_EVERY_ENTRIES", "BR2K_MAX_BODY_BYTES",
+            "BR2K_ROLE_CHECK_MILLIS", "BR2K_CRASH_AT");
+
+    private Br2kEnvironment() {
+    }
+
+    /**
+     * Sets on {@code config} what {@code env} gives; absent or blank variables leave the current value.
+     *
+     * @throws IllegalArgumentException naming the variable whose value is malformed
+     */
+    static Br2kConfig apply(Map<String, String> env, Br2kConfig config) {
+        get(env, "BR2K_SERVICE").ifPresent(config::serviceName);
+        get(env, "BR2K_REPLICA_ID").ifPresent(config::replicaId);
+        get(env, "BR2K_ETCD_ENDPOINTS").ifPresent(v -> config.etcdEndpoints(v.split(",")));
+        get(env, "BR2K_HTTP_HOST").ifPresent(config::httpHost);
+        get(env, "BR2K_HTTP_PORT").ifPresent(v -> config.httpPort((int) number("BR2K_HTTP_PORT", v)));
+        get(env, "BR2K_ADVERTISE_URL").ifPresent(v -> config.advertiseUrl(URI.create(v)));
+        get(env, "BR2K_STATE_DIR").ifPresent(v -> config.stateDir(Path.of(v)));
+        get(env, "BR2K_BACKUP_DIR").ifPresent(v -> config.backupDir(Path.of(v)));
+        get(env, "BR2K_LOCATION_FILE").ifPresent(v -> config.locationFile(Path.of(v)));
+        get(env, "BR2K_BACKUP_LOG_FILE").ifPresent(v -> config.backupLogFile(Path.of(v)));
+        get(env, "BR2K_BACKUP_EVERY_ENTRIES").ifPresent(v -> config.backupEveryEntries(number("BR2K_BACKUP_EVERY_ENTRIES", v)));
+        get(env, "BR2K_MAX_BODY_BYTES").ifPresent(v -> config.maxBodyBytes(number("BR2K_MAX_BODY_BYTES", v)));
+        get(env, "BR2K_ROLE_CHECK_MILLIS").ifPresent(v ->
+                config.roleCheckInterval(Duration.ofMillis(number("BR2K_ROLE_CHECK_MILLIS", v))));
+        get(env, "BR2K_CRASH_AT").ifPresent(v -> {
+            for (String item : v.split(",")) {
+                String[] parts = item.trim().split(":", 2);
+                config.crashAt(CrashPoint.parse(parts[0]), parts.length > 1 ? number("BR2K_CRASH_AT", parts[1]) : 1);
+            }
+        });
+        return config;
+    }
+
+    private static Optional<String> get(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static long number(String variable, String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + " must be a whole number, was '" + value + "'");
+        }
+    }
+}
