@@ -11,12 +11,14 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.Ikon;
@@ -78,7 +80,8 @@ public final class LogPaneView extends BorderPane {
         filter.setId("logFilter");
         filter.setPromptText("Filter lines (Ctrl+F)");
         filter.setLeft(Icons.of(MaterialDesignM.MAGNIFY));
-        filter.setPrefWidth(220);
+        filter.setPrefWidth(170);
+        filter.setMinWidth(100);
         filter.textProperty().bindBidirectional(vm.filterProperty());
 
         ChoiceBox<LogLevel> level = new ChoiceBox<>();
@@ -87,7 +90,7 @@ public final class LogPaneView extends BorderPane {
         level.setConverter(new StringConverter<>() {
             @Override
             public String toString(LogLevel l) {
-                return l == null || l == LogLevel.NONE ? "All levels" : l == LogLevel.ERROR ? "ERROR" : l + " and up";
+                return l == null || l == LogLevel.NONE ? "All levels" : l == LogLevel.ERROR ? "ERROR" : l + "+";
             }
 
             @Override
@@ -97,8 +100,9 @@ public final class LogPaneView extends BorderPane {
         });
         level.valueProperty().bindBidirectional(vm.levelProperty());
         level.getStyleClass().add(Styles.SMALL);
+        level.setPrefWidth(104);
         level.setAccessibleText("Lowest level shown");
-        Tips.on(level, "Show only lines of this level and above: WARN hides INFO and DEBUG (Ctrl+L)");
+        Tips.on(level, "Show only lines of this level and above: WARN+ hides INFO and DEBUG (Ctrl+L)");
         Button previousError = iconButton(MaterialDesignC.CHEVRON_UP, "Previous error (Shift+F8)");
         previousError.setId("previousError");
         previousError.setOnAction(e -> jumpToError(false));
@@ -113,6 +117,10 @@ public final class LogPaneView extends BorderPane {
         download.setId("download");
         download.setOnAction(e -> download());
 
+        target.setMinWidth(56); // the icon and the start of the name; the rest elides
+        for (Control c : List.of(level, follow, pause, timestamps)) {
+            c.setMinWidth(Region.USE_PREF_SIZE); // the filter, the target's name, Previous and etcd shrink first
+        }
         HBox bar = new HBox(6, target, new Spacer(), filter, level, previousError, nextError, follow, pause, timestamps, previous, etcd, reconnect, download);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));

@@ -60,7 +60,7 @@ class LogPaneViewTest {
     @Test
     void setting_the_level_filter_to_warn_hides_the_info_lines() {
         robot.clickOn("#logLevel");
-        robot.clickOn("WARN and up");
+        robot.clickOn("WARN+");
 
         await().atMost(10, TimeUnit.SECONDS).until(() -> lines().stream().noneMatch(l -> l.contains(" INFO ")));
         assertThat(lines()).containsExactly("— connecting to kv-0… —",
