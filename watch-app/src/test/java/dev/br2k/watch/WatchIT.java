@@ -9,6 +9,7 @@ import dev.br2k.watch.dashboard.ClaimItem;
 import dev.br2k.watch.dashboard.ServiceItem;
 import dev.br2k.watch.logs.LogEntry;
 import dev.br2k.watch.logs.LogView;
+import dev.br2k.watch.service.ReplicaGrid;
 import dev.br2k.watch.shell.MainWindow;
 import dev.br2k.watch.task.FxTaskExecutor;
 import dev.br2k.watch.testing.Fx;
@@ -129,8 +130,9 @@ class WatchIT {
     void selecting_a_replica_streams_its_log_lines() {
         await().atMost(60, TimeUnit.SECONDS).until(() -> Fx.get(() -> kv().health()) == Health.HEALTHY);
         openKv();
-        await().atMost(60, TimeUnit.SECONDS).until(() -> Fx.get(() -> robot.lookup("#replicas").queryTableView().getItems().size()) == 1);
-        robot.clickOn("kv-0");
+        await().atMost(60, TimeUnit.SECONDS).until(() -> Fx.get(() -> robot.lookup("#replicas").queryAs(ReplicaGrid.class).rowBounds("kv-0").isPresent()));
+        ReplicaGrid grid = robot.lookup("#replicas").queryAs(ReplicaGrid.class);
+        robot.clickOn(Fx.get(() -> grid.localToScreen(grid.rowBounds("kv-0").orElseThrow())));
 
         LogView logs = robot.lookup("#logList").queryAs(LogView.class);
         await().atMost(60, TimeUnit.SECONDS).until(() -> Fx.get(() -> logs.shownRows().stream().filter(e -> !e.notice()).count()) > 0);

@@ -3,8 +3,12 @@ package dev.br2k.watch.logs;
 import javafx.collections.ObservableList;
 
 import java.util.ArrayDeque;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Bounded log storage between stream threads and the UI. Stream threads {@link #offer} lines into an
@@ -51,6 +55,15 @@ public final class LogBuffer {
      * thread. Returns how many rows were added.
      */
     public int drain(int max) {
+        return drain(max, false);
+    }
+
+    /**
+     * {@link #drain(int)}; with {@code byTime}, the batch is ordered by the lines' timestamps first (a
+     * stable sort: a line without one keeps the time of the line before it), which interleaves the
+     * lines of several replicas that arrived in the same batch.
+     */
+    public int drain(int max, boolean byTime) {
         if (max < 1) {
             throw new IllegalArgumentException("max must be >= 1, was " + max);
         }
@@ -65,8 +78,25 @@ public final class LogBuffer {
                 batch.add(inbox.pollFirst());
             }
         }
+        if (byTime) {
+            batch = byTime(batch);
+        }
         lines.append(batch);
         return batch.size();
+    }
+
+    private static List<LogEntry> byTime(List<LogEntry> batch) {
+        record Timed(LogEntry entry, Instant time, int order) {
+        }
+        List<Timed> timed = new ArrayList<>(batch.size());
+        Map<String, Instant> last = new HashMap<>(); // per replica: a line without a time goes with the one before it
+        for (LogEntry e : batch) {
+            Instant time = e.timestamp().orElseGet(() -> last.getOrDefault(e.replica(), Instant.MIN));
+            last.put(e.replica(), time);
+            timed.add(new Timed(e, time, timed.size()));
+        }
+        timed.sort(Comparator.comparing(Timed::time).thenComparingInt(Timed::order));
+        return timed.stream().map(Timed::entry).toList();
     }
 
     /** Empties the buffer (e.g. when the pane switches replicas); UI thread. */

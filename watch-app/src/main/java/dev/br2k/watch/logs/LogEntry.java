@@ -14,8 +14,9 @@ import java.util.Optional;
  * @param timestamp when it was written, if known
  * @param text      the line
  * @param notice    true for the stream's own notices, shown differently
+ * @param level     the line's level ({@link LogLevel#NONE} for notices and lines that name none)
  */
-public record LogEntry(String replica, Optional<Instant> timestamp, String text, boolean notice) {
+public record LogEntry(String replica, Optional<Instant> timestamp, String text, boolean notice, LogLevel level) {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
@@ -28,14 +29,27 @@ public record LogEntry(String replica, Optional<Instant> timestamp, String text,
         Objects.requireNonNull(replica, "replica");
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(level, "level");
     }
 
+    /** A line whose level is read from its text. */
     public static LogEntry line(String replica, Optional<Instant> timestamp, String text) {
-        return new LogEntry(replica, timestamp, text, false);
+        return line(replica, timestamp, text, LogLevel.NONE);
+    }
+
+    /** A line whose level is read from its text, or is {@code otherwise} when the text names none (a stack trace's line). */
+    public static LogEntry line(String replica, Optional<Instant> timestamp, String text, LogLevel otherwise) {
+        LogLevel level = LogLevel.of(text);
+        return new LogEntry(replica, timestamp, text, false, level == LogLevel.NONE ? otherwise : level);
     }
 
     public static LogEntry notice(String replica, String text) {
-        return new LogEntry(replica, Optional.of(Instant.now()), text, true);
+        return new LogEntry(replica, Optional.of(Instant.now()), text, true, LogLevel.NONE);
+    }
+
+    /** The length of the prefix {@link #render} puts before the text: the time and the replica's name. */
+    public static int prefixLength(LogEntry e, boolean withTimestamp, boolean withReplica) {
+        return (withTimestamp && e.timestamp.isPresent() ? 14 : 0) + (withReplica ? e.replica.length() + 3 : 0);
     }
 
     /**

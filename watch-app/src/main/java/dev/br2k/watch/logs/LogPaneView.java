@@ -10,11 +10,17 @@ import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -52,10 +58,10 @@ public final class LogPaneView extends BorderPane {
         target.setGraphic(Icons.of(MaterialDesignF.FORMAT_LIST_TEXT));
         target.textProperty().bind(vm.targetProperty());
 
-        ToggleButton follow = toggle("Follow", MaterialDesignA.ARROW_COLLAPSE_DOWN, "Keep the newest line in view");
+        ToggleButton follow = toggle("F_ollow", MaterialDesignA.ARROW_COLLAPSE_DOWN, "Keep the newest line in view (Alt+O; End in the log)");
         follow.setId("follow");
         follow.selectedProperty().bindBidirectional(vm.followProperty());
-        ToggleButton pause = toggle("Pause", MaterialDesignP.PAUSE, "Freeze the view; lines keep arriving in the background (up to the buffer's size)");
+        ToggleButton pause = toggle("Pa_use", MaterialDesignP.PAUSE, "Freeze the view; lines keep arriving in the background (up to the buffer's size) (Alt+U)");
         pause.setId("pause");
         pause.selectedProperty().bindBidirectional(vm.pausedProperty());
         ToggleButton timestamps = toggle("Time", MaterialDesignC.CLOCK_OUTLINE, "Show when each line was written");
@@ -72,10 +78,37 @@ public final class LogPaneView extends BorderPane {
 
         CustomTextField filter = new CustomTextField();
         filter.setId("logFilter");
-        filter.setPromptText("Filter lines");
+        filter.setPromptText("Filter lines (Ctrl+F)");
         filter.setLeft(Icons.of(MaterialDesignM.MAGNIFY));
-        filter.setPrefWidth(220);
+        filter.setPrefWidth(170);
+        filter.setMinWidth(100);
         filter.textProperty().bindBidirectional(vm.filterProperty());
+
+        ChoiceBox<LogLevel> level = new ChoiceBox<>();
+        level.setId("logLevel");
+        level.getItems().addAll(LogLevel.NONE, LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR);
+        level.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(LogLevel l) {
+                return l == null || l == LogLevel.NONE ? "All levels" : l == LogLevel.ERROR ? "ERROR" : l + "+";
+            }
+
+            @Override
+            public LogLevel fromString(String s) {
+                return LogLevel.NONE;
+            }
+        });
+        level.valueProperty().bindBidirectional(vm.levelProperty());
+        level.getStyleClass().add(Styles.SMALL);
+        level.setPrefWidth(104);
+        level.setAccessibleText("Lowest level shown");
+        Tips.on(level, "Show only lines of this level and above: WARN+ hides INFO and DEBUG (Ctrl+L)");
+        Button previousError = iconButton(MaterialDesignC.CHEVRON_UP, "Previous error (Shift+F8)");
+        previousError.setId("previousError");
+        previousError.setOnAction(e -> jumpToError(false));
+        Button nextError = iconButton(MaterialDesignC.CHEVRON_DOWN, "Next error (F8)");
+        nextError.setId("nextError");
+        nextError.setOnAction(e -> jumpToError(true));
 
         Button reconnect = iconButton(MaterialDesignC.CONNECTION, "Reconnect the stream");
         reconnect.setId("reconnect");
@@ -84,7 +117,11 @@ public final class LogPaneView extends BorderPane {
         download.setId("download");
         download.setOnAction(e -> download());
 
-        HBox bar = new HBox(6, target, new Spacer(), filter, follow, pause, timestamps, previous, etcd, reconnect, download);
+        target.setMinWidth(56); // the icon and the start of the name; the rest elides
+        for (Control c : List.of(level, follow, pause, timestamps)) {
+            c.setMinWidth(Region.USE_PREF_SIZE); // the filter, the target's name, Previous and etcd shrink first
+        }
+        HBox bar = new HBox(6, target, new Spacer(), filter, level, previousError, nextError, follow, pause, timestamps, previous, etcd, reconnect, download);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.getStyleClass().add("log-toolbar");
@@ -93,6 +130,21 @@ public final class LogPaneView extends BorderPane {
         list = new LogView(vm.visibleLines(), e -> e.render(vm.timestampsProperty().get(), vm.allReplicasProperty().get()),
                 vm.followProperty());
         list.setId("logList");
+        list.decorate(vm.timestampsProperty()::get, vm.allReplicasProperty()::get, vm::highlight);
+        vm.filterProperty().addListener((o, was, now) -> list.repaint());
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.F8) {
+                jumpToError(!e.isShiftDown());
+                e.consume();
+            } else if (e.getCode() == KeyCode.F && e.isShortcutDown()) {
+                filter.requestFocus();
+                e.consume();
+            } else if (e.getCode() == KeyCode.L && e.isShortcutDown()) {
+                level.requestFocus();
+                level.show();
+                e.consume();
+            }
+        });
         Label placeholder = new Label();
         placeholder.textProperty().bind(vm.statusProperty());
         placeholder.getStyleClass().add(Styles.TEXT_MUTED);
@@ -132,6 +184,13 @@ public final class LogPaneView extends BorderPane {
                 OnePerPulse.run(List.of(() -> setCenter(list), () -> setBottom(foot), () -> composed = true));
             }
         });
+    }
+
+    /** Selects the next (or previous) ERROR row shown, from the selected one, and scrolls to it. */
+    private void jumpToError(boolean forward) {
+        int at = list.selectedIndex();
+        int from = at >= 0 ? at : forward ? -1 : vm.visibleLines().size();
+        vm.nextError(from, forward).ifPresent(list::select);
     }
 
     private void download() {

@@ -8,8 +8,10 @@ import dev.br2k.cluster.LogStream;
 import dev.br2k.watch.common.UserMessages;
 import dev.br2k.watch.task.TaskExecutor;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.transformation.FilteredList;
@@ -26,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,6 +66,9 @@ public final class LogPaneViewModel implements AutoCloseable {
     private final BooleanProperty previous = new SimpleBooleanProperty();
     private final BooleanProperty etcd = new SimpleBooleanProperty();
     private final StringProperty filter = new SimpleStringProperty("");
+    private final ObjectProperty<LogLevel> level = new SimpleObjectProperty<>(LogLevel.NONE);
+    private final Map<String, LogLevel> lastLevel = new ConcurrentHashMap<>();
+    private boolean holding; // all replicas: their first lines wait until every stream is open, to be interleaved
     private final StringProperty status = new SimpleStringProperty("Select a replica to stream its log.");
     private final Map<String, LogStream> streams = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastSeen = new ConcurrentHashMap<>();
@@ -79,10 +85,8 @@ public final class LogPaneViewModel implements AutoCloseable {
         this.buffer = new LogBuffer(capacity);
         ForkJoinPool.commonPool().execute(LogEntry::load); // not on the UI thread: see LogEntry.load()
         this.visible = new FilteredList<>(buffer.lines(), e -> true);
-        filter.addListener((o, was, now) -> {
-            String f = now == null ? "" : now.trim().toLowerCase();
-            visible.setPredicate(f.isEmpty() ? e -> true : e -> e.matches(f));
-        });
+        filter.addListener((o, was, now) -> filterChanged());
+        level.addListener((o, was, now) -> filterChanged());
         previous.addListener((o, was, now) -> reconnect());
         etcd.addListener((o, was, now) -> reconnect());
         paused.addListener((o, was, now) -> {
@@ -90,6 +94,35 @@ public final class LogPaneViewModel implements AutoCloseable {
                 flush();
             }
         });
+    }
+
+    private void filterChanged() {
+        String f = highlight();
+        LogLevel min = level.get() == null ? LogLevel.NONE : level.get();
+        visible.setPredicate(f.isEmpty() && min == LogLevel.NONE ? e -> true
+                : e -> (e.notice() || e.level().compareTo(min) >= 0) && e.matches(f));
+    }
+
+    /** The filter's text as rows are matched against it (trimmed, lower case): what the view highlights. */
+    public String highlight() {
+        String f = filter.get();
+        return f == null ? "" : f.trim().toLowerCase();
+    }
+
+    /**
+     * The index in {@link #visibleLines()} of the next ERROR row after {@code from} ({@code forward}) or
+     * the one before it, wrapping around; empty when no row shown is an error.
+     */
+    public OptionalInt nextError(int from, boolean forward) {
+        int n = visible.size();
+        for (int step = 1; step <= n; step++) {
+            int i = Math.floorMod(from + (forward ? step : -step), n);
+            LogEntry e = visible.get(i);
+            if (!e.notice() && e.level() == LogLevel.ERROR) {
+                return OptionalInt.of(i);
+            }
+        }
+        return OptionalInt.empty();
     }
 
     /** Streams one replica's log. */
@@ -116,7 +149,9 @@ public final class LogPaneViewModel implements AutoCloseable {
         cancelRetries();
         buffer.clear();
         lastSeen.clear();
+        lastLevel.clear();
         tokens.clear();
+        holding = false;
         if (replicas.isEmpty()) {
             return;
         }
@@ -133,6 +168,7 @@ public final class LogPaneViewModel implements AutoCloseable {
         // in the app) is not drawn in the same pulse as the first screenful of lines.
         buffer.drain();
         lastFlush = System.nanoTime();
+        holding = allReplicas.get() && names.size() > 1;
         executor.submit("Stream the log of " + target.get(), context -> {
             Map<String, LogStream> opened = new LinkedHashMap<>();
             try {
@@ -150,8 +186,12 @@ public final class LogPaneViewModel implements AutoCloseable {
                 return;
             }
             streams.putAll(opened);
+            holding = false;
             status.set(prev ? "Previous run of " + target.get() : "Streaming " + target.get());
-        }, failure -> status.set(UserMessages.describe("Streaming the log of " + target.get(), failure)));
+        }, failure -> {
+            holding = false;
+            status.set(UserMessages.describe("Streaming the log of " + target.get(), failure));
+        });
     }
 
     /**
@@ -263,7 +303,9 @@ public final class LogPaneViewModel implements AutoCloseable {
             public void onLine(LogLine line) {
                 if (current()) {
                     line.timestamp().ifPresent(t -> lastSeen.put(replica, t));
-                    buffer.offer(LogEntry.line(replica, line.timestamp(), line.text()));
+                    LogEntry entry = LogEntry.line(replica, line.timestamp(), line.text(), lastLevel.getOrDefault(replica, LogLevel.NONE));
+                    lastLevel.put(replica, entry.level());
+                    buffer.offer(entry);
                 }
             }
 
@@ -312,9 +354,13 @@ public final class LogPaneViewModel implements AutoCloseable {
         scheduleRetry(replica, gen, 1, delay);
     }
 
-    /** Moves arrived lines into the rows (at most {@link #MAX_ROWS_PER_FLUSH}); UI thread. Returns rows added. */
+    /**
+     * Moves arrived lines into the rows (at most {@link #MAX_ROWS_PER_FLUSH}); UI thread. Returns rows
+     * added. With all replicas, each batch is ordered by time (the replicas' first lines wait until
+     * every stream is open, so their tails come in one batch, interleaved).
+     */
     public int flush() {
-        return paused.get() ? 0 : buffer.drain(MAX_ROWS_PER_FLUSH);
+        return paused.get() || holding ? 0 : buffer.drain(MAX_ROWS_PER_FLUSH, allReplicas.get());
     }
 
     /**
@@ -407,6 +453,11 @@ public final class LogPaneViewModel implements AutoCloseable {
 
     public StringProperty filterProperty() {
         return filter;
+    }
+
+    /** The lowest level shown ({@link LogLevel#NONE}: every line); the stream's notices are always shown. */
+    public ObjectProperty<LogLevel> levelProperty() {
+        return level;
     }
 
     public ReadOnlyStringProperty statusProperty() {

@@ -5,6 +5,8 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
 import javafx.geometry.VPos;
+import javafx.scene.AccessibleAttribute;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -24,7 +26,9 @@ import javafx.scene.text.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A virtualized view of log rows that draws the rows in sight on a {@link Canvas}: one text per row
@@ -41,8 +45,16 @@ public final class LogView extends Region {
 
     static final Color BACKGROUND = Color.web("#0d1117");
     static final Color TEXT = Color.web("#c9d1d9");
-    static final Color NOTICE = Color.web("#d29922");
+    static final Color NOTICE = Color.web("#8b949e");
     static final Color SELECTED = Color.web("#1f3a5f");
+    static final Color WARN = Color.web("#e3b341");
+    static final Color ERROR = Color.web("#ff7b72");
+    static final Color TIME = Color.web("#8b949e");
+    static final Color MATCH = Color.web("#6e5a00");
+    static final Color FOCUS = Color.web("#2f81f7");
+    /** One colour per replica in the all-replicas view (kv-0 the first, kv-1 the second, …). */
+    static final List<Color> REPLICAS = List.of(Color.web("#79c0ff"), Color.web("#d2a8ff"), Color.web("#56d364"),
+            Color.web("#ffa657"), Color.web("#ff9bce"), Color.web("#a5d6ff"));
     private static final double PADDING = 8;
     private static final Font FONT = monospace(FontPosture.REGULAR);
     private static final Font NOTICE_FONT = monospace(FontPosture.ITALIC);
@@ -63,6 +75,9 @@ public final class LogView extends Region {
     private double left; // pixels scrolled sideways
     private int widestChars; // the widest row drawn so far, in characters
     private LogEntry selected;
+    private BooleanSupplier withTime = () -> false;
+    private BooleanSupplier withReplica = () -> false;
+    private Supplier<String> highlight = () -> "";
     private boolean adjusting; // the scroll bars are being set by this view, not by the user
     private boolean dirty = true; // the canvas must be drawn again at the next layout
 
@@ -104,6 +119,9 @@ public final class LogView extends Region {
         addEventHandler(ScrollEvent.SCROLL, this::wheel);
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::press);
         addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        setAccessibleRole(AccessibleRole.LIST_VIEW);
+        focusedProperty().addListener((o, was, now) -> repaint());
+        setAccessibleRoleDescription("log");
         widthProperty().addListener((o, was, now) -> requestLayout());
         heightProperty().addListener((o, was, now) -> requestLayout());
     }
@@ -119,6 +137,62 @@ public final class LogView extends Region {
             getChildren().add(node);
         }
         requestLayout();
+    }
+
+    /**
+     * How the rows are coloured: {@code time} and {@code replica} say whether {@link #text} starts with a
+     * time and a {@code [replica]} prefix (drawn muted and in the replica's colour); {@code highlight}
+     * gives the lower-case text to mark in every row (empty: none).
+     */
+    public void decorate(BooleanSupplier time, BooleanSupplier replica, Supplier<String> highlight) {
+        this.withTime = Objects.requireNonNull(time, "time");
+        this.withReplica = Objects.requireNonNull(replica, "replica");
+        this.highlight = Objects.requireNonNull(highlight, "highlight");
+        repaint();
+    }
+
+    /** Selects the row at {@code index} and scrolls it into the middle of the view if it is not in sight (follow off). */
+    public void select(int index) {
+        if (index < 0 || index >= rows.size()) {
+            return;
+        }
+        selected = rows.get(index);
+        if (index < top || index >= top + visibleRowCount()) {
+            follow.set(false);
+            top = Math.max(0, index - visibleRowCount() / 2);
+        }
+        repaint();
+        notifyAccessibleAttributeChanged(AccessibleAttribute.TEXT);
+    }
+
+    /** The index of the selected row in the rows, or -1. */
+    public int selectedIndex() {
+        return selected == null ? -1 : rows.indexOf(selected);
+    }
+
+    /** What a screen reader reads: the selected row and the rows either side of it, else the rows in sight. */
+    public String describe() {
+        if (rows.isEmpty()) {
+            return "Log, no lines";
+        }
+        int at = selectedIndex();
+        int from = at < 0 ? top : Math.max(0, at - 2);
+        int to = at < 0 ? Math.min(rows.size(), top + 3) : Math.min(rows.size(), at + 3);
+        StringBuilder b = new StringBuilder("Log, ").append(rows.size()).append(" lines. ");
+        for (int i = from; i < to; i++) {
+            LogEntry e = rows.get(i);
+            b.append(i == at ? "Selected line " : "Line ").append(i + 1).append(": ")
+                    .append(e.level() == LogLevel.NONE ? "" : e.level() + ", ").append(text.apply(e)).append(". ");
+        }
+        return b.toString().trim();
+    }
+
+    @Override
+    public Object queryAccessibleAttribute(AccessibleAttribute attribute, Object... parameters) {
+        if (attribute == AccessibleAttribute.TEXT) {
+            return describe();
+        }
+        return super.queryAccessibleAttribute(attribute, parameters);
     }
 
     /** Draws the rows again, as a change of what a row shows (timestamps, replica names) needs. */
@@ -199,6 +273,7 @@ public final class LogView extends Region {
         int index = top + (int) (e.getY() / ROW_HEIGHT);
         selected = index < rows.size() ? rows.get(index) : null;
         repaint();
+        notifyAccessibleAttributeChanged(AccessibleAttribute.TEXT);
     }
 
     private void key(KeyEvent e) {
@@ -284,6 +359,7 @@ public final class LogView extends Region {
         double textY = (ROW_HEIGHT - TEXT_HEIGHT) / 2;
         int end = Math.min(rows.size(), top + visibleRowCount() + 1);
         int widest = widestChars;
+        String find = highlight.get();
         for (int i = top; i < end; i++) {
             LogEntry row = rows.get(i);
             shown.add(row);
@@ -295,15 +371,63 @@ public final class LogView extends Region {
             String line = text.apply(row);
             widest = Math.max(widest, line.length());
             if (firstChar < line.length()) {
-                g.setFont(row.notice() ? NOTICE_FONT : FONT);
-                g.setFill(row.notice() ? NOTICE : TEXT);
-                g.fillText(line.substring(firstChar, Math.min(line.length(), firstChar + columns)), x, y + textY);
+                drawRow(g, row, line, firstChar, Math.min(line.length(), firstChar + columns), x, y + textY, find);
             }
+        }
+        if (isFocused()) { // the focus, visible: the theme's accent around the rows
+            g.setStroke(FOCUS);
+            g.setLineWidth(2);
+            g.strokeRect(1, 1, w - 2, h - 2);
         }
         if (widest != widestChars) {
             widestChars = widest;
             requestLayout(); // the horizontal scroll bar may have to appear
         }
+    }
+
+    /**
+     * Draws the characters [{@code from}, {@code to}) of a row at {@code x}: the time muted, the
+     * {@code [replica]} prefix in the replica's colour, the rest by level (WARN yellow, ERROR red,
+     * notices italic), with each occurrence of {@code find} marked behind the text.
+     */
+    private void drawRow(GraphicsContext g, LogEntry row, String line, int from, int to, double x, double y, String find) {
+        int timeEnd = withTime.getAsBoolean() && row.timestamp().isPresent() ? Math.min(14, line.length()) : 0;
+        int replicaEnd = withReplica.getAsBoolean() ? Math.min(line.length(), timeEnd + row.replica().length() + 3) : timeEnd;
+        if (!find.isEmpty()) {
+            String lower = line.toLowerCase();
+            g.setFill(MATCH);
+            for (int at = lower.indexOf(find, replicaEnd); at >= 0 && at < to; at = lower.indexOf(find, at + find.length())) {
+                int a = Math.max(at, from);
+                int b = Math.min(at + find.length(), to);
+                if (b > a) {
+                    g.fillRect(x + (a - from) * CHAR_WIDTH, y - 1, (b - a) * CHAR_WIDTH, TEXT_HEIGHT + 2);
+                }
+            }
+        }
+        g.setFont(row.notice() ? NOTICE_FONT : FONT);
+        segment(g, line, from, to, 0, timeEnd, x, y, TIME);
+        segment(g, line, from, to, timeEnd, replicaEnd, x, y, replicaColor(row.replica()));
+        Color body = row.notice() ? NOTICE : row.level() == LogLevel.ERROR ? ERROR : row.level() == LogLevel.WARN ? WARN : TEXT;
+        segment(g, line, from, to, replicaEnd, line.length(), x, y, body);
+    }
+
+    private static void segment(GraphicsContext g, String line, int from, int to, int start, int end, double x, double y, Color color) {
+        int a = Math.max(from, start);
+        int b = Math.min(to, end);
+        if (b > a) {
+            g.setFill(color);
+            g.fillText(line.substring(a, b), x + (a - from) * CHAR_WIDTH, y);
+        }
+    }
+
+    /** The replica's colour: by the number its name ends with (kv-2 → the third), else by its hash. */
+    static Color replicaColor(String replica) {
+        int i = replica.length();
+        while (i > 0 && Character.isDigit(replica.charAt(i - 1))) {
+            i--;
+        }
+        int n = i < replica.length() && replica.length() - i < 6 ? Integer.parseInt(replica.substring(i)) : replica.hashCode();
+        return REPLICAS.get(Math.floorMod(n, REPLICAS.size()));
     }
 
     private static double clamp(double v, double min, double max) {

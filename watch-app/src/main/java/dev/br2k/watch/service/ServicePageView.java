@@ -3,7 +3,6 @@ package dev.br2k.watch.service;
 import atlantafx.base.controls.Message;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
-import atlantafx.base.theme.Tweaks;
 import dev.br2k.cluster.ProgressEvent;
 import dev.br2k.watch.common.Health;
 import dev.br2k.watch.common.OnePerPulse;
@@ -18,7 +17,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.WeakChangeListener;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.WeakListChangeListener;
 import javafx.geometry.Insets;
@@ -29,10 +27,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
-import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -50,13 +46,12 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** A service's page: header with health, scaling and recovery, replica table, log pane, steps and claims. */
 public final class ServicePageView extends BorderPane {
 
-    private final TableView<ReplicaRow> replicas;
+    private final ReplicaGrid replicas;
 
     public ServicePageView(ServicePageViewModel vm, Runnable back) {
         getStyleClass().add("service-page");
@@ -68,7 +63,7 @@ public final class ServicePageView extends BorderPane {
         Button backButton = new Button(null, Icons.of(MaterialDesignA.ARROW_LEFT));
         backButton.setId("back");
         backButton.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        Tips.on(backButton, "Back to the services");
+        Tips.on(backButton, "Back to the services (Alt+Left)");
         backButton.setOnAction(e -> back.run());
         Label name = new Label();
         name.setId("serviceName");
@@ -102,23 +97,23 @@ public final class ServicePageView extends BorderPane {
         count.getStyleClass().addAll(Styles.TITLE_4, "replica-count");
         Label countLabel = new Label("Replicas (registered / maximum)");
         countLabel.getStyleClass().add(Styles.TEXT_MUTED);
-        Button reduce = new Button("REDUCE", Icons.of(MaterialDesignM.MINUS));
+        Button reduce = new Button("_REDUCE", Icons.of(MaterialDesignM.MINUS));
         reduce.setId("reduce");
         reduce.disableProperty().bind(vm.canReduceProperty().not());
         reduce.setOnAction(e -> vm.reduce());
-        Tips.on(reduce, "Remove the highest replica: its etcd member first, then its processes; then update the registry");
-        Button add = new Button("ADD", Icons.of(MaterialDesignP.PLUS));
+        Tips.on(reduce, "Remove the highest replica: its etcd member first, then its processes; then update the registry (Alt+R)");
+        Button add = new Button("_ADD", Icons.of(MaterialDesignP.PLUS));
         add.setId("add");
         add.getStyleClass().add(Styles.ACCENT);
         add.disableProperty().bind(vm.canAddProperty().not());
         add.setOnAction(e -> vm.add());
-        Tips.on(add, "Add a replica: etcd member add first, then start it; then update the registry");
-        Button recover = new Button("RECOVERY", Icons.of(MaterialDesignL.LIFEBUOY));
+        Tips.on(add, "Add a replica: etcd member add first, then start it; then update the registry (Alt+A)");
+        Button recover = new Button("RE_COVERY", Icons.of(MaterialDesignL.LIFEBUOY));
         recover.setId("recover");
         recover.getStyleClass().add(Styles.DANGER);
         recover.disableProperty().bind(vm.canRecoverProperty().not());
         recover.setOnAction(e -> vm.recover());
-        Tips.on(recover, "Replace failed replicas; they rejoin and restore as Learners. Enabled only while replication is faulty.");
+        Tips.on(recover, "Replace failed replicas; they rejoin and restore as Learners. Enabled only while replication is faulty (Alt+C).");
         Label hint = new Label();
         hint.setId("scaleHint");
         hint.textProperty().bind(vm.scaleHintProperty());
@@ -186,59 +181,39 @@ public final class ServicePageView extends BorderPane {
         top.setPadding(new Insets(0, 0, 8, 0));
         setTop(top);
 
-        replicas = new TableView<>(vm.replicas());
+        replicas = new ReplicaGrid(vm.replicas());
         replicas.setId("replicas");
-        replicas.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE);
-        replicas.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<ReplicaRow, String> phase = column("Phase", ReplicaRow::phase);
-        phase.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String value, boolean empty) {
-                super.updateItem(value, empty);
-                getStyleClass().removeAll("phase-running", "phase-failed", "phase-other");
-                setText(empty ? null : value);
-                if (!empty && value != null) {
-                    getStyleClass().add(value.equals("running") ? "phase-running"
-                            : value.equals("failed") || value.equals("missing") ? "phase-failed" : "phase-other");
-                }
-            }
-        });
-        TableColumn<ReplicaRow, String> role = column("Role", ReplicaRow::role);
-        role.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String value, boolean empty) {
-                super.updateItem(value, empty);
-                setText(empty ? null : value);
-                setGraphic(!empty && "Leader".equals(value) ? Icons.of(MaterialDesignC.CROWN_OUTLINE) : null);
-            }
-        });
-        replicas.getColumns().addAll(List.of(sized(column("Replica", ReplicaRow::name), 80), sized(column("Node", ReplicaRow::node), 70),
-                sized(phase, 85), sized(role, 100), sized(column("lpi / ssi", ReplicaRow::progress), 90),
-                sized(column("State version", r -> String.valueOf(r.stateVersion())), 115),
-                sized(column("Restarts", r -> String.valueOf(r.restarts())), 85), column("Detail", ReplicaRow::detail)));
-        replicas.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(ReplicaRow row, boolean empty) {
-                super.updateItem(row, empty);
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unhealthy"), !empty && row != null && !row.healthy());
-            }
-        });
-        replicas.setPlaceholder(new Label(vm.hasCluster() ? "Reading the replicas…" : "No cluster attached."));
-        replicas.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+        replicas.setPlaceholder(vm.hasCluster() ? "Reading the replicas…" : "No cluster attached.");
+        replicas.selectedProperty().addListener((o, was, now) -> {
             if (now != null) {
-                vm.selectReplica(now.name());
+                vm.selectReplica(now);
             }
         });
         vm.selectedReplicaProperty().addListener((o, was, now) -> selectRow(now));
         vm.replicas().addListener((ListChangeListener<ReplicaRow>) c -> selectRow(vm.selectedReplicaProperty().get()));
+        selectRow(vm.selectedReplicaProperty().get());
 
-        Button all = new Button("All replicas", Icons.of(MaterialDesignL.LAYERS_TRIPLE_OUTLINE));
+        Button all = new Button("A_ll replicas", Icons.of(MaterialDesignL.LAYERS_TRIPLE_OUTLINE));
         all.setId("allReplicas");
         all.getStyleClass().add(Styles.SMALL);
         all.setDisable(!vm.hasCluster());
         all.setOnAction(e -> {
-            replicas.getSelectionModel().clearSelection();
+            replicas.clearSelection();
             vm.showAllReplicas();
+        });
+        Tips.on(all, "Every replica's log, interleaved by time (Alt+L); Ctrl+1 … Ctrl+9 show one replica's");
+        // Keys for what has no button of its own: back, and switching the log between replicas.
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.LEFT && e.isAltDown()) {
+                back.run();
+                e.consume();
+            } else if (e.isShortcutDown() && e.getCode().isDigitKey() && !vm.replicas().isEmpty()) {
+                int n = e.getCode().getCode() - KeyCode.DIGIT0.getCode();
+                if (n >= 1 && n <= vm.replicas().size()) {
+                    vm.selectReplica(vm.replicas().get(n - 1).name());
+                    e.consume();
+                }
+            }
         });
         Label replicasTitle = new Label("Replicas");
         replicasTitle.getStyleClass().add(Styles.TITLE_4);
@@ -317,14 +292,8 @@ public final class ServicePageView extends BorderPane {
     }
 
     private void selectRow(String name) {
-        if (name == null) {
-            return;
-        }
-        for (ReplicaRow r : replicas.getItems()) {
-            if (r.name().equals(name) && replicas.getSelectionModel().getSelectedItem() != r) {
-                replicas.getSelectionModel().select(r);
-                return;
-            }
+        if (name != null) {
+            replicas.select(name);
         }
     }
 
@@ -355,17 +324,5 @@ public final class ServicePageView extends BorderPane {
         l.getStyleClass().add(Styles.TEXT_MUTED);
         l.setPadding(new Insets(8));
         return l;
-    }
-
-    private static <T> TableColumn<ReplicaRow, T> sized(TableColumn<ReplicaRow, T> c, double width) {
-        c.setMinWidth(width);
-        c.setPrefWidth(width);
-        return c;
-    }
-
-    private static TableColumn<ReplicaRow, String> column(String title, Function<ReplicaRow, String> value) {
-        TableColumn<ReplicaRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new SimpleStringProperty(value.apply(d.getValue())));
-        return c;
     }
 }

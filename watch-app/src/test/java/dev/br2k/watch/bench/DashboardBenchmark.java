@@ -19,13 +19,15 @@ import javafx.stage.Stage;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Registers {@code n} services (default 200) for one account on a local anvil, then measures, a few
- * times, the time from "log-in done" (a session exists) to the dashboard table showing all of them.
+ * times, the time from "log-in done" (a session exists) to the dashboard table showing all of them;
+ * in the last round, types a filter as a person does and records the longest pulse gap meanwhile.
  *
  * <pre>
  * mvn -q -B -ntp test-compile exec:exec@dashboard-bench
@@ -34,6 +36,36 @@ import java.util.concurrent.TimeUnit;
 public final class DashboardBenchmark {
 
     private DashboardBenchmark() {
+    }
+
+    /**
+     * Types {@code text} into the dashboard's filter one character every 150 ms, as a person types,
+     * and returns the longest pulse gap and the most FX-thread CPU between two pulses meanwhile (ms).
+     */
+    private static double[] typeFilter(DashboardViewModel vm, String text) throws Exception {
+        PulseRecorder pulses = new PulseRecorder();
+        Platform.runLater(pulses::start);
+        TimeUnit.MILLISECONDS.sleep(300);
+        pulses.reset();
+        for (int i = 1; i <= text.length(); i++) {
+            String typed = text.substring(0, i);
+            Platform.runLater(() -> vm.filterProperty().set(typed));
+            TimeUnit.MILLISECONDS.sleep(150);
+        }
+        TimeUnit.MILLISECONDS.sleep(300);
+        CompletableFuture<Void> stopped = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            pulses.stop();
+            stopped.complete(null);
+        });
+        stopped.get(30, TimeUnit.SECONDS);
+        long[] gaps = pulses.snapshot();
+        long[] cpu = pulses.cpuSnapshot();
+        long longest = 0;
+        for (int i = 1; i < gaps.length; i += 2) {
+            longest = Math.max(longest, gaps[i]);
+        }
+        return new double[] {longest / 1e6, Arrays.stream(cpu).max().orElse(0) / 1e6};
     }
 
     public static void main(String[] args) throws Exception {
@@ -63,6 +95,7 @@ public final class DashboardBenchmark {
             FxTaskExecutor executor = new FxTaskExecutor();
             Profile profile = new Profile("bench", anvil.rpcUrl(), manager.registryAddress(), "", "");
             List<Double> millis = new ArrayList<>();
+            double[] typing = new double[2];
             for (int round = 0; round < rounds; round++) {
                 RegistryClientGateway gateway = RegistryClientGateway.connect(anvil.rpcUrl(), manager.registryAddress(), anvil.account(0));
                 Session session = new Session(profile, gateway, ClusterDirectory.NONE);
@@ -97,6 +130,9 @@ public final class DashboardBenchmark {
                     throw new IllegalStateException("The table was not filled in 300 s: " + why.get(60, TimeUnit.SECONDS), e);
                 }
                 millis.add((t1 - t0) / 1e6);
+                if (round == rounds - 1) {
+                    typing = typeFilter(vm[0], "svc-12");
+                }
                 CompletableFuture<Void> closed = new CompletableFuture<>();
                 Platform.runLater(() -> {
                     vm[0].close();
@@ -115,6 +151,10 @@ public final class DashboardBenchmark {
             System.out.printf("| log-in done -> table filled, first round     | %7.0f |%n", millis.get(0));
             System.out.printf("| log-in done -> table filled, median          | %7.0f |%n", sorted.get(sorted.size() / 2));
             System.out.printf("| log-in done -> table filled, worst           | %7.0f |%n", sorted.get(sorted.size() - 1));
+            System.out.printf("| typing 'svc-12' in the filter: longest gap   | %7.1f |%n", typing[0]);
+            System.out.printf("| ... most FX thread CPU between two pulses    | %7.1f |%n", typing[1]);
+            System.out.printf("| load average (1 min) at the end              | %7.2f |%n",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             executor.close();
         } finally {
             Platform.exit();

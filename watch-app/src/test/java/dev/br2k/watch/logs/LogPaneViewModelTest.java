@@ -177,4 +177,44 @@ class LogPaneViewModelTest {
         failing.stop();
         assertThat(executor.pendingDelayed()).isZero();
     }
+
+    @Test
+    void the_all_replicas_view_interleaves_the_replicas_first_lines_by_time_and_keeps_each_replicas_level_on_its_stack_trace() {
+        vm.showAll(List.of("kv-0", "kv-1"));
+        LogListener kv0 = cluster.logListeners.get(0);
+        LogListener kv1 = cluster.logListeners.get(1);
+        at(kv0, "kv-0", 1, "INFO  a1");
+        at(kv0, "kv-0", 3, "ERROR a3");
+        at(kv0, "kv-0", 3, "\tat a3.trace");
+        at(kv1, "kv-1", 2, "WARN  b2");
+        at(kv1, "kv-1", 4, "INFO  b4");
+        vm.flush();
+
+        assertThat(vm.visibleLines()).filteredOn(e -> !e.notice()).extracting(LogEntry::text)
+                .containsExactly("INFO  a1", "WARN  b2", "ERROR a3", "\tat a3.trace", "INFO  b4");
+        vm.levelProperty().set(LogLevel.WARN);
+        assertThat(vm.visibleLines()).filteredOn(e -> !e.notice()).extracting(LogEntry::text)
+                .containsExactly("WARN  b2", "ERROR a3", "\tat a3.trace");
+    }
+
+    @Test
+    void next_error_goes_forward_and_back_from_a_row_and_wraps_around() {
+        vm.showReplica("kv-0");
+        LogListener kv0 = cluster.logListeners.get(0);
+        at(kv0, "kv-0", 1, "ERROR first");
+        at(kv0, "kv-0", 2, "INFO  between");
+        at(kv0, "kv-0", 3, "ERROR second");
+        vm.flush(); // rows: connecting, first, between, second
+
+        assertThat(vm.nextError(-1, true)).hasValue(1);
+        assertThat(vm.nextError(1, true)).hasValue(3);
+        assertThat(vm.nextError(3, true)).as("wraps").hasValue(1);
+        assertThat(vm.nextError(3, false)).hasValue(1);
+        vm.filterProperty().set("between");
+        assertThat(vm.nextError(-1, true)).as("no error among the rows shown").isEmpty();
+    }
+
+    private static void at(LogListener l, String replica, int second, String text) {
+        l.onLine(new LogLine(replica, "service", 1, Optional.of(Instant.parse("2026-01-01T10:00:00Z").plusSeconds(second)), text));
+    }
 }

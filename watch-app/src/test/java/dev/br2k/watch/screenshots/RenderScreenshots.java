@@ -17,6 +17,7 @@ import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
+import javafx.scene.robot.Robot;
 import javafx.stage.Stage;
 
 import javax.imageio.ImageIO;
@@ -35,24 +36,38 @@ import java.util.concurrent.TimeUnit;
  * Renders the Watch's main screens against real components (anvil with the ServiceRegistry, a
  * LocalCluster of three KvService replicas) and writes PNGs:
  * {@code 01-login.png}, {@code 02-dashboard.png}, {@code 03-service-logs.png}, {@code 04-faulty.png},
- * {@code 05-recovery.png}.
+ * {@code 05-recovery.png}. With a second argument {@code 2}, the window runs at twice the scale (GTK's
+ * {@code glass.gtk.uiScale}, as on a HiDPI screen; the X screen must be 2560x1600) and the screen's
+ * own pixels of the service page and the faulty page are written as {@code 03-service-logs-2x.png}
+ * and {@code 04-faulty-2x.png}.
  *
  * <pre>
  * cd watch-app && xvfb-run -a -s "-screen 0 1280x800x24" mvn -q -B -ntp test-compile exec:exec@screenshots
  * </pre>
  *
  * The first argument is the output directory (default {@code ../screenshots}).
+ *
+ * <pre>
+ * xvfb-run -a -s "-screen 0 2560x1600x24" mvn -q -B -ntp exec:exec@screenshots -Dscreenshots.scale=2
+ * </pre>
  */
 public final class RenderScreenshots {
 
     private static final int WIDTH = 1280;
     private static final int HEIGHT = 800;
 
+    /** 1, or 2 for a HiDPI window whose screen pixels are captured. */
+    private static int scale = 1;
+
     private RenderScreenshots() {
     }
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "../screenshots").toAbsolutePath().normalize();
+        scale = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        if (scale != 1) {
+            System.setProperty("glass.gtk.uiScale", String.valueOf(scale));
+        }
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("br2k-watch-screenshots");
         System.out.println("Starting anvil, the registry and a 3-replica LocalCluster of kv…");
@@ -167,9 +182,29 @@ public final class RenderScreenshots {
     }
 
     private static void shoot(Stage stage, Path file) throws Exception {
+        if (scale != 1) {
+            shootScreen(stage, file);
+            return;
+        }
         WritableImage image = fx(() -> stage.getScene().snapshot(null));
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
         System.out.println("  " + file.getFileName());
+    }
+
+    /** The screen's pixels under the window's content, at the window's scale (the service and faulty pages only). */
+    private static void shootScreen(Stage stage, Path file) throws Exception {
+        String name = file.getFileName().toString();
+        if (!name.startsWith("03-") && !name.startsWith("04-")) {
+            return;
+        }
+        Path scaled = file.resolveSibling(name.replace(".png", "-" + scale + "x.png"));
+        WritableImage image = fx(() -> {
+            Scene scene = stage.getScene();
+            return new Robot().getScreenCapture(null, stage.getX() + scene.getX(), stage.getY() + scene.getY(),
+                    scene.getWidth(), scene.getHeight(), false);
+        });
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", scaled.toFile());
+        System.out.println("  " + scaled.getFileName() + " (" + (int) image.getWidth() + "x" + (int) image.getHeight() + ")");
     }
 
     /** Lets animations, layout and the log pane's batches run. */

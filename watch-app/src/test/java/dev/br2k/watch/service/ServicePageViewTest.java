@@ -1,0 +1,98 @@
+package dev.br2k.watch.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.br2k.watch.backend.ClusterDirectory;
+import dev.br2k.watch.common.Notices;
+import dev.br2k.watch.dashboard.DashboardViewModel;
+import dev.br2k.watch.dashboard.ServiceItem;
+import dev.br2k.watch.login.Profile;
+import dev.br2k.watch.login.Session;
+import dev.br2k.watch.task.InlineTaskExecutor;
+import dev.br2k.watch.testing.FakeCluster;
+import dev.br2k.watch.testing.FakeRegistry;
+import dev.br2k.watch.testing.Fx;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/** The service page in a real (headless) window, driven from the keyboard alone. */
+class ServicePageViewTest {
+
+    private final FxRobot robot = new FxRobot();
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final InlineTaskExecutor executor = new InlineTaskExecutor();
+    private ServicePageViewModel vm;
+    private boolean backPressed;
+
+    @BeforeEach
+    void showThePage() throws Exception {
+        FakeRegistry registry = new FakeRegistry(calls).with(FakeRegistry.info("kv", 2, 3, "http://127.0.0.1:1"));
+        FakeCluster cluster = new FakeCluster("kv", 2, calls);
+        ClusterDirectory clusters = name -> Optional.of(cluster);
+        Session session = new Session(new Profile("t", "http://x", "0x1", "/k", ""), registry, clusters);
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            DashboardViewModel dashboard = new DashboardViewModel(executor, session, new Notices());
+            dashboard.start();
+            dashboard.pollClusters();
+            ServiceItem item = dashboard.item("kv").orElseThrow();
+            vm = new ServicePageViewModel(executor, dashboard, item, dashboard.cluster("kv"), Duration.ofSeconds(5));
+            stage.setScene(new Scene(new ServicePageView(vm, () -> backPressed = true), 1280, 800));
+            stage.show();
+            vm.start();
+        });
+        await().atMost(10, TimeUnit.SECONDS).until(() -> robot.lookup("#logList").tryQuery().isPresent()); // the parts come one per pulse
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void closeTheWindow() throws Exception {
+        Fx.run(() -> vm.close());
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void add_can_be_pressed_with_the_keyboard_alone_tab_to_it_then_space() {
+        Node add = robot.lookup("#add").query();
+        for (int i = 0; i < 40 && !Fx.get(add::isFocused); i++) {
+            robot.type(KeyCode.TAB);
+        }
+        assertThat(Fx.get(add::isFocused)).as("Tab reaches ADD").isTrue();
+
+        robot.type(KeyCode.SPACE);
+
+        assertThat(Fx.get(() -> vm.activityProperty().get())).isEqualTo(ServicePageViewModel.Activity.PENDING);
+        Fx.run(executor::runDelayed); // the 5 s in which Cancel is offered
+        assertThat(calls).containsExactly("cluster add 1", "registry setReplicaCount 3");
+    }
+
+    @Test
+    void alt_a_presses_add_and_ctrl_2_shows_the_second_replicas_log() {
+        robot.press(KeyCode.ALT).type(KeyCode.A).release(KeyCode.ALT);
+        assertThat(Fx.get(() -> vm.activityProperty().get())).isEqualTo(ServicePageViewModel.Activity.PENDING);
+        Fx.run(vm::cancelPending);
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        assertThat(Fx.get(() -> vm.logs().targetProperty().get())).isEqualTo("kv-1");
+
+        robot.press(KeyCode.ALT).type(KeyCode.L).release(KeyCode.ALT);
+        assertThat(Fx.get(() -> vm.logs().allReplicasProperty().get())).as("Alt+L: all replicas").isTrue();
+
+        robot.press(KeyCode.ALT).type(KeyCode.LEFT).release(KeyCode.ALT);
+        assertThat(backPressed).as("Alt+Left: back to the services").isTrue();
+    }
+}
