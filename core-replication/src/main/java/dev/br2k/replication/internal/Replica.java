@@ -168,10 +168,11 @@ public final class Replica implements AutoCloseable {
                 stepDown("the co-located etcd member is no longer the Raft leader");
             } else {
                 LeaderPipeline p = pipeline;
-                Optional<LeaderValue> holder = etcd.get(keys.leader())
-                        .map(kv -> Json.read(kv.getValue().getBytes(), LeaderValue.class));
-                if (p != null && !holder.equals(Optional.of(p.me()))) {
-                    stepDown("the leader key now names " + holder.map(LeaderValue::id).orElse("nobody"));
+                var holder = etcd.get(keys.leader());
+                if (p != null && !holder.map(p.fence()::holds).orElse(false)) {
+                    stepDown("the leader key was written by another takeover (it names "
+                            + holder.map(kv -> Json.read(kv.getValue().getBytes(), LeaderValue.class).id()).orElse("nobody")
+                            + ")");
                 }
             }
         } else if (role == Role.FOLLOWER && leaderCondition && pipelineFinished() && !reloadProgress) {
@@ -207,14 +208,15 @@ public final class Replica implements AutoCloseable {
     }
 
     /** Called by {@link Takeover} once this replica holds the leader key and has prepared. */
-    public synchronized void becomeLeader(LeaderValue me, long size) {
+    public synchronized void becomeLeader(dev.br2k.replication.internal.leader.Fence fence, long size) {
+        LeaderValue me = fence.me();
         this.logSize = size;
         this.ssi = size;
         this.lpi = size;
         this.knownLeader = Optional.of(me);
         this.role = Role.LEADER;
         metrics.failover();
-        LeaderPipeline p = new LeaderPipeline(this, me, size);
+        LeaderPipeline p = new LeaderPipeline(this, fence, size);
         this.pipeline = p;
         p.start();
         log.info("is now the leader (etcd term {}, log size {}, state version {})", me.term(), size, ssv);

@@ -14,9 +14,9 @@ import dev.br2k.replication.internal.log.EntryStatus;
 import dev.br2k.replication.internal.log.Etcd;
 import dev.br2k.replication.internal.log.EtcdUnavailableException;
 import dev.br2k.replication.internal.log.Keys;
-import dev.br2k.replication.internal.log.LeaderValue;
 import dev.br2k.replication.internal.log.LogEntry;
 import dev.br2k.replication.internal.log.RequestRecord;
+import dev.br2k.replication.internal.log.RequestTooLargeException;
 import dev.br2k.replication.internal.log.StoredResponse;
 import io.etcd.jetcd.kv.TxnResponse;
 import io.etcd.jetcd.op.Cmp;
@@ -50,12 +50,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class LeaderPipeline {
     /** etcd's default limit of operations per transaction is 128. */
     private static final int MAX_OPS = 124;
-    /** etcd's default request limit is 1.5 MiB. */
-    private static final int MAX_TICK_BYTES = 1024 * 1024;
+    /** etcd's default request limit is 1.5 MiB (1,572,864 bytes); a tick stays below it with room for the envelope. */
+    private static final int MAX_TICK_BYTES = 1_450_000;
+    /**
+     * The largest request, as encoded in the log (spec §1.4): larger ones get 413 before anything is written.
+     * One such request alone makes a tick within {@link #MAX_TICK_BYTES}.
+     */
+    public static final int MAX_ENTRY_BYTES = 1_400_000;
+    /** Stored responses above this many encoded bytes are replaced by a note (they are stored twice per entry). */
     private static final int MAX_STORED_RESPONSE = 256 * 1024;
 
     private final Replica r;
-    private final LeaderValue me;
+    private final Fence fence;
     private final Cmp leaderIsMe;
     private final AnsweredRequests answered;
     private final LinkedBlockingQueue<PendingRequest> queue = new LinkedBlockingQueue<>();
@@ -73,18 +79,18 @@ public final class LeaderPipeline {
     private long lastBackupNanos = System.nanoTime();
     private boolean backupWanted;
 
-    public LeaderPipeline(Replica replica, LeaderValue me, long logSize) {
+    public LeaderPipeline(Replica replica, Fence fence, long logSize) {
         this.r = replica;
-        this.me = me;
-        this.leaderIsMe = Etcd.valueIs(replica.keys().leader(), Json.bytes(me));
+        this.fence = fence;
+        this.leaderIsMe = fence.guard(replica.keys());
         this.answered = new AnsweredRequests(replica);
         this.logSize = logSize;
         this.thread = new Thread(this::loop, "br2k-" + replica.id() + "-leader");
         this.thread.setDaemon(true);
     }
 
-    public LeaderValue me() {
-        return me;
+    public Fence fence() {
+        return fence;
     }
 
     public void start() {
@@ -184,12 +190,12 @@ public final class LeaderPipeline {
         int bytes = 0;
         List<Staged> record = new ArrayList<>();
         for (Staged s : toRecord) {
-            if (!record.isEmpty() && (ops + 4 > MAX_OPS / 2 || bytes + 2 * s.resultSize() > MAX_TICK_BYTES / 2)) {
+            if (!record.isEmpty() && (ops + 4 > MAX_OPS / 2 || bytes + s.resultSize() > MAX_TICK_BYTES / 2)) {
                 break;
             }
             record.add(s);
             ops += 2;
-            bytes += 2 * s.resultSize();
+            bytes += s.resultSize();
         }
         ops += record.isEmpty() ? 0 : 2;
         List<Staged> mark = new ArrayList<>();
@@ -217,7 +223,19 @@ public final class LeaderPipeline {
     }
 
     private void tick(List<Staged> record, List<Staged> mark, List<PendingRequest> fresh) {
-        TxnResponse res = commit(record, mark, fresh, Set.of());
+        TxnResponse res;
+        try {
+            res = commit(record, mark, fresh, Set.of());
+        } catch (RequestTooLargeException e) {
+            // etcd checks the size before proposing: nothing of this tick was written. The new requests are
+            // what can be large (results are capped): refuse them, write the rest again.
+            r.log().warn("etcd refused a tick of {} new requests for its size; answering them 413", fresh.size());
+            StoredResponse tooLarge = EntryContext.error(413, "the request is too large for the log once encoded ("
+                    + e.getMessage() + "); it was not recorded. Send a smaller body");
+            fresh.forEach(p -> p.future().complete(tooLarge));
+            fresh = List.of();
+            res = commit(record, mark, fresh, Set.of());
+        }
         if (!res.isSucceeded()) {
             if (!holdsLeaderKey(res)) {
                 failFresh(fresh, "a write was refused by etcd: this replica no longer holds the leader key");
@@ -280,7 +298,7 @@ public final class LeaderPipeline {
         List<Cmp> guards = new ArrayList<>(List.of(leaderIsMe));
         List<Op> ops = new ArrayList<>();
         for (Staged s : record) {
-            StoredResponse kept = s.response().body().length() > MAX_STORED_RESPONSE
+            StoredResponse kept = Json.bytes(s.response()).length > MAX_STORED_RESPONSE
                     ? EntryContext.error(s.response().status(), "the response was too large to store; it was sent once")
                     : s.response();
             ops.add(Etcd.put(k.status(s.index()), new EntryState(s.request().entry().type(), s.status(), r.id(), kept)));
@@ -339,7 +357,7 @@ public final class LeaderPipeline {
     private boolean holdsLeaderKey(TxnResponse refused) {
         var kvs = refused.getGetResponses().isEmpty() ? List.<io.etcd.jetcd.KeyValue>of()
                 : refused.getGetResponses().get(0).getKvs();
-        return !kvs.isEmpty() && java.util.Arrays.equals(kvs.get(0).getValue().getBytes(), Json.bytes(me));
+        return !kvs.isEmpty() && fence.holds(kvs.get(0));
     }
 
     /**

@@ -45,24 +45,26 @@ public final class Takeover {
             LeaderValue me = new LeaderValue(r.id(), r.url().toString(), term);
             Cmp guard = current.map(kv -> Etcd.modRevisionIs(k.leader(), kv.getModRevision()))
                     .orElse(Etcd.absent(k.leader()));
-            if (!etcd.txn(List.of(guard), List.of(Etcd.put(k.leader(), me))).isSucceeded()) {
+            var taken = etcd.txn(List.of(guard), List.of(Etcd.put(k.leader(), me)));
+            if (!taken.isSucceeded()) {
                 r.stepDown("another replica took the leader key first");
                 return;
             }
-            Cmp leaderIsMe = Etcd.valueIs(k.leader(), Json.bytes(me));
-            prepare(me, leaderIsMe);
+            // the transaction wrote only the leader key: its revision is the key's new mod revision (I2)
+            Fence fence = new Fence(me, taken.getHeader().getRevision());
+            prepare(fence);
         } catch (EtcdUnavailableException e) {
             r.stepDown("etcd failed while taking over: " + e.getMessage());
         }
     }
 
     /** Whether the leader key still names this replica and it is still registering. */
-    private boolean stillHolds(LeaderValue me) {
-        return r.role() == Role.REGISTER && r.etcd().get(r.keys().leader())
-                .map(kv -> java.util.Arrays.equals(kv.getValue().getBytes(), Json.bytes(me))).orElse(false);
+    private boolean stillHolds(Fence fence) {
+        return r.role() == Role.REGISTER && r.etcd().get(r.keys().leader()).map(fence::holds).orElse(false);
     }
 
-    private void prepare(LeaderValue me, Cmp leaderIsMe) {
+    private void prepare(Fence fence) {
+        Cmp leaderIsMe = fence.guard(r.keys());
         Keys k = r.keys();
         Etcd etcd = r.etcd();
         List<GetResponse> heads = etcd.read(Etcd.key(k.logSize()), Etcd.key(k.stateVersion()));
@@ -75,7 +77,7 @@ public final class Takeover {
         List<Op> ignores = new ArrayList<>();
         long lpi = r.lpi();
         while (lpi < size) {
-            if (!stillHolds(me)) {
+            if (!stillHolds(fence)) {
                 r.stepDown("lost the leader key while replaying the log (at index " + lpi + " of " + size + ")");
                 return;
             }
@@ -150,6 +152,6 @@ public final class Takeover {
             return;
         }
         r.log().info("prepared: {} NULL entries ignored, serving from index {}", ignores.size(), size + 1);
-        r.becomeLeader(me, size);
+        r.becomeLeader(fence, size);
     }
 }
