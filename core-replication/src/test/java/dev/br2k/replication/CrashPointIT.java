@@ -48,7 +48,8 @@ class CrashPointIT {
         List<CrashPoint> points = List.of(CrashPoint.AFTER_APPEND, CrashPoint.AFTER_IN_PROCESS, CrashPoint.AFTER_HANDLER,
                 CrashPoint.AFTER_SUCCESS);
         // whoever leads when index 4, 8, 12, 16 comes halts at that point
-        String crashes = String.join(",", points.stream().map(p -> p.name() + ":" + crashIndex(points.indexOf(p))).toList());
+        String crashes = String.join(",", points.stream().map(p -> p.name() + ":" + crashIndex(points.indexOf(p))).toList())
+                + ",AFTER_HANDLER:" + ONLY_ONCE_INDEX;
         kv = new KvProcesses(etcd, dir, "crash", 3);
         kv.startAll(Map.of("BR2K_CRASH_AT", crashes));
         try (EtcdKeys keys = new EtcdKeys(etcd.endpoints(), "crash")) {
@@ -81,6 +82,27 @@ class CrashPointIT {
                             .contains("entry " + index + " is IN_PROCESS by this replica", "restored state version 1");
                 }
             }
+
+            // an only-once request whose handler ran on a leader that halted before recording the outcome: its
+            // retry is answered 409 "outcome unknown" and never runs a second time (I6)
+            for (long i = keys.number("log-size") + 1; i < ONLY_ONCE_INDEX; i++) {
+                assertThat(kv.send("PUT", "/kv/k" + i, "v" + i).statusCode()).isEqualTo(200);
+            }
+            int old = kv.awaitLeader();
+            assertThatThrownBy(() -> Http.send("POST", kv.url(old, "/notify"), null, "Br2k-Request-Id", "notify-once"))
+                    .as("the leader halts after the only-once handler ran").isInstanceOf(java.io.UncheckedIOException.class);
+            Process crashed = kv.process(old).orElseThrow();
+            assertThat(crashed.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(crashed.exitValue()).isEqualTo(86);
+            kv.forget(old);
+
+            HttpResponse<String> retry = kv.send("POST", "/notify", null, "Br2k-Request-Id", "notify-once");
+            assertThat(retry.statusCode()).as(retry.body()).isEqualTo(409);
+            assertThat(retry.body()).contains("outcome unknown");
+            assertThat(keys.number("log-size")).as("the retry is not appended again").isEqualTo(ONLY_ONCE_INDEX);
+            assertThat(keys.get("status/" + EtcdKeys.index(ONLY_ONCE_INDEX))).get().asString().contains("\"IGNORE\"");
+            kv.start(old, Map.of("BR2K_CRASH_AT", crashes));
+            kv.awaitCaughtUp();
         }
 
         // kill -9 of the leader's service process at a quiet moment: a new leader serves, the old one converges
@@ -100,6 +122,8 @@ class CrashPointIT {
         assertThat(data.get(1)).isEqualTo(data.get(0));
         assertThat(data.get(2)).isEqualTo(data.get(0));
     }
+
+    private static final long ONLY_ONCE_INDEX = 20;
 
     private static long crashIndex(int phase) {
         return 4L * (phase + 1);

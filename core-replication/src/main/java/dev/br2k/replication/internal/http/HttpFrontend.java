@@ -141,7 +141,8 @@ public final class HttpFrontend implements AutoCloseable {
             return;
         } catch (TimeoutException e) {
             throw new HttpResponseException(503, "the request was not recorded within " + r.config().requestTimeout().toSeconds()
-                    + " s; it may still be applied. Retry with the same " + REQUEST_ID + " to get its outcome exactly once");
+                    + " s; it may have been applied. Retry with the same " + REQUEST_ID + " to get its outcome exactly once"
+                    + (clientId == null ? " (this request had none: send one, or a retry cannot be recognised)" : ""));
         }
         ctx.header(REQUEST_ID, entry.requestId());
         if (res.status() == 503) {

@@ -1,5 +1,7 @@
 package dev.br2k.replication.internal.leader;
 
+import dev.br2k.replication.RouteType;
+import dev.br2k.replication.internal.EntryContext;
 import dev.br2k.replication.internal.Json;
 import dev.br2k.replication.internal.LeadershipLostException;
 import dev.br2k.replication.internal.PendingRequest;
@@ -24,6 +26,10 @@ import java.util.Set;
  * {@code FAILED}, stored with the id) is answered with the stored response and not run again, even after
  * one backup compacted its entry away; one an earlier leader left {@code NULL}, {@code IGNORE} or
  * {@code IN_PROCESS} was applied by no one, so it is appended again as a new entry.
+ *
+ * <p>Only-once requests are at most once (I6): an earlier leader may have run the handler (its external
+ * effect happened) and stopped before recording the outcome. A retry of an only-once id that is in the log
+ * without a recorded outcome gets 409 "outcome unknown" and never a second run.
  */
 final class AnsweredRequests {
     private final Replica r;
@@ -64,9 +70,20 @@ final class AnsweredRequests {
                 toAppend.remove(p);
                 r.metrics().duplicate();
                 p.future().complete(answer.get());
+            } else if (p.entry().type() == RouteType.ONLY_ONCE) {
+                toAppend.remove(p);
+                r.metrics().duplicate();
+                p.future().complete(outcomeUnknown(p.entry().requestId()));
             }
         }
         return new Resolution(toAppend, known);
+    }
+
+    static StoredResponse outcomeUnknown(String requestId) {
+        return EntryContext.error(409, "outcome unknown: the only-once request " + requestId + " was started by a leader "
+                + "that stopped before recording its outcome, so it may or may not have taken effect. It is not run "
+                + "again (only-once requests run at most once); check its effect, and send it with a new "
+                + "Br2k-Request-Id if it must run");
     }
 
     private static Optional<RequestRecord> record(GetResponse response) {

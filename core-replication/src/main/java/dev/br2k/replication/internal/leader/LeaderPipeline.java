@@ -386,6 +386,8 @@ public final class LeaderPipeline {
     }
 
     private static StoredResponse unavailable(String reason) {
-        return EntryContext.error(503, reason + ". The request was not acknowledged; retry with the same Br2k-Request-Id");
+        return EntryContext.error(503, reason + ". The request was not acknowledged and may have been applied: retry "
+                + "with the same Br2k-Request-Id to get its outcome exactly once (a request sent without one cannot be "
+                + "told apart from a new one)");
     }
 }

@@ -25,7 +25,8 @@ import java.util.TreeMap;
 /**
  * Register ("prepare service", spec §1.5): take the leader key with a compare on the value read, settle
  * the log the previous leader left ({@code NULL} becomes {@code IGNORE}, {@code SUCCESS} entries are
- * applied, {@code IN_PROCESS} is left to its author), set {@code service-state = log-size}, then lead.
+ * applied, a replicate {@code IN_PROCESS} is left to its author, an only-once {@code IN_PROCESS} of another replica
+ * becomes {@code IGNORE}: its outcome is unknown, I6), set {@code service-state = log-size}, then lead.
  */
 public final class Takeover {
     private static final int BATCH = 500;
@@ -106,7 +107,10 @@ public final class Takeover {
                         r.becomeLearner("entry " + i + " is IN_PROCESS by this replica: its state may be half-applied");
                         return;
                     }
-                    if (st.status() == EntryStatus.NULL) {
+                    boolean unknownOnlyOnce = st.status() == EntryStatus.IN_PROCESS && st.type() == RouteType.ONLY_ONCE
+                            && !st.leader().equals(r.id());
+                    if (st.status() == EntryStatus.NULL || unknownOnlyOnce) {
+                        // NULL: nobody ran it; an only-once IN_PROCESS of another replica: its outcome is unknown (I6)
                         ignores.add(Etcd.put(k.status(i), st.with(EntryStatus.IGNORE, r.id(), null)));
                     } else if (st.status() == EntryStatus.SUCCESS && st.type() == RouteType.REPLICATE) {
                         r.run(e, i, true);
