@@ -62,6 +62,7 @@ public final class Replica implements AutoCloseable {
     private volatile Optional<LeaderValue> knownLeader = Optional.empty();
     private volatile Optional<BackupRecord> lastBackup = Optional.empty();
     private volatile Optional<String> problem = Optional.empty();
+    private volatile Optional<String> applyProblem = Optional.empty();
     private volatile boolean reloadProgress = true;
     private volatile long restoredThrough;
     private volatile LeaderPipeline pipeline;
@@ -88,7 +89,7 @@ public final class Replica implements AutoCloseable {
         this.etcd = new Etcd(client.getKVClient(), config.etcdTimeout());
         this.log = new ReplicaLog(Replica.class, config.replicaId(), () -> role);
         this.metrics = new ReplicaMetrics(this);
-        this.meta = new LocalMeta(config.stateDir());
+        this.meta = new LocalMeta(config.stateDir(), config.stateHooks().durable());
         this.follower = new Follower(this);
         this.learner = new Learner(this);
         this.takeover = new Takeover(this);
@@ -100,13 +101,24 @@ public final class Replica implements AutoCloseable {
     /** Starts the role loop; {@code url} is where this replica's HTTP server is reached. */
     public void start(URI advertisedUrl) {
         this.url = advertisedUrl;
-        boolean needsRecovery = meta.read()
+        boolean missing = meta.read()
                 .map(m -> !m.service().equals(config.serviceName()) || !m.replica().equals(config.replicaId()))
-                .orElse(true) || meta.applying();
+                .orElse(true);
+        boolean rebooted = meta.machineRestarted() && !config.stateHooks().durable();
+        boolean needsRecovery = missing || meta.applying() || rebooted;
         role = needsRecovery ? Role.LEARNER : Role.FOLLOWER;
         log.info("starting at {} (etcd {}); {}", url, config.etcdEndpoints(),
-                needsRecovery ? "local state is missing or may be half-applied: restoring it first"
+                missing ? "local state is missing: restoring it first"
+                        : meta.applying() ? "local state may hold entries etcd never confirmed (I3): restoring it first"
+                        : rebooted ? "the machine restarted since this state was written and the service does not declare "
+                                + "it durable, so its recorded progress may be ahead of the disk (I5): restoring it first"
                         : "local state found: following the log");
+        try {
+            meta.recordBootId();
+        } catch (java.io.IOException e) {
+            throw new dev.br2k.replication.Br2kException("cannot write " + config.stateDir() + "/.br2k/boot-id: " + e.getMessage()
+                    + ". Check that the state directory is writable", e);
+        }
         running = true;
         control = new Thread(this::controlLoop, "br2k-" + config.replicaId() + "-control");
         control.setDaemon(true);
@@ -340,6 +352,25 @@ public final class Replica implements AutoCloseable {
         }
     }
 
+    /**
+     * Applies an entry the leader recorded {@code SUCCESS} (follower, register). Must hold {@link #stateLock()}.
+     *
+     * @throws HandlerFailedException if the handler throws: the entry must not be skipped (I4)
+     */
+    public void applyCommitted(LogEntry entry, long index) {
+        Route route = routes.get(Route.key(entry.method(), entry.route()));
+        if (route == null) {
+            throw new HandlerFailedException(index, "entry " + index + " names route " + entry.method() + " " + entry.route()
+                    + " which this replica does not have: replicas run different code", null);
+        }
+        try {
+            route.handler().handle(new EntryContext(entry, index, config.stateDir(), true));
+        } catch (Exception e) {
+            throw new HandlerFailedException(index, "the handler of " + entry.method() + " " + entry.path() + " failed on entry "
+                    + index + ", which the leader recorded SUCCESS: " + e, e);
+        }
+    }
+
     /** Halts the process if a configured crash point is reached for one of the indices. Tests only. */
     public void crashPoint(dev.br2k.replication.CrashPoint point, long fromIndex, long toIndex) {
         if (crashPoints.isEmpty()) {
@@ -477,8 +508,14 @@ public final class Replica implements AutoCloseable {
         return lastBackup;
     }
 
+    /** The last recovery error, else a committed entry this replica cannot apply (I4). */
     public Optional<String> problem() {
-        return problem;
+        return problem.or(() -> applyProblem);
+    }
+
+    /** Reports (or, with empty, clears) an entry this replica cannot apply. */
+    public void setApplyProblem(Optional<String> message) {
+        applyProblem = message;
     }
 
     public boolean reloadProgress() {

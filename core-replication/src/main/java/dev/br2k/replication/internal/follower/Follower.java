@@ -3,6 +3,7 @@ package dev.br2k.replication.internal.follower;
 import dev.br2k.replication.Role;
 import dev.br2k.replication.RouteType;
 import dev.br2k.replication.backup.BackupRecord;
+import dev.br2k.replication.internal.HandlerFailedException;
 import dev.br2k.replication.internal.Json;
 import dev.br2k.replication.internal.LocalMeta;
 import dev.br2k.replication.internal.Replica;
@@ -31,8 +32,12 @@ import java.util.Optional;
 public final class Follower {
     private static final int BATCH = 500;
     private static final long PERSIST_EVERY_NANOS = 200_000_000L;
+    /** Tries of an entry whose handler fails before the replica restores as Learner (I4). */
+    static final int MAX_TRIES = 3;
     private final Replica r;
     private long lastPersist;
+    private long failingIndex = -1;
+    private int failures;
 
     public Follower(Replica replica) {
         this.r = replica;
@@ -149,7 +154,18 @@ public final class Follower {
                     return false;
                 }
                 if (st.status() == EntryStatus.SUCCESS && st.type() == RouteType.REPLICATE) {
-                    r.run(e, i, true);
+                    try {
+                        r.applyCommitted(e, i);
+                    } catch (HandlerFailedException failed) {
+                        handlerFailed(failed);
+                        return false; // lpi stays below the entry: it is tried again, never skipped (I4)
+                    }
+                    if (i == failingIndex) {
+                        r.log().info("entry {} applied after {} failed tries", i, failures);
+                        failingIndex = -1;
+                        failures = 0;
+                        r.setApplyProblem(Optional.empty());
+                    }
                 }
                 applied = i;
                 r.setLpi(applied);
@@ -160,6 +176,24 @@ public final class Follower {
         } finally {
             r.stateLock().unlock();
         }
+    }
+
+    private void handlerFailed(HandlerFailedException failed) {
+        if (failed.index() == failingIndex) {
+            failures++;
+        } else {
+            failingIndex = failed.index();
+            failures = 1;
+        }
+        if (failures < MAX_TRIES) {
+            r.setApplyProblem(Optional.of(failed.getMessage() + " (try " + failures + " of " + MAX_TRIES + ")"));
+            r.log().warn("{} (try {} of {}); lpi stays at {}", failed.getMessage(), failures, MAX_TRIES, r.lpi());
+            return;
+        }
+        String message = failed.getMessage() + "; failed " + failures + " times: restoring a backup as Learner";
+        r.setApplyProblem(Optional.of(message));
+        failures = 0; // the restored state tries the entry anew
+        r.becomeLearner(message);
     }
 
     private void nextVersion(long sv, Optional<BackupRecord> backup) {

@@ -139,6 +139,9 @@ public final class LeaderPipeline {
     private void loop() {
         try {
             while (running && r.role() == Role.LEADER) {
+                if (toRecord.isEmpty() && r.meta().applying()) {
+                    r.meta().endApplying(); // every entry that ran has its result confirmed by etcd
+                }
                 backupWanted |= backupDue();
                 boolean idle = toMark.isEmpty() && toRecord.isEmpty();
                 if (backupWanted && idle) {
@@ -161,12 +164,20 @@ public final class LeaderPipeline {
             r.stepDown(e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.io.IOException e) {
+            stopReason = "cannot clear the local progress marker: " + e;
+            r.stepDown(stopReason);
         } catch (RuntimeException e) {
             stopReason = "unexpected error: " + e;
             r.log().error("leader pipeline failed: {}", e.toString());
             r.stepDown(stopReason);
         } finally {
             running = false;
+            if (r.meta().applying()) {
+                // handlers ran for entries whose results etcd did not confirm: the local state may hold what no one
+                // else has, or a late write may still land (I3). Restore rather than follow.
+                r.becomeLearner("stopped leading with entries it ran that etcd has not confirmed (" + stopReason + ")");
+            }
             StoredResponse unavailable = unavailable("this replica stopped leading (" + stopReason + ")");
             for (Staged s : toRecord) {
                 s.request().future().complete(unavailable);
@@ -279,6 +290,14 @@ public final class LeaderPipeline {
     private void run(List<Staged> mark) {
         r.stateLock().lock();
         try {
+            try {
+                // I3: the range about to run is recorded before any handler runs, and cleared only once etcd confirmed
+                // the results (see loop)
+                r.meta().beginApplying(mark.get(0).index(), mark.get(mark.size() - 1).index());
+            } catch (java.io.IOException e) {
+                throw new LeadershipLostException("cannot record the range about to run in " + r.config().stateDir()
+                        + "/.br2k/applying: " + e.getMessage());
+            }
             for (Staged s : mark) {
                 toMark.removeFirst();
                 long started = System.nanoTime();

@@ -113,7 +113,13 @@ public final class Takeover {
                         // NULL: nobody ran it; an only-once IN_PROCESS of another replica: its outcome is unknown (I6)
                         ignores.add(Etcd.put(k.status(i), st.with(EntryStatus.IGNORE, r.id(), null)));
                     } else if (st.status() == EntryStatus.SUCCESS && st.type() == RouteType.REPLICATE) {
-                        r.run(e, i, true);
+                        try {
+                            r.applyCommitted(e, i);
+                        } catch (dev.br2k.replication.internal.HandlerFailedException failed) {
+                            r.setApplyProblem(Optional.of(failed.getMessage()));
+                            r.becomeLearner(failed.getMessage() + ": cannot lead without it (I4)");
+                            return;
+                        }
                     }
                     lpi = i;
                     r.setLpi(lpi);
