@@ -67,10 +67,11 @@ class FaultInjectionIT {
         // the handler runs for 0.6 s on the leader; meanwhile its member's answers are dropped, so the commit
         // that records the result lands while the leader never learns it did (its member status read, 1 s, fails later)
         kv.get(leader).slowWrites(Duration.ofMillis(600));
+        long slowBefore = kv.get(leader).slowWritesStarted();
         CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(
                 () -> Http.send("POST", kv.url(leader, "/counter/c"), null, "Br2k-Request-Id", "lost-1"));
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() -> keys.get("status/" + EtcdKeys.index(index))
-                .filter(s -> s.contains("IN_PROCESS")).isPresent());
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(() -> kv.get(leader).slowWritesStarted() > slowBefore);
         proxies.get(leader).dropAnswers();
         HttpResponse<String> unknown = first.get(60, TimeUnit.SECONDS);
         assertThat(unknown.statusCode()).isEqualTo(503);

@@ -48,6 +48,10 @@ final class KvReplicas implements AutoCloseable {
         return r;
     }
 
+    EtcdCluster etcd() {
+        return etcd;
+    }
+
     String service() {
         return service;
     }

@@ -149,8 +149,8 @@ class ReplicationIT {
         assertThat(metrics).contains("br2k_role{", "role=\"leader\"", "br2k_lpi{", "br2k_lag{", "br2k_ssi{",
                 "br2k_failovers_total{", "br2k_requests_total{");
         assertThat(metrics).containsPattern("br2k_requests_total\\{[^}]*status=\"success\"[^}]*type=\"replicate\"[^}]*} 1.0");
-        // one request alone: three guarded writes (append, IN_PROCESS, result), one handler run
-        assertThat(metrics).containsPattern("(?m)^br2k_leader_write_seconds_count\\{[^}]*} 3$")
+        // one request alone: one guarded write (commit protocol v2), one handler run
+        assertThat(metrics).containsPattern("(?m)^br2k_leader_write_seconds_count\\{[^}]*} 1$")
                 .containsPattern("(?m)^br2k_handler_seconds_count\\{[^}]*} 1$")
                 .containsPattern("(?m)^br2k_leader_request_seconds_count\\{[^}]*type=\"replicate\"[^}]*} 1$")
                 .containsPattern("(?m)^br2k_leader_write_seconds_bucket\\{[^}]*le=\"0\\.005\"[^}]*} ");

@@ -54,6 +54,7 @@ public final class KvService implements AutoCloseable {
     private final AtomicLong onlyOnceCalls = new AtomicLong();
     private volatile boolean failWrites;
     private volatile long slowWritesMillis;
+    private final AtomicLong slowWritesStarted = new AtomicLong();
     private Connection conn;
 
     private KvService(Consumer<Br2kConfig> configurer) {
@@ -160,6 +161,11 @@ public final class KvService implements AutoCloseable {
         slowWritesMillis = delay.toMillis();
     }
 
+    /** How many injected slow writes have begun: a test waits for this to know a handler is running. */
+    public long slowWritesStarted() {
+        return slowWritesStarted.get();
+    }
+
     /** Every key and value, sorted by key: compare replicas with this. */
     public synchronized Map<String, String> entries() throws SQLException {
         return readAll(conn);
@@ -231,6 +237,7 @@ public final class KvService implements AutoCloseable {
             throw new SQLException("database or disk is full (a fault injected with failWrites)");
         }
         if (slowWritesMillis > 0) {
+            slowWritesStarted.incrementAndGet();
             try {
                 Thread.sleep(slowWritesMillis); // the injected fault itself, not a wait for something
             } catch (InterruptedException e) {

@@ -31,7 +31,7 @@ import java.util.Optional;
  */
 public final class Follower {
     private static final int BATCH = 500;
-    private static final long PERSIST_EVERY_NANOS = 200_000_000L;
+    private static final long PERSIST_EVERY_NANOS = 100_000_000L;
     /** Tries of an entry whose handler fails before the replica restores as Learner (I4). */
     static final int MAX_TRIES = 3;
     private final Replica r;

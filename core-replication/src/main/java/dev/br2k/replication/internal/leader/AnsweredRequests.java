@@ -20,9 +20,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Exactly-once retries (spec §1.4 step 6), the slow path. The append transaction requires every client
- * request id to be new in this state version and the one before; when one is not, this reads what
- * {@code request/<version>/<id>} says. A request whose outcome was recorded ({@code SUCCESS} or
+ * Exactly-once retries (spec §1.4). Before a group runs, this reads {@code request/<version>/<id>} of every
+ * client request id in it, in this state version and the one before (one read, no write; the commit also
+ * requires the new ids to be absent). A request whose outcome was recorded ({@code SUCCESS} or
  * {@code FAILED}, stored with the id) is answered with the stored response and not run again, even after
  * one backup compacted its entry away; one an earlier leader left {@code NULL}, {@code IGNORE} or
  * {@code IN_PROCESS} was applied by no one, so it is appended again as a new entry.
