@@ -338,6 +338,7 @@ public final class ReplicationBenchmark {
                     } catch (Exception e) {
                         return;
                     }
+                    java.util.concurrent.locks.LockSupport.parkNanos(2_000_000); // sample every ~2 ms, not a busy loop
                 }
             }, "lag-sampler");
         }

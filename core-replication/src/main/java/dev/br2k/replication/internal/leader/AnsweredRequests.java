@@ -51,9 +51,12 @@ final class AnsweredRequests {
             return new Resolution(toAppend, known);
         }
         List<Op> gets = new ArrayList<>();
+        // Served by the leader's own member without a consensus round: only the leader writes request ids, its
+        // member (the Raft leader) applied every earlier leader's writes before this leader's takeover, and the
+        // commit still requires the new ids to be absent, so a stale answer could only make that commit fail.
         for (PendingRequest p : withId) {
-            gets.add(Etcd.key(k.request(sv, p.entry().requestId())));
-            gets.add(Etcd.key(k.request(sv - 1, p.entry().requestId())));
+            gets.add(Etcd.key(k.request(sv, p.entry().requestId()), true));
+            gets.add(Etcd.key(k.request(sv - 1, p.entry().requestId()), true));
         }
         List<GetResponse> got = read(gets.toArray(Op[]::new));
         for (int i = 0; i < withId.size(); i++) {

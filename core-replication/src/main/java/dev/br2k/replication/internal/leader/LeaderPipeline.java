@@ -248,6 +248,9 @@ public final class LeaderPipeline {
 
     /** Commits the staged entries (and the only-once results waiting) in as few transactions as fit, in log order. */
     private void commitInChunks(List<Staged> staged, Set<String> knownIds) {
+        if (staged.isEmpty() && toRecord.isEmpty()) {
+            return; // every request of the group was a retry answered from the log
+        }
         int from = 0;
         do {
             List<Staged> results = new ArrayList<>();
