@@ -38,6 +38,7 @@ public final class Replica implements AutoCloseable {
     private final Keys keys;
     private final Client client;
     private final Etcd etcd;
+    private final dev.br2k.replication.internal.log.ServiceStore store;
     private final ReplicaLog log;
     private final ReplicaMetrics metrics;
     private final LocalMeta meta;
@@ -87,6 +88,7 @@ public final class Replica implements AutoCloseable {
                 .retryChronoUnit(java.time.temporal.ChronoUnit.MILLIS)
                 .build();
         this.etcd = new Etcd(client.getKVClient(), config.etcdTimeout());
+        this.store = new dev.br2k.replication.internal.log.ServiceStore(etcd, keys);
         this.log = new ReplicaLog(Replica.class, config.replicaId(), () -> role);
         this.metrics = new ReplicaMetrics(this);
         this.meta = new LocalMeta(config.stateDir(), config.stateHooks().durable());
@@ -461,6 +463,11 @@ public final class Replica implements AutoCloseable {
 
     public Etcd etcd() {
         return etcd;
+    }
+
+    /** Typed reads of the service's keys. */
+    public dev.br2k.replication.internal.log.ServiceStore store() {
+        return store;
     }
 
     public ReplicaLog log() {

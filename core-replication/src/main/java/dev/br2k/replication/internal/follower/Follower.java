@@ -4,21 +4,15 @@ import dev.br2k.replication.Role;
 import dev.br2k.replication.RouteType;
 import dev.br2k.replication.backup.BackupRecord;
 import dev.br2k.replication.internal.HandlerFailedException;
-import dev.br2k.replication.internal.Json;
 import dev.br2k.replication.internal.LocalMeta;
 import dev.br2k.replication.internal.Replica;
 import dev.br2k.replication.internal.log.EntryState;
 import dev.br2k.replication.internal.log.EntryStatus;
 import dev.br2k.replication.internal.log.Etcd;
-import dev.br2k.replication.internal.log.Keys;
-import dev.br2k.replication.internal.log.LeaderValue;
 import dev.br2k.replication.internal.log.LogEntry;
-import io.etcd.jetcd.KeyValue;
-import io.etcd.jetcd.kv.GetResponse;
-import io.etcd.jetcd.op.Op;
+import dev.br2k.replication.internal.log.ServiceStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,8 +42,6 @@ public final class Follower {
      * by the watch use the service-state value the watch delivered.
      */
     public void catchUp(boolean periodic) {
-        Keys k = r.keys();
-        Etcd etcd = r.etcd();
         if (periodic) {
             flush();
         }
@@ -69,19 +61,13 @@ public final class Follower {
             flushIfDue();
             return;
         }
-        List<GetResponse> heads = etcd.read(Etcd.key(k.serviceState()), Etcd.key(k.stateVersion()),
-                Etcd.key(k.logSize()), Etcd.key(k.leader()), Etcd.key(k.lastBackup()));
-        long ssi = number(heads.get(0), 0);
-        long sv = number(heads.get(1), 1);
-        long size = number(heads.get(2), 0);
-        Optional<LeaderValue> leader = value(heads.get(3)).map(b -> Json.read(b, LeaderValue.class));
-        Optional<BackupRecord> backup = value(heads.get(4)).map(b -> Json.read(b, BackupRecord.class));
-        r.observed(ssi, size, sv, leader, backup);
-        if (sv != r.ssv()) {
-            nextVersion(sv, backup);
+        ServiceStore.Head head = r.store().head();
+        r.observed(head.serviceState(), head.logSize(), head.stateVersion(), head.leader(), head.lastBackup());
+        if (head.stateVersion() != r.ssv()) {
+            nextVersion(head.stateVersion(), head.lastBackup());
             return;
         }
-        applyUpTo(ssi, sv, heads.get(0).getHeader().getRevision());
+        applyUpTo(head.serviceState(), head.stateVersion(), head.revision());
         flushIfDue();
     }
 
@@ -102,32 +88,17 @@ public final class Follower {
 
     /** Applies entries up to {@code ssi}, read at a revision of at least {@code seenAt} (where ssi was read). */
     private void applyUpTo(long ssi, long sv, long seenAt) {
-        Keys k = r.keys();
-        Etcd etcd = r.etcd();
         while (ssi >= 0 && r.lpi() < ssi && r.role() == Role.FOLLOWER && r.running()) {
             long from = r.lpi() + 1;
             long to = Math.min(ssi, r.lpi() + BATCH);
-            List<GetResponse> got = etcd.readAtLeast(seenAt, reads(k, from, to, true), reads(k, from, to, false));
-            if (number(got.get(2), 1) != sv) {
+            ServiceStore.Slice slice = r.store().sliceAtLeast(from, to, seenAt);
+            if (slice.stateVersion() != sv) {
                 return; // a backup compacted the log meanwhile; the next round handles the new version
             }
-            Map<Long, LogEntry> entries = new HashMap<>();
-            for (KeyValue kv : got.get(0).getKvs()) {
-                entries.put(Keys.indexOf(Etcd.str(kv.getKey())), Json.read(kv.getValue().getBytes(), LogEntry.class));
-            }
-            Map<Long, EntryState> states = new HashMap<>();
-            for (KeyValue kv : got.get(1).getKvs()) {
-                states.put(Keys.indexOf(Etcd.str(kv.getKey())), Json.read(kv.getValue().getBytes(), EntryState.class));
-            }
-            if (!apply(from, to, entries, states)) {
+            if (!apply(from, to, slice.entries(), slice.states())) {
                 return;
             }
         }
-    }
-
-    private static List<Op> reads(Keys k, long from, long to, boolean serializable) {
-        return List.of(Etcd.range(k.log(from), k.log(to + 1), serializable),
-                Etcd.range(k.status(from), k.status(to + 1), serializable), Etcd.key(k.stateVersion(), serializable));
     }
 
     private boolean apply(long from, long to, Map<Long, LogEntry> entries, Map<Long, EntryState> states) {
@@ -220,19 +191,18 @@ public final class Follower {
     }
 
     private boolean reload() {
-        Keys k = r.keys();
-        List<GetResponse> got = r.etcd().read(Etcd.key(k.lpi(r.id())), Etcd.key(k.ssv(r.id())));
+        ServiceStore.Progress progress = r.store().progress(r.id());
         Optional<LocalMeta.Meta> local = r.meta().read();
-        if (got.get(0).getKvs().isEmpty() || got.get(1).getKvs().isEmpty() || local.isEmpty()) {
+        if (progress.lpi().isEmpty() || progress.stateVersion().isEmpty() || local.isEmpty()) {
             r.becomeLearner("etcd has no recorded progress for this replica");
             return false;
         }
-        long ssv = number(got.get(1), 1);
+        long ssv = progress.stateVersion().get();
         if (local.get().stateVersion() != ssv) {
             r.becomeLearner("local state is at version " + local.get().stateVersion() + " but etcd records " + ssv);
             return false;
         }
-        r.setLpi(number(got.get(0), 0));
+        r.setLpi(progress.lpi().get());
         r.setSsv(ssv);
         r.progressReloaded();
         r.log().info("resumes following at index {} of state version {}", r.lpi(), ssv);
@@ -251,13 +221,5 @@ public final class Follower {
     public static void persistLpi(Replica r, long lpi) {
         r.etcd().txn(List.of(), List.of(Etcd.put(r.keys().lpi(r.id()), String.valueOf(lpi)),
                 Etcd.put(r.keys().ssv(r.id()), String.valueOf(r.ssv()))));
-    }
-
-    private static Optional<byte[]> value(GetResponse response) {
-        return response.getKvs().isEmpty() ? Optional.empty() : Optional.of(response.getKvs().get(0).getValue().getBytes());
-    }
-
-    private static long number(GetResponse response, long absent) {
-        return value(response).map(b -> Long.parseLong(new String(b, java.nio.charset.StandardCharsets.UTF_8))).orElse(absent);
     }
 }

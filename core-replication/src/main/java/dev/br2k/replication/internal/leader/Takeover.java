@@ -2,7 +2,6 @@ package dev.br2k.replication.internal.leader;
 
 import dev.br2k.replication.Role;
 import dev.br2k.replication.RouteType;
-import dev.br2k.replication.internal.Json;
 import dev.br2k.replication.internal.Replica;
 import dev.br2k.replication.internal.follower.Follower;
 import dev.br2k.replication.internal.log.EntryState;
@@ -12,15 +11,14 @@ import dev.br2k.replication.internal.log.EtcdUnavailableException;
 import dev.br2k.replication.internal.log.Keys;
 import dev.br2k.replication.internal.log.LeaderValue;
 import dev.br2k.replication.internal.log.LogEntry;
+import dev.br2k.replication.internal.log.ServiceStore;
 import io.etcd.jetcd.KeyValue;
-import io.etcd.jetcd.kv.GetResponse;
 import io.etcd.jetcd.op.Cmp;
 import io.etcd.jetcd.op.Op;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Register ("prepare service", spec §1.5): take the leader key with a compare on the value read, settle
@@ -68,9 +66,9 @@ public final class Takeover {
         Cmp leaderIsMe = fence.guard(r.keys());
         Keys k = r.keys();
         Etcd etcd = r.etcd();
-        List<GetResponse> heads = etcd.read(Etcd.key(k.logSize()), Etcd.key(k.stateVersion()));
-        long size = heads.get(0).getKvs().isEmpty() ? 0 : Long.parseLong(Etcd.str(heads.get(0).getKvs().get(0).getValue()));
-        long sv = heads.get(1).getKvs().isEmpty() ? 1 : Long.parseLong(Etcd.str(heads.get(1).getKvs().get(0).getValue()));
+        ServiceStore.Head head = r.store().head();
+        long size = head.logSize();
+        long sv = head.stateVersion();
         if (sv != r.ssv()) {
             r.becomeLearner("its state version " + r.ssv() + " is not the service's " + sv);
             return;
@@ -83,16 +81,9 @@ public final class Takeover {
                 return;
             }
             long to = Math.min(size, lpi + BATCH);
-            List<GetResponse> got = etcd.read(Etcd.range(k.log(lpi + 1), k.log(to + 1)),
-                    Etcd.range(k.status(lpi + 1), k.status(to + 1)));
-            Map<Long, LogEntry> entries = new TreeMap<>();
-            for (KeyValue kv : got.get(0).getKvs()) {
-                entries.put(Keys.indexOf(Etcd.str(kv.getKey())), Json.read(kv.getValue().getBytes(), LogEntry.class));
-            }
-            Map<Long, EntryState> states = new TreeMap<>();
-            for (KeyValue kv : got.get(1).getKvs()) {
-                states.put(Keys.indexOf(Etcd.str(kv.getKey())), Json.read(kv.getValue().getBytes(), EntryState.class));
-            }
+            ServiceStore.Slice slice = r.store().slice(lpi + 1, to);
+            Map<Long, LogEntry> entries = slice.entries();
+            Map<Long, EntryState> states = slice.states();
             r.stateLock().lock();
             try {
                 r.meta().beginApplying(lpi + 1, to);
