@@ -3,17 +3,25 @@ package dev.br2k.replication;
 import java.util.Locale;
 
 /**
- * Points in the leader's request path where a test can make the process halt ({@link Runtime#halt}),
- * to check what the other replicas do about a request that was cut off there. Never set in production.
+ * Points in the leader's request path (commit protocol v2, spec §1.4) where a test can make the process halt
+ * ({@link Runtime#halt}), to check what the other replicas do about a group of requests cut off there. A
+ * point fires for the group (or transaction) whose index range holds the configured index. Never set in
+ * production.
  */
 public enum CrashPoint {
-    /** The entry is in the log with status {@code NULL}. */
+    /**
+     * The group's transaction is committed (replicate entries with their final status, only-once entries
+     * {@code IN_PROCESS}); no client is answered and no only-once handler has run.
+     */
     AFTER_APPEND,
-    /** The entry is marked {@code IN_PROCESS}; the handler has not run. */
+    /** The same moment as {@link #AFTER_APPEND} (v1 marked {@code IN_PROCESS} in a write of its own). */
     AFTER_IN_PROCESS,
-    /** The handler has changed local state; {@code SUCCESS} is not written. */
+    /**
+     * Handlers ran: the group's replicate handlers have changed local state and nothing of the group is
+     * committed; or an only-once handler ran after its {@code IN_PROCESS} commit and its result is not recorded.
+     */
     AFTER_HANDLER,
-    /** {@code SUCCESS} is written; the client has not been answered. */
+    /** The group's results are committed; its clients have not been answered. */
     AFTER_SUCCESS;
 
     /** Parses {@code after-append}, {@code AFTER_APPEND} and the like. */

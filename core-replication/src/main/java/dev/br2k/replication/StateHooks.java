@@ -21,6 +21,17 @@ public interface StateHooks {
      */
     void restore(Path source, Path stateDir) throws IOException;
 
+    /**
+     * Whether the service's state is on disk (fsync'd) by the time a handler returns, e.g. SQLite with
+     * {@code synchronous=FULL}. The runtime then trusts its recorded progress after a machine restart;
+     * otherwise (the default) a replica whose machine restarted since it last ran (the kernel's boot id
+     * differs) restores a backup as Learner, because its recorded {@code lpi} may be ahead of what the
+     * disk kept (spec §1.4, I5). A process crash or kill is survived either way.
+     */
+    default boolean durable() {
+        return false;
+    }
+
     /** Copies the state directory's regular files (not the runtime's own {@code .br2k} directory). */
     static StateHooks copyDirectory() {
         return dev.br2k.replication.internal.DirectoryStateHooks.INSTANCE;

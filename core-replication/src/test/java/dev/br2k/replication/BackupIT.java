@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -136,5 +139,34 @@ class BackupIT {
         });
         assertThat(kv.get(victim).entries()).isEmpty();
         assertThat(kv.status(victim).get("lpi").asLong()).isZero();
+    }
+
+    @Test
+    void a_tampered_backup_record_is_refused_and_a_replica_with_state_keeps_it_untouched() throws Exception {
+        kv = KvReplicas.start(etcd, dir, "tamperrecord", 3, c -> c.backupEveryEntries(10));
+        int leader = kv.awaitLeader();
+        write(leader, "k", 12);
+        kv.awaitConverged();
+        int victim = (leader + 1) % 3;
+        Map<String, String> before = kv.get(victim).entries();
+        // the record, not the artifact: its SHA-256 of the state no longer matches what the store holds
+        Path log = dir.resolve("br2k-backup-log.jsonl");
+        String text = Files.readString(log);
+        Matcher sha = Pattern.compile("\"state.zip\"\\s*:\\s*\"([0-9a-f]{64})\"").matcher(text);
+        assertThat(sha.find()).as("the record names the state artifact's SHA-256").isTrue();
+        String forged = (sha.group(1).charAt(0) == '0' ? "1" : "0") + sha.group(1).substring(1);
+        Files.writeString(log, text.replace(sha.group(1), forged));
+
+        // the replica keeps its state directory; a changed boot id makes it restore (I5), as after a machine restart
+        kv.stop(victim);
+        Files.writeString(kv.stateDir(victim).resolve(".br2k").resolve("boot-id"), "00000000-0000-0000-0000-000000000000");
+        kv.start(victim);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var st = kv.status(victim);
+            assertThat(st.get("role").asText()).isEqualTo("LEARNER");
+            assertThat(st.get("problem").asText()).contains("tampered or truncated", "state.zip");
+        });
+        assertThat(kv.get(victim).entries()).as("the refused restore left the local state as it was").isEqualTo(before);
     }
 }

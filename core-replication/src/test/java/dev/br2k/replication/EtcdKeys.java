@@ -30,6 +30,15 @@ final class EtcdKeys implements AutoCloseable {
         }
     }
 
+    /** Writes {@code key} as a client outside BR2K would (tests that play a stale or concurrent writer). */
+    void put(String key, String value) {
+        try {
+            client.getKVClient().put(bs(prefix + key), bs(value)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot write " + key + ": " + e, e);
+        }
+    }
+
     long number(String key) {
         return get(key).map(Long::parseLong).orElse(0L);
     }

@@ -24,6 +24,7 @@ final class KvReplicas implements AutoCloseable {
     private final String service;
     private final Consumer<Br2kConfig> extra;
     private final List<Optional<KvService>> replicas = new ArrayList<>();
+    private final Map<Integer, URI> colocated = new java.util.HashMap<>();
 
     KvReplicas(EtcdCluster etcd, Path dir, String service, int n, Consumer<Br2kConfig> extra) {
         this.etcd = etcd;
@@ -47,6 +48,10 @@ final class KvReplicas implements AutoCloseable {
         return r;
     }
 
+    EtcdCluster etcd() {
+        return etcd;
+    }
+
     String service() {
         return service;
     }
@@ -55,10 +60,28 @@ final class KvReplicas implements AutoCloseable {
         return dir.resolve("r" + (i + 1));
     }
 
+    /**
+     * Replicas whose co-located member is reached through a {@link dev.br2k.testkit.TcpProxy} at {@code proxies[i]}
+     * (the other members directly).
+     */
+    static KvReplicas startBehind(EtcdCluster etcd, Path dir, String service, List<URI> proxies, Consumer<Br2kConfig> extra) {
+        KvReplicas r = new KvReplicas(etcd, dir, service, proxies.size(), extra);
+        for (int i = 0; i < proxies.size(); i++) {
+            r.colocated.put(i, proxies.get(i));
+        }
+        for (int i = 0; i < proxies.size(); i++) {
+            r.start(i);
+        }
+        return r;
+    }
+
     String endpointsFor(int i) {
         List<URI> urls = new ArrayList<>(etcd.clientUrls());
         if (i < urls.size()) {
             urls.add(0, urls.remove(i));
+        }
+        if (colocated.containsKey(i)) {
+            urls.set(0, colocated.get(i));
         }
         return String.join(",", urls.stream().map(URI::toString).toList());
     }

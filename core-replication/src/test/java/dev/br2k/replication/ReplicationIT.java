@@ -149,8 +149,8 @@ class ReplicationIT {
         assertThat(metrics).contains("br2k_role{", "role=\"leader\"", "br2k_lpi{", "br2k_lag{", "br2k_ssi{",
                 "br2k_failovers_total{", "br2k_requests_total{");
         assertThat(metrics).containsPattern("br2k_requests_total\\{[^}]*status=\"success\"[^}]*type=\"replicate\"[^}]*} 1.0");
-        // one request alone: three guarded writes (append, IN_PROCESS, result), one handler run
-        assertThat(metrics).containsPattern("(?m)^br2k_leader_write_seconds_count\\{[^}]*} 3$")
+        // one request alone: one guarded write (commit protocol v2), one handler run
+        assertThat(metrics).containsPattern("(?m)^br2k_leader_write_seconds_count\\{[^}]*} 1$")
                 .containsPattern("(?m)^br2k_handler_seconds_count\\{[^}]*} 1$")
                 .containsPattern("(?m)^br2k_leader_request_seconds_count\\{[^}]*type=\"replicate\"[^}]*} 1$")
                 .containsPattern("(?m)^br2k_leader_write_seconds_bucket\\{[^}]*le=\"0\\.005\"[^}]*} ");
@@ -169,5 +169,42 @@ class ReplicationIT {
         }
         kv.awaitConverged();
         assertThat(kv.status(follower).get("lpi").asLong()).isEqualTo(60);
+    }
+
+    @Test
+    void a_request_that_encodes_larger_than_etcd_accepts_gets_413_and_the_leader_keeps_leading() {
+        start("oversized");
+        int leader = kv.awaitLeader();
+        String leaderId = kv.status(leader).get("leader").asText();
+        // 1 MiB of control characters passes the body limit (1 MiB of UTF-8) but is six times larger as JSON in the log
+        String escaped = "\u0001".repeat(1024 * 1024);
+
+        HttpResponse<String> res = Http.send("PUT", kv.url(leader, "/kv/big"), escaped, "Br2k-Request-Id", "big-1");
+
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(413);
+        assertThat(res.body()).contains("bytes once encoded");
+        assertThat(keys.number("log-size")).isZero();
+        assertThat(kv.send("PUT", "/kv/small", "1").statusCode()).isEqualTo(200);
+        assertThat(kv.status(kv.awaitLeader()).get("leader").asText()).as("no failover").isEqualTo(leaderId);
+        assertThat(kv.get(leader).app().role()).isEqualTo(Role.LEADER);
+    }
+
+    @Test
+    void a_leader_whose_takeover_was_superseded_in_the_same_term_cannot_write_with_its_old_fencing_token() {
+        // role checks far apart, so that the write itself meets the superseded token
+        kv = KvReplicas.start(etcd, dir, "fenced", 3, c -> c.roleCheckInterval(Duration.ofSeconds(3)));
+        keys = new EtcdKeys(etcd.endpoints(), "fenced");
+        int leader = kv.awaitLeader();
+        assertThat(kv.send("PUT", "/kv/a", "1").statusCode()).isEqualTo(200);
+        // the same replica takes over again in the same term: the leader key gets byte-identical content,
+        // so only its mod revision tells the old pipeline from the new one
+        String value = keys.get("leader").orElseThrow();
+        keys.put("leader", value);
+
+        HttpResponse<String> stale = Http.send("PUT", kv.url(leader, "/kv/stale"), "written with an old token");
+
+        assertThat(stale.statusCode()).as("a write fenced by the superseded takeover: " + stale.body()).isEqualTo(503);
+        assertThat(kv.send("PUT", "/kv/b", "2").statusCode()).isEqualTo(200);
+        assertThat(kv.awaitConverged()).containsEntry("a", "1").containsEntry("b", "2").doesNotContainKey("stale");
     }
 }

@@ -38,6 +38,7 @@ public final class Replica implements AutoCloseable {
     private final Keys keys;
     private final Client client;
     private final Etcd etcd;
+    private final dev.br2k.replication.internal.log.ServiceStore store;
     private final ReplicaLog log;
     private final ReplicaMetrics metrics;
     private final LocalMeta meta;
@@ -62,6 +63,7 @@ public final class Replica implements AutoCloseable {
     private volatile Optional<LeaderValue> knownLeader = Optional.empty();
     private volatile Optional<BackupRecord> lastBackup = Optional.empty();
     private volatile Optional<String> problem = Optional.empty();
+    private volatile Optional<String> applyProblem = Optional.empty();
     private volatile boolean reloadProgress = true;
     private volatile long restoredThrough;
     private volatile LeaderPipeline pipeline;
@@ -86,9 +88,10 @@ public final class Replica implements AutoCloseable {
                 .retryChronoUnit(java.time.temporal.ChronoUnit.MILLIS)
                 .build();
         this.etcd = new Etcd(client.getKVClient(), config.etcdTimeout());
+        this.store = new dev.br2k.replication.internal.log.ServiceStore(etcd, keys);
         this.log = new ReplicaLog(Replica.class, config.replicaId(), () -> role);
         this.metrics = new ReplicaMetrics(this);
-        this.meta = new LocalMeta(config.stateDir());
+        this.meta = new LocalMeta(config.stateDir(), config.stateHooks().durable());
         this.follower = new Follower(this);
         this.learner = new Learner(this);
         this.takeover = new Takeover(this);
@@ -100,13 +103,24 @@ public final class Replica implements AutoCloseable {
     /** Starts the role loop; {@code url} is where this replica's HTTP server is reached. */
     public void start(URI advertisedUrl) {
         this.url = advertisedUrl;
-        boolean needsRecovery = meta.read()
+        boolean missing = meta.read()
                 .map(m -> !m.service().equals(config.serviceName()) || !m.replica().equals(config.replicaId()))
-                .orElse(true) || meta.applying();
+                .orElse(true);
+        boolean rebooted = meta.machineRestarted() && !config.stateHooks().durable();
+        boolean needsRecovery = missing || meta.applying() || rebooted;
         role = needsRecovery ? Role.LEARNER : Role.FOLLOWER;
         log.info("starting at {} (etcd {}); {}", url, config.etcdEndpoints(),
-                needsRecovery ? "local state is missing or may be half-applied: restoring it first"
+                missing ? "local state is missing: restoring it first"
+                        : meta.applying() ? "local state may hold entries etcd never confirmed (I3): restoring it first"
+                        : rebooted ? "the machine restarted since this state was written and the service does not declare "
+                                + "it durable, so its recorded progress may be ahead of the disk (I5): restoring it first"
                         : "local state found: following the log");
+        try {
+            meta.recordBootId();
+        } catch (java.io.IOException e) {
+            throw new dev.br2k.replication.Br2kException("cannot write " + config.stateDir() + "/.br2k/boot-id: " + e.getMessage()
+                    + ". Check that the state directory is writable", e);
+        }
         running = true;
         control = new Thread(this::controlLoop, "br2k-" + config.replicaId() + "-control");
         control.setDaemon(true);
@@ -168,10 +182,11 @@ public final class Replica implements AutoCloseable {
                 stepDown("the co-located etcd member is no longer the Raft leader");
             } else {
                 LeaderPipeline p = pipeline;
-                Optional<LeaderValue> holder = etcd.get(keys.leader())
-                        .map(kv -> Json.read(kv.getValue().getBytes(), LeaderValue.class));
-                if (p != null && !holder.equals(Optional.of(p.me()))) {
-                    stepDown("the leader key now names " + holder.map(LeaderValue::id).orElse("nobody"));
+                var holder = etcd.get(keys.leader());
+                if (p != null && !holder.map(p.fence()::holds).orElse(false)) {
+                    stepDown("the leader key was written by another takeover (it names "
+                            + holder.map(kv -> Json.read(kv.getValue().getBytes(), LeaderValue.class).id()).orElse("nobody")
+                            + ")");
                 }
             }
         } else if (role == Role.FOLLOWER && leaderCondition && pipelineFinished() && !reloadProgress) {
@@ -207,14 +222,15 @@ public final class Replica implements AutoCloseable {
     }
 
     /** Called by {@link Takeover} once this replica holds the leader key and has prepared. */
-    public synchronized void becomeLeader(LeaderValue me, long size) {
+    public synchronized void becomeLeader(dev.br2k.replication.internal.leader.Fence fence, long size) {
+        LeaderValue me = fence.me();
         this.logSize = size;
         this.ssi = size;
         this.lpi = size;
         this.knownLeader = Optional.of(me);
         this.role = Role.LEADER;
         metrics.failover();
-        LeaderPipeline p = new LeaderPipeline(this, me, size);
+        LeaderPipeline p = new LeaderPipeline(this, fence, size);
         this.pipeline = p;
         p.start();
         log.info("is now the leader (etcd term {}, log size {}, state version {})", me.term(), size, ssv);
@@ -338,16 +354,52 @@ public final class Replica implements AutoCloseable {
         }
     }
 
-    /** Halts the process if a configured crash point is reached for one of the indices. Tests only. */
+    /**
+     * Applies an entry the leader recorded {@code SUCCESS} (follower, register). Must hold {@link #stateLock()}.
+     *
+     * @throws HandlerFailedException if the handler throws: the entry must not be skipped (I4)
+     */
+    public void applyCommitted(LogEntry entry, long index) {
+        Route route = routes.get(Route.key(entry.method(), entry.route()));
+        if (route == null) {
+            throw new HandlerFailedException(index, "entry " + index + " names route " + entry.method() + " " + entry.route()
+                    + " which this replica does not have: replicas run different code", null);
+        }
+        try {
+            route.handler().handle(new EntryContext(entry, index, config.stateDir(), true));
+        } catch (Exception e) {
+            throw new HandlerFailedException(index, "the handler of " + entry.method() + " " + entry.path() + " failed on entry "
+                    + index + ", which the leader recorded SUCCESS: " + e, e);
+        }
+    }
+
+    /**
+     * Halts the process if a configured crash point is reached for one of the indices. Tests only. Each point
+     * fires once for all replicas whose state directories share a parent (a file {@code .br2k-crashed-<point>-<index>}
+     * there): in v2 a retry of a group cut off before its commit takes the same indices on the next leader.
+     */
     public void crashPoint(dev.br2k.replication.CrashPoint point, long fromIndex, long toIndex) {
         if (crashPoints.isEmpty()) {
             return;
         }
         for (var c : crashPoints.subMap(fromIndex, true, toIndex, true).entrySet()) {
-            if (c.getValue() == point) {
+            if (c.getValue() == point && firstCrash(point, c.getKey())) {
                 log.error("CRASH POINT {} reached at index {}: halting the process", point, c.getKey());
                 Runtime.getRuntime().halt(86);
             }
+        }
+    }
+
+    private boolean firstCrash(dev.br2k.replication.CrashPoint point, long index) {
+        java.nio.file.Path parent = config.stateDir().toAbsolutePath().getParent();
+        try {
+            java.nio.file.Files.createFile(parent.resolve(".br2k-crashed-" + point + "-" + index));
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return false;
+        } catch (java.io.IOException e) {
+            log.warn("crash point {} at {}: cannot record it in {} ({}); halting anyway", point, index, parent, e.toString());
+            return true;
         }
     }
 
@@ -413,6 +465,11 @@ public final class Replica implements AutoCloseable {
         return etcd;
     }
 
+    /** Typed reads of the service's keys. */
+    public dev.br2k.replication.internal.log.ServiceStore store() {
+        return store;
+    }
+
     public ReplicaLog log() {
         return log;
     }
@@ -475,8 +532,14 @@ public final class Replica implements AutoCloseable {
         return lastBackup;
     }
 
+    /** The last recovery error, else a committed entry this replica cannot apply (I4). */
     public Optional<String> problem() {
-        return problem;
+        return problem.or(() -> applyProblem);
+    }
+
+    /** Reports (or, with empty, clears) an entry this replica cannot apply. */
+    public void setApplyProblem(Optional<String> message) {
+        applyProblem = message;
     }
 
     public boolean reloadProgress() {

@@ -52,6 +52,9 @@ public final class KvService implements AutoCloseable {
     private final Br2kApp app;
     private final Path db;
     private final AtomicLong onlyOnceCalls = new AtomicLong();
+    private volatile boolean failWrites;
+    private volatile long slowWritesMillis;
+    private final AtomicLong slowWritesStarted = new AtomicLong();
     private Connection conn;
 
     private KvService(Consumer<Br2kConfig> configurer) {
@@ -145,6 +148,24 @@ public final class KvService implements AutoCloseable {
         return onlyOnceCalls.get();
     }
 
+    /**
+     * A fault for tests: while on, every write to the database fails as on a full disk, and the handler that
+     * made it throws (leaving the database unchanged).
+     */
+    public void failWrites(boolean on) {
+        failWrites = on;
+    }
+
+    /** A fault for tests: every write first waits this long (a slow disk), so a test can act while a handler runs. */
+    public void slowWrites(java.time.Duration delay) {
+        slowWritesMillis = delay.toMillis();
+    }
+
+    /** How many injected slow writes have begun: a test waits for this to know a handler is running. */
+    public long slowWritesStarted() {
+        return slowWritesStarted.get();
+    }
+
     /** Every key and value, sorted by key: compare replicas with this. */
     public synchronized Map<String, String> entries() throws SQLException {
         return readAll(conn);
@@ -212,6 +233,18 @@ public final class KvService implements AutoCloseable {
     }
 
     private synchronized void update(String sql, String... args) throws SQLException {
+        if (failWrites) {
+            throw new SQLException("database or disk is full (a fault injected with failWrites)");
+        }
+        if (slowWritesMillis > 0) {
+            slowWritesStarted.incrementAndGet();
+            try {
+                Thread.sleep(slowWritesMillis); // the injected fault itself, not a wait for something
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted during an injected slow write", e);
+            }
+        }
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setString(i + 1, args[i]);

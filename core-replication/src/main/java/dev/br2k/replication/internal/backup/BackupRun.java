@@ -12,7 +12,6 @@ import dev.br2k.replication.internal.log.MemberValue;
 import dev.br2k.replication.internal.recovery.Artifacts;
 import io.etcd.jetcd.KeyValue;
 import io.etcd.jetcd.op.Cmp;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,21 +3,16 @@ package dev.br2k.replication.internal.follower;
 import dev.br2k.replication.Role;
 import dev.br2k.replication.RouteType;
 import dev.br2k.replication.backup.BackupRecord;
-import dev.br2k.replication.internal.Json;
+import dev.br2k.replication.internal.HandlerFailedException;
 import dev.br2k.replication.internal.LocalMeta;
 import dev.br2k.replication.internal.Replica;
 import dev.br2k.replication.internal.log.EntryState;
 import dev.br2k.replication.internal.log.EntryStatus;
 import dev.br2k.replication.internal.log.Etcd;
-import dev.br2k.replication.internal.log.Keys;
-import dev.br2k.replication.internal.log.LeaderValue;
 import dev.br2k.replication.internal.log.LogEntry;
-import io.etcd.jetcd.KeyValue;
-import io.etcd.jetcd.kv.GetResponse;
-import io.etcd.jetcd.op.Op;
+import dev.br2k.replication.internal.log.ServiceStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,9 +25,13 @@ import java.util.Optional;
  */
 public final class Follower {
     private static final int BATCH = 500;
-    private static final long PERSIST_EVERY_NANOS = 200_000_000L;
+    private static final long PERSIST_EVERY_NANOS = 100_000_000L;
+    /** Tries of an entry whose handler fails before the replica restores as Learner (I4). */
+    static final int MAX_TRIES = 3;
     private final Replica r;
     private long lastPersist;
+    private long failingIndex = -1;
+    private int failures;
 
     public Follower(Replica replica) {
         this.r = replica;
@@ -43,8 +42,6 @@ public final class Follower {
      * by the watch use the service-state value the watch delivered.
      */
     public void catchUp(boolean periodic) {
-        Keys k = r.keys();
-        Etcd etcd = r.etcd();
         if (periodic) {
             flush();
         }
@@ -64,19 +61,13 @@ public final class Follower {
             flushIfDue();
             return;
         }
-        List<GetResponse> heads = etcd.read(Etcd.key(k.serviceState()), Etcd.key(k.stateVersion()),
-                Etcd.key(k.logSize()), Etcd.key(k.leader()), Etcd.key(k.lastBackup()));
-        long ssi = number(heads.get(0), 0);
-        long sv = number(heads.get(1), 1);
-        long size = number(heads.get(2), 0);
-        Optional<LeaderValue> leader = value(heads.get(3)).map(b -> Json.read(b, LeaderValue.class));
-        Optional<BackupRecord> backup = value(heads.get(4)).map(b -> Json.read(b, BackupRecord.class));
-        r.observed(ssi, size, sv, leader, backup);
-        if (sv != r.ssv()) {
-            nextVersion(sv, backup);
+        ServiceStore.Head head = r.store().head();
+        r.observed(head.serviceState(), head.logSize(), head.stateVersion(), head.leader(), head.lastBackup());
+        if (head.stateVersion() != r.ssv()) {
+            nextVersion(head.stateVersion(), head.lastBackup());
             return;
         }
-        applyUpTo(ssi, sv, heads.get(0).getHeader().getRevision());
+        applyUpTo(head.serviceState(), head.stateVersion(), head.revision());
         flushIfDue();
     }
 
@@ -97,32 +88,17 @@ public final class Follower {
 
     /** Applies entries up to {@code ssi}, read at a revision of at least {@code seenAt} (where ssi was read). */
     private void applyUpTo(long ssi, long sv, long seenAt) {
-        Keys k = r.keys();
-        Etcd etcd = r.etcd();
         while (ssi >= 0 && r.lpi() < ssi && r.role() == Role.FOLLOWER && r.running()) {
             long from = r.lpi() + 1;
             long to = Math.min(ssi, r.lpi() + BATCH);
-            List<GetResponse> got = etcd.readAtLeast(seenAt, reads(k, from, to, true), reads(k, from, to, false));
-            if (number(got.get(2), 1) != sv) {
+            ServiceStore.Slice slice = r.store().sliceAtLeast(from, to, seenAt);
+            if (slice.stateVersion() != sv) {
                 return; // a backup compacted the log meanwhile; the next round handles the new version
             }
-            Map<Long, LogEntry> entries = new HashMap<>();
-            for (KeyValue kv : got.get(0).getKvs()) {
-                entries.put(Keys.indexOf(Etcd.str(kv.getKey())), Json.read(kv.getValue().getBytes(), LogEntry.class));
-            }
-            Map<Long, EntryState> states = new HashMap<>();
-            for (KeyValue kv : got.get(1).getKvs()) {
-                states.put(Keys.indexOf(Etcd.str(kv.getKey())), Json.read(kv.getValue().getBytes(), EntryState.class));
-            }
-            if (!apply(from, to, entries, states)) {
+            if (!apply(from, to, slice.entries(), slice.states())) {
                 return;
             }
         }
-    }
-
-    private static List<Op> reads(Keys k, long from, long to, boolean serializable) {
-        return List.of(Etcd.range(k.log(from), k.log(to + 1), serializable),
-                Etcd.range(k.status(from), k.status(to + 1), serializable), Etcd.key(k.stateVersion(), serializable));
     }
 
     private boolean apply(long from, long to, Map<Long, LogEntry> entries, Map<Long, EntryState> states) {
@@ -149,7 +125,18 @@ public final class Follower {
                     return false;
                 }
                 if (st.status() == EntryStatus.SUCCESS && st.type() == RouteType.REPLICATE) {
-                    r.run(e, i, true);
+                    try {
+                        r.applyCommitted(e, i);
+                    } catch (HandlerFailedException failed) {
+                        handlerFailed(failed);
+                        return false; // lpi stays below the entry: it is tried again, never skipped (I4)
+                    }
+                    if (i == failingIndex) {
+                        r.log().info("entry {} applied after {} failed tries", i, failures);
+                        failingIndex = -1;
+                        failures = 0;
+                        r.setApplyProblem(Optional.empty());
+                    }
                 }
                 applied = i;
                 r.setLpi(applied);
@@ -160,6 +147,24 @@ public final class Follower {
         } finally {
             r.stateLock().unlock();
         }
+    }
+
+    private void handlerFailed(HandlerFailedException failed) {
+        if (failed.index() == failingIndex) {
+            failures++;
+        } else {
+            failingIndex = failed.index();
+            failures = 1;
+        }
+        if (failures < MAX_TRIES) {
+            r.setApplyProblem(Optional.of(failed.getMessage() + " (try " + failures + " of " + MAX_TRIES + ")"));
+            r.log().warn("{} (try {} of {}); lpi stays at {}", failed.getMessage(), failures, MAX_TRIES, r.lpi());
+            return;
+        }
+        String message = failed.getMessage() + "; failed " + failures + " times: restoring a backup as Learner";
+        r.setApplyProblem(Optional.of(message));
+        failures = 0; // the restored state tries the entry anew
+        r.becomeLearner(message);
     }
 
     private void nextVersion(long sv, Optional<BackupRecord> backup) {
@@ -186,19 +191,18 @@ public final class Follower {
     }
 
     private boolean reload() {
-        Keys k = r.keys();
-        List<GetResponse> got = r.etcd().read(Etcd.key(k.lpi(r.id())), Etcd.key(k.ssv(r.id())));
+        ServiceStore.Progress progress = r.store().progress(r.id());
         Optional<LocalMeta.Meta> local = r.meta().read();
-        if (got.get(0).getKvs().isEmpty() || got.get(1).getKvs().isEmpty() || local.isEmpty()) {
+        if (progress.lpi().isEmpty() || progress.stateVersion().isEmpty() || local.isEmpty()) {
             r.becomeLearner("etcd has no recorded progress for this replica");
             return false;
         }
-        long ssv = number(got.get(1), 1);
+        long ssv = progress.stateVersion().get();
         if (local.get().stateVersion() != ssv) {
             r.becomeLearner("local state is at version " + local.get().stateVersion() + " but etcd records " + ssv);
             return false;
         }
-        r.setLpi(number(got.get(0), 0));
+        r.setLpi(progress.lpi().get());
         r.setSsv(ssv);
         r.progressReloaded();
         r.log().info("resumes following at index {} of state version {}", r.lpi(), ssv);
@@ -217,13 +221,5 @@ public final class Follower {
     public static void persistLpi(Replica r, long lpi) {
         r.etcd().txn(List.of(), List.of(Etcd.put(r.keys().lpi(r.id()), String.valueOf(lpi)),
                 Etcd.put(r.keys().ssv(r.id()), String.valueOf(r.ssv()))));
-    }
-
-    private static Optional<byte[]> value(GetResponse response) {
-        return response.getKvs().isEmpty() ? Optional.empty() : Optional.of(response.getKvs().get(0).getValue().getBytes());
-    }
-
-    private static long number(GetResponse response, long absent) {
-        return value(response).map(b -> Long.parseLong(new String(b, java.nio.charset.StandardCharsets.UTF_8))).orElse(absent);
     }
 }

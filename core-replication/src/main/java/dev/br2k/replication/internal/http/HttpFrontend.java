@@ -8,6 +8,8 @@ import dev.br2k.replication.Role;
 import dev.br2k.replication.RouteType;
 import dev.br2k.replication.internal.EntryContext;
 import dev.br2k.replication.internal.Json;
+import dev.br2k.replication.internal.PendingRequest;
+import dev.br2k.replication.internal.leader.LeaderPipeline;
 import dev.br2k.replication.internal.Replica;
 import dev.br2k.replication.internal.Route;
 import dev.br2k.replication.internal.log.LeaderValue;
@@ -122,6 +124,12 @@ public final class HttpFrontend implements AutoCloseable {
         LogEntry entry = new LogEntry(clientId != null ? clientId : UUID.randomUUID().toString(), route.type(),
                 HttpMethod.valueOf(ctx.method().name()), route.path(), ctx.path(), ctx.pathParamMap(), query, headers,
                 body, System.currentTimeMillis(), 0);
+        int encoded = PendingRequest.encodedSize(entry);
+        if (encoded > LeaderPipeline.MAX_ENTRY_BYTES) {
+            throw new HttpResponseException(413, "the request is " + encoded + " bytes once encoded in the log (JSON "
+                    + "escapes quotes, backslashes and control characters); this service logs at most "
+                    + LeaderPipeline.MAX_ENTRY_BYTES + " bytes per request. Nothing was recorded; send a smaller body");
+        }
         if (route.type() == RouteType.EXTERNAL_TXN && route.handler() != null) {
             route.handler().handle(new EntryContext(entry, 0, r.config().stateDir(), false)); // validation only
         }
@@ -133,7 +141,8 @@ public final class HttpFrontend implements AutoCloseable {
             return;
         } catch (TimeoutException e) {
             throw new HttpResponseException(503, "the request was not recorded within " + r.config().requestTimeout().toSeconds()
-                    + " s; it may still be applied. Retry with the same " + REQUEST_ID + " to get its outcome exactly once");
+                    + " s; it may have been applied. Retry with the same " + REQUEST_ID + " to get its outcome exactly once"
+                    + (clientId == null ? " (this request had none: send one, or a retry cannot be recognised)" : ""));
         }
         ctx.header(REQUEST_ID, entry.requestId());
         if (res.status() == 503) {

@@ -1,5 +1,7 @@
 package dev.br2k.replication.internal.leader;
 
+import dev.br2k.replication.RouteType;
+import dev.br2k.replication.internal.EntryContext;
 import dev.br2k.replication.internal.Json;
 import dev.br2k.replication.internal.LeadershipLostException;
 import dev.br2k.replication.internal.PendingRequest;
@@ -18,12 +20,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Exactly-once retries (spec §1.4 step 6), the slow path. The append transaction requires every client
- * request id to be new in this state version and the one before; when one is not, this reads what
- * {@code request/<version>/<id>} says. A request whose outcome was recorded ({@code SUCCESS} or
+ * Exactly-once retries (spec §1.4). Before a group runs, this reads {@code request/<version>/<id>} of every
+ * client request id in it, in this state version and the one before (one read, no write; the commit also
+ * requires the new ids to be absent). A request whose outcome was recorded ({@code SUCCESS} or
  * {@code FAILED}, stored with the id) is answered with the stored response and not run again, even after
  * one backup compacted its entry away; one an earlier leader left {@code NULL}, {@code IGNORE} or
  * {@code IN_PROCESS} was applied by no one, so it is appended again as a new entry.
+ *
+ * <p>Only-once requests are at most once (I6): an earlier leader may have run the handler (its external
+ * effect happened) and stopped before recording the outcome. A retry of an only-once id that is in the log
+ * without a recorded outcome gets 409 "outcome unknown" and never a second run.
  */
 final class AnsweredRequests {
     private final Replica r;
@@ -45,9 +51,12 @@ final class AnsweredRequests {
             return new Resolution(toAppend, known);
         }
         List<Op> gets = new ArrayList<>();
+        // Served by the leader's own member without a consensus round: only the leader writes request ids, its
+        // member (the Raft leader) applied every earlier leader's writes before this leader's takeover, and the
+        // commit still requires the new ids to be absent, so a stale answer could only make that commit fail.
         for (PendingRequest p : withId) {
-            gets.add(Etcd.key(k.request(sv, p.entry().requestId())));
-            gets.add(Etcd.key(k.request(sv - 1, p.entry().requestId())));
+            gets.add(Etcd.key(k.request(sv, p.entry().requestId()), true));
+            gets.add(Etcd.key(k.request(sv - 1, p.entry().requestId()), true));
         }
         List<GetResponse> got = read(gets.toArray(Op[]::new));
         for (int i = 0; i < withId.size(); i++) {
@@ -64,9 +73,20 @@ final class AnsweredRequests {
                 toAppend.remove(p);
                 r.metrics().duplicate();
                 p.future().complete(answer.get());
+            } else if (p.entry().type() == RouteType.ONLY_ONCE) {
+                toAppend.remove(p);
+                r.metrics().duplicate();
+                p.future().complete(outcomeUnknown(p.entry().requestId()));
             }
         }
         return new Resolution(toAppend, known);
+    }
+
+    static StoredResponse outcomeUnknown(String requestId) {
+        return EntryContext.error(409, "outcome unknown: the only-once request " + requestId + " was started by a leader "
+                + "that stopped before recording its outcome, so it may or may not have taken effect. It is not run "
+                + "again (only-once requests run at most once); check its effect, and send it with a new "
+                + "Br2k-Request-Id if it must run");
     }
 
     private static Optional<RequestRecord> record(GetResponse response) {

@@ -14,13 +14,13 @@ import dev.br2k.replication.internal.log.EntryStatus;
 import dev.br2k.replication.internal.log.Etcd;
 import dev.br2k.replication.internal.log.EtcdUnavailableException;
 import dev.br2k.replication.internal.log.Keys;
-import dev.br2k.replication.internal.log.LeaderValue;
-import dev.br2k.replication.internal.log.LogEntry;
 import dev.br2k.replication.internal.log.RequestRecord;
+import dev.br2k.replication.internal.log.RequestTooLargeException;
 import dev.br2k.replication.internal.log.StoredResponse;
 import io.etcd.jetcd.kv.TxnResponse;
 import io.etcd.jetcd.op.Cmp;
 import io.etcd.jetcd.op.Op;
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -35,34 +35,42 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The leader's request path (spec §1.4) as one loop of <em>ticks</em>. Every request goes through three
- * guarded writes in order: append ({@code NULL}), mark {@code IN_PROCESS} (then its handler runs), and
- * record the result with {@code lpi} and {@code service-state}; only then is its client answered. A tick is
- * one etcd transaction, guarded by {@code leader == me}, that carries each stage for a different group:
- * the results of the group that ran, the mark of the group appended last tick, and the append of the
- * requests that arrived meanwhile (also guarded by {@code log-size == n} and by every client request id
- * being new). One request alone therefore costs three transactions, as the spec's floor says; under load
- * every transaction moves three groups, and nothing is handed between threads.
+ * The leader's request path, commit protocol v2 (spec §1.4). One loop of <em>ticks</em>; a tick takes the
+ * requests waiting (group commit), answers the retries whose ids are known, records the range it will run
+ * ({@code .br2k/applying}, I3), runs the replicate handlers in log order on local state, and commits
+ * <strong>one</strong> transaction guarded by the fencing token (I2) and {@code log-size == n}: the log
+ * entries with their final status ({@code SUCCESS} + stored response or {@code FAILED}; external-txn entries
+ * {@code SUCCESS}; only-once entries {@code IN_PROCESS}), their request ids, {@code log-size},
+ * {@code service-state} and {@code lpi/me}. Only then are its clients answered (I1). Only-once handlers run
+ * after their {@code IN_PROCESS} entry is committed, on a state holding exactly the committed prefix, and
+ * their results are recorded in the next tick (I6).
  *
- * <p>Any refused or timed-out write makes the replica step down; the requests in flight get 503 and may be
- * retried with the same request id. Backups run between ticks once nothing is in flight.
+ * <p>A refused, failed or timed-out commit stops the pipeline; with results it ran but etcd did not confirm,
+ * the replica becomes Learner (I3). A group whose results do not fit one transaction is committed in several,
+ * in log order. Backups run between ticks once nothing is waiting to be recorded.
  */
 public final class LeaderPipeline {
     /** etcd's default limit of operations per transaction is 128. */
     private static final int MAX_OPS = 124;
-    /** etcd's default request limit is 1.5 MiB. */
-    private static final int MAX_TICK_BYTES = 1024 * 1024;
-    private static final int MAX_STORED_RESPONSE = 256 * 1024;
+    /** etcd's default request limit is 1.5 MiB (1,572,864 bytes); a transaction stays below it with room for the envelope. */
+    private static final int MAX_TICK_BYTES = 1_450_000;
+    /**
+     * The largest request, as encoded in the log (spec §1.4): larger ones get 413 before anything is written.
+     * One such request alone makes a transaction within {@link #MAX_TICK_BYTES}.
+     */
+    public static final int MAX_ENTRY_BYTES = 1_250_000;
+    /** Stored responses above this many encoded bytes are replaced by a note (they are stored twice per entry). */
+    private static final int MAX_STORED_RESPONSE = 64 * 1024;
 
     private final Replica r;
-    private final LeaderValue me;
+    private final Fence fence;
     private final Cmp leaderIsMe;
     private final AnsweredRequests answered;
     private final LinkedBlockingQueue<PendingRequest> queue = new LinkedBlockingQueue<>();
     private final Map<String, CompletableFuture<StoredResponse>> inflight = new ConcurrentHashMap<>();
     private final AtomicBoolean backupRequested = new AtomicBoolean();
     private final SecureRandom seeds = new SecureRandom();
-    private final ArrayDeque<Staged> toMark = new ArrayDeque<>();
+    /** Only-once entries whose handler ran after their IN_PROCESS commit: results to record. */
     private final ArrayDeque<Staged> toRecord = new ArrayDeque<>();
     private final Thread thread;
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
@@ -73,25 +81,25 @@ public final class LeaderPipeline {
     private long lastBackupNanos = System.nanoTime();
     private boolean backupWanted;
 
-    public LeaderPipeline(Replica replica, LeaderValue me, long logSize) {
+    public LeaderPipeline(Replica replica, Fence fence, long logSize) {
         this.r = replica;
-        this.me = me;
-        this.leaderIsMe = Etcd.valueIs(replica.keys().leader(), Json.bytes(me));
+        this.fence = fence;
+        this.leaderIsMe = fence.guard(replica.keys());
         this.answered = new AnsweredRequests(replica);
         this.logSize = logSize;
         this.thread = new Thread(this::loop, "br2k-" + replica.id() + "-leader");
         this.thread.setDaemon(true);
     }
 
-    public LeaderValue me() {
-        return me;
+    public Fence fence() {
+        return fence;
     }
 
     public void start() {
         thread.start();
     }
 
-    public CompletableFuture<StoredResponse> submit(LogEntry entry, boolean clientRequestId) {
+    public CompletableFuture<StoredResponse> submit(dev.br2k.replication.internal.log.LogEntry entry, boolean clientRequestId) {
         PendingRequest p = new PendingRequest(entry, clientRequestId);
         CompletableFuture<StoredResponse> existing = inflight.putIfAbsent(entry.requestId(), p.future());
         if (existing != null) {
@@ -131,189 +139,226 @@ public final class LeaderPipeline {
     }
 
     private void loop() {
+        List<PendingRequest> group = new ArrayList<>();
         try {
             while (running && r.role() == Role.LEADER) {
                 backupWanted |= backupDue();
-                boolean idle = toMark.isEmpty() && toRecord.isEmpty();
-                if (backupWanted && idle) {
+                if (backupWanted && toRecord.isEmpty()) {
                     logSize = new BackupRun(r, leaderIsMe, logSize).run();
                     lastBackupNanos = System.nanoTime();
                     backupWanted = false;
                     continue;
                 }
-                PendingRequest first = null;
-                if (idle) {
-                    first = queue.poll(50, TimeUnit.MILLISECONDS);
-                    if (first == null) {
-                        continue;
+                group.clear();
+                PendingRequest first = toRecord.isEmpty() ? queue.poll(50, TimeUnit.MILLISECONDS) : queue.poll();
+                if (first == null && toRecord.isEmpty()) {
+                    continue;
+                }
+                if (first != null) {
+                    group.add(first);
+                    if (!backupWanted) {
+                        drain(group, first.size());
                     }
                 }
-                tick(first);
+                tick(group);
+                group.clear();
             }
         } catch (LeadershipLostException e) {
             stopReason = e.getMessage();
             r.stepDown(e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            stopReason = "cannot write the local progress marker: " + e;
+            r.stepDown(stopReason);
         } catch (RuntimeException e) {
             stopReason = "unexpected error: " + e;
             r.log().error("leader pipeline failed: {}", e.toString());
             r.stepDown(stopReason);
         } finally {
             running = false;
+            if (r.meta().applying()) {
+                // handlers ran for entries whose results etcd did not confirm: the local state may hold what no one
+                // else has, or a late write may still land (I3). Restore rather than follow.
+                r.becomeLearner("stopped leading with entries it ran that etcd has not confirmed (" + stopReason + ")");
+            }
             StoredResponse unavailable = unavailable("this replica stopped leading (" + stopReason + ")");
-            for (Staged s : toRecord) {
-                s.request().future().complete(unavailable);
-            }
-            for (Staged s : toMark) {
-                s.request().future().complete(unavailable);
-            }
+            group.forEach(p -> p.future().complete(unavailable));
+            toRecord.forEach(s -> s.request().future().complete(unavailable));
             toRecord.clear();
-            toMark.clear();
             failQueued();
             finished.complete(null);
         }
     }
 
-    /**
-     * One tick with what is waiting: results to record, appended entries to mark, and new requests
-     * ({@code first}, if not null, already taken from the queue).
-     */
-    private void tick(PendingRequest first) {
-        int ops = 0;
-        int bytes = 0;
-        List<Staged> record = new ArrayList<>();
-        for (Staged s : toRecord) {
-            if (!record.isEmpty() && (ops + 4 > MAX_OPS / 2 || bytes + 2 * s.resultSize() > MAX_TICK_BYTES / 2)) {
-                break;
-            }
-            record.add(s);
-            ops += 2;
-            bytes += 2 * s.resultSize();
-        }
-        ops += record.isEmpty() ? 0 : 2;
-        List<Staged> mark = new ArrayList<>();
-        for (Staged s : toMark) {
-            if (ops + 1 > MAX_OPS - 4) {
-                break;
-            }
-            mark.add(s);
-            ops += s.request().entry().type() == RouteType.EXTERNAL_TXN ? 0 : 1;
-        }
-        List<PendingRequest> fresh = new ArrayList<>();
-        if (first != null) {
-            fresh.add(first);
-            bytes += first.size();
-        }
-        if (!backupWanted) {
-            int room = Math.min(r.config().maxBatch(), (MAX_OPS - ops - 1) / 3);
-            for (PendingRequest p; fresh.size() < room && (p = queue.peek()) != null
-                    && (fresh.isEmpty() || bytes + p.size() <= MAX_TICK_BYTES); ) {
-                fresh.add(queue.poll());
-                bytes += p.size();
-            }
-        }
-        tick(record, mark, fresh);
-    }
-
-    private void tick(List<Staged> record, List<Staged> mark, List<PendingRequest> fresh) {
-        TxnResponse res = commit(record, mark, fresh, Set.of());
-        if (!res.isSucceeded()) {
-            if (!holdsLeaderKey(res)) {
-                failFresh(fresh, "a write was refused by etcd: this replica no longer holds the leader key");
-            }
-            // a client request id is not new: answer what was recorded, append the rest again
-            AnsweredRequests.Resolution resolved = answered.resolve(fresh);
-            fresh = resolved.toAppend();
-            res = commit(record, mark, fresh, resolved.knownIds());
-            if (!res.isSucceeded()) {
-                failFresh(fresh, "a write was refused by etcd: this replica no longer holds the leader key");
-            }
-        }
-        long firstNew = logSize + 1;
-        logSize += fresh.size();
-        r.setLogSize(logSize);
-        if (!record.isEmpty()) {
-            long last = record.get(record.size() - 1).index();
-            r.crashPoint(CrashPoint.AFTER_SUCCESS, record.get(0).index(), last);
-            r.setLpi(last);
-            r.setSsi(last);
-            for (Staged s : record) {
-                toRecord.removeFirst();
-                r.metrics().request(s.request().entry().type(), s.status());
-                r.metrics().leaderRequest(s.request().entry().type(), System.nanoTime() - s.request().arrivedNanos());
-                s.request().future().complete(s.response());
-            }
-        }
-        if (!fresh.isEmpty()) {
-            r.crashPoint(CrashPoint.AFTER_APPEND, firstNew, logSize);
-        }
-        if (!mark.isEmpty()) {
-            r.crashPoint(CrashPoint.AFTER_IN_PROCESS, mark.get(0).index(), mark.get(mark.size() - 1).index());
-            run(mark);
-        }
-        for (int i = 0; i < fresh.size(); i++) {
-            toMark.addLast(Staged.appended(fresh.get(i), firstNew + i));
+    /** Adds waiting requests to {@code group} while the group's entries fit a transaction. */
+    private void drain(List<PendingRequest> group, int bytes) {
+        int room = Math.min(r.config().maxBatch(), (MAX_OPS - 2 * toRecord.size() - 4) / 3);
+        for (PendingRequest p; group.size() < room && (p = queue.peek()) != null && bytes + p.size() <= MAX_TICK_BYTES; ) {
+            group.add(queue.poll());
+            bytes += p.size();
         }
     }
 
-    /** Runs the handlers of entries just marked IN_PROCESS, in index order. */
-    private void run(List<Staged> mark) {
+    /** One tick: the group's retries answered, its replicate handlers run, one commit, its clients answered. */
+    private void tick(List<PendingRequest> group) throws IOException {
+        AnsweredRequests.Resolution resolved = answered.resolve(group);
+        List<PendingRequest> fresh = resolved.toAppend();
+        long firstIndex = logSize + 1;
+        long lastIndex = logSize + fresh.size();
+        long now = System.currentTimeMillis();
+        List<Staged> staged = new ArrayList<>(fresh.size());
+        boolean runsReplicate = fresh.stream().anyMatch(p -> p.entry().type() == RouteType.REPLICATE);
+        if (runsReplicate) {
+            // I3: the range about to run is recorded before any handler runs; cleared once etcd confirmed it
+            r.meta().beginApplying(firstIndex, lastIndex);
+        }
         r.stateLock().lock();
         try {
-            for (Staged s : mark) {
-                toMark.removeFirst();
-                long started = System.nanoTime();
-                var result = r.run(s.request().entry(), s.index(), false);
-                r.metrics().handler(System.nanoTime() - started);
-                toRecord.addLast(s.ran(result.getKey(), result.getValue()));
+            for (int i = 0; i < fresh.size(); i++) {
+                PendingRequest p = fresh.get(i);
+                p.stamp(now, seeds.nextLong());
+                long index = firstIndex + i;
+                staged.add(switch (p.entry().type()) {
+                    case REPLICATE, EXTERNAL_TXN -> {
+                        long started = System.nanoTime();
+                        var result = r.run(p.entry(), index, false);
+                        if (p.entry().type() == RouteType.REPLICATE) {
+                            r.metrics().handler(System.nanoTime() - started);
+                        }
+                        yield Staged.appended(p, index).ran(result.getKey(), kept(result.getValue()));
+                    }
+                    case ONLY_ONCE -> Staged.appended(p, index).ran(EntryStatus.IN_PROCESS, null);
+                });
             }
         } finally {
             r.stateLock().unlock();
         }
-        r.crashPoint(CrashPoint.AFTER_HANDLER, mark.get(0).index(), mark.get(mark.size() - 1).index());
+        for (Staged s : staged) {
+            if (s.request().entry().type() == RouteType.REPLICATE) {
+                r.crashPoint(CrashPoint.AFTER_HANDLER, s.index(), s.index()); // only-once handlers run after the commit
+            }
+        }
+        commitInChunks(staged, resolved.knownIds());
+        if (r.meta().applying()) {
+            r.meta().endApplying(); // every entry this replica ran has its result in etcd
+        }
+        runOnlyOnce(staged);
     }
 
-    private TxnResponse commit(List<Staged> record, List<Staged> mark, List<PendingRequest> fresh, Set<String> knownIds) {
+    /** Commits the staged entries (and the only-once results waiting) in as few transactions as fit, in log order. */
+    private void commitInChunks(List<Staged> staged, Set<String> knownIds) {
+        if (staged.isEmpty() && toRecord.isEmpty()) {
+            return; // every request of the group was a retry answered from the log
+        }
+        int from = 0;
+        do {
+            List<Staged> results = new ArrayList<>();
+            int bytes = 0;
+            int ops = 4;
+            for (Staged s : toRecord) {
+                if (!results.isEmpty() && (ops + 2 > MAX_OPS / 2 || bytes + s.resultSize() > MAX_TICK_BYTES / 2)) {
+                    break;
+                }
+                results.add(s);
+                ops += 2;
+                bytes += s.resultSize();
+            }
+            int to = from;
+            while (to < staged.size()) {
+                Staged s = staged.get(to);
+                int size = s.request().size() + s.resultSize();
+                if (to > from && (ops + 3 > MAX_OPS || bytes + size > MAX_TICK_BYTES)) {
+                    break;
+                }
+                ops += 3;
+                bytes += size;
+                to++;
+            }
+            List<Staged> chunk = staged.subList(from, to);
+            commit(chunk, results, knownIds);
+            for (Staged s : results) {
+                toRecord.removeFirst();
+                answer(s);
+            }
+            if (!chunk.isEmpty()) {
+                long last = chunk.get(chunk.size() - 1).index();
+                logSize = last;
+                r.setLogSize(last);
+                r.setLpi(last);
+                r.setSsi(last);
+                r.crashPoint(CrashPoint.AFTER_APPEND, chunk.get(0).index(), last);
+                r.crashPoint(CrashPoint.AFTER_IN_PROCESS, chunk.get(0).index(), last);
+                r.crashPoint(CrashPoint.AFTER_SUCCESS, chunk.get(0).index(), last);
+                for (Staged s : chunk) {
+                    if (s.status() != EntryStatus.IN_PROCESS) {
+                        answer(s);
+                    }
+                }
+            }
+            from = to;
+        } while (from < staged.size());
+    }
+
+    /** Runs the handlers of only-once entries whose IN_PROCESS is committed; their results go in the next tick. */
+    private void runOnlyOnce(List<Staged> staged) {
+        for (Staged s : staged) {
+            if (s.status() != EntryStatus.IN_PROCESS) {
+                continue;
+            }
+            if (!running) {
+                return; // the entry stays IN_PROCESS: a later leader turns it IGNORE and its retry gets 409
+            }
+            r.stateLock().lock();
+            try {
+                var result = r.run(s.request().entry(), s.index(), false);
+                toRecord.addLast(s.ran(result.getKey(), kept(result.getValue())));
+            } finally {
+                r.stateLock().unlock();
+            }
+            r.crashPoint(CrashPoint.AFTER_HANDLER, s.index(), s.index());
+        }
+    }
+
+    private void answer(Staged s) {
+        r.metrics().request(s.request().entry().type(), s.status());
+        r.metrics().leaderRequest(s.request().entry().type(), System.nanoTime() - s.request().arrivedNanos());
+        s.request().future().complete(s.response());
+    }
+
+    private static StoredResponse kept(StoredResponse response) {
+        return Json.bytes(response).length > MAX_STORED_RESPONSE
+                ? EntryContext.error(response.status(), "the response was too large to store; it was sent once")
+                : response;
+    }
+
+    private void commit(List<Staged> entries, List<Staged> results, Set<String> knownIds) {
         Keys k = r.keys();
         long sv = r.ssv();
         List<Cmp> guards = new ArrayList<>(List.of(leaderIsMe));
         List<Op> ops = new ArrayList<>();
-        for (Staged s : record) {
-            StoredResponse kept = s.response().body().length() > MAX_STORED_RESPONSE
-                    ? EntryContext.error(s.response().status(), "the response was too large to store; it was sent once")
-                    : s.response();
-            ops.add(Etcd.put(k.status(s.index()), new EntryState(s.request().entry().type(), s.status(), r.id(), kept)));
-            ops.add(Etcd.put(k.request(sv, s.request().entry().requestId()), new RequestRecord(s.index(), kept)));
+        for (Staged s : results) {
+            ops.add(Etcd.put(k.status(s.index()), new EntryState(RouteType.ONLY_ONCE, s.status(), r.id(), s.response())));
+            ops.add(Etcd.put(k.request(sv, s.request().entry().requestId()), new RequestRecord(s.index(), s.response())));
         }
-        if (!record.isEmpty()) {
-            String last = String.valueOf(record.get(record.size() - 1).index());
-            ops.add(Etcd.put(k.lpi(r.id()), last));
-            ops.add(Etcd.put(k.serviceState(), last));
-        }
-        for (Staged s : mark) {
-            LogEntry e = s.request().entry();
-            if (e.type() != RouteType.EXTERNAL_TXN) {
-                ops.add(Etcd.put(k.status(s.index()), new EntryState(e.type(), EntryStatus.IN_PROCESS, r.id(), null)));
-            }
-        }
-        if (!fresh.isEmpty()) {
+        if (!entries.isEmpty()) {
             guards.add(Etcd.valueIs(k.logSize(), String.valueOf(logSize)));
-            long now = System.currentTimeMillis();
-            for (int i = 0; i < fresh.size(); i++) {
-                long index = logSize + 1 + i;
-                PendingRequest p = fresh.get(i);
-                p.stamp(now, seeds.nextLong());
+            for (Staged s : entries) {
+                PendingRequest p = s.request();
                 String id = p.entry().requestId();
                 if (p.clientRequestId() && !knownIds.contains(id)) {
                     guards.add(Etcd.absent(k.request(sv, id)));
                     guards.add(Etcd.absent(k.request(sv - 1, id)));
                 }
-                ops.add(Etcd.put(k.log(index), p.entry()));
-                ops.add(Etcd.put(k.status(index), new EntryState(p.entry().type(), EntryStatus.NULL, r.id(), null)));
-                ops.add(Etcd.put(k.request(sv, id), RequestRecord.appended(index)));
+                ops.add(Etcd.put(k.log(s.index()), p.entry()));
+                ops.add(Etcd.put(k.status(s.index()), new EntryState(p.entry().type(), s.status(), r.id(), s.response())));
+                ops.add(Etcd.put(k.request(sv, id), s.status() == EntryStatus.IN_PROCESS ? RequestRecord.appended(s.index())
+                        : new RequestRecord(s.index(), s.response())));
             }
-            ops.add(Etcd.put(k.logSize(), String.valueOf(logSize + fresh.size())));
+            String last = String.valueOf(entries.get(entries.size() - 1).index());
+            ops.add(Etcd.put(k.logSize(), last));
+            ops.add(Etcd.put(k.serviceState(), last));
+            ops.add(Etcd.put(k.lpi(r.id()), last));
         }
         long started = System.nanoTime();
         CompletableFuture<TxnResponse> write = r.etcd().txnAsync(guards, ops, List.of(Etcd.key(k.leader())));
@@ -324,13 +369,18 @@ public final class LeaderPipeline {
             }
             TxnResponse res = r.etcd().await(write);
             r.metrics().leaderWrite(System.nanoTime() - started);
-            return res;
+            if (!res.isSucceeded()) {
+                throw new LeadershipLostException(holdsLeaderKey(res)
+                        ? "a write was refused by etcd: the log or a request id changed under this leader"
+                        : "a write was refused by etcd: this replica no longer holds the leader key");
+            }
+            return;
+        } catch (RequestTooLargeException e) {
+            throw new LeadershipLostException("a write was too large for etcd after its handlers ran: " + e.getMessage());
         } catch (EtcdUnavailableException e) {
-            failFresh(fresh, "a write did not complete: " + e.getMessage());
-            throw new AssertionError("unreachable");
+            throw new LeadershipLostException("a write did not complete: " + e.getMessage());
         } catch (java.util.concurrent.CancellationException e) {
-            failFresh(fresh, "this replica stopped leading (" + stopReason + ") while a write was in flight");
-            throw new AssertionError("unreachable");
+            throw new LeadershipLostException("this replica stopped leading (" + stopReason + ") while a write was in flight");
         } finally {
             inFlight = null;
         }
@@ -339,17 +389,7 @@ public final class LeaderPipeline {
     private boolean holdsLeaderKey(TxnResponse refused) {
         var kvs = refused.getGetResponses().isEmpty() ? List.<io.etcd.jetcd.KeyValue>of()
                 : refused.getGetResponses().get(0).getKvs();
-        return !kvs.isEmpty() && java.util.Arrays.equals(kvs.get(0).getValue().getBytes(), Json.bytes(me));
-    }
-
-    /**
-     * Answers the new requests of a failed tick with 503 and leaves the leader role; the staged ones are
-     * answered when the loop ends.
-     */
-    private void failFresh(List<PendingRequest> fresh, String reason) {
-        StoredResponse unavailable = unavailable(reason);
-        fresh.forEach(p -> p.future().complete(unavailable));
-        throw new LeadershipLostException(reason);
+        return !kvs.isEmpty() && fence.holds(kvs.get(0));
     }
 
     private boolean backupDue() {
@@ -368,6 +408,8 @@ public final class LeaderPipeline {
     }
 
     private static StoredResponse unavailable(String reason) {
-        return EntryContext.error(503, reason + ". The request was not acknowledged; retry with the same Br2k-Request-Id");
+        return EntryContext.error(503, reason + ". The request was not acknowledged and may have been applied: retry "
+                + "with the same Br2k-Request-Id to get its outcome exactly once (a request sent without one cannot be "
+                + "told apart from a new one)");
     }
 }

@@ -17,8 +17,8 @@ record Staged(PendingRequest request, long index, EntryStatus status, StoredResp
         return new Staged(request, index, newStatus, newResponse);
     }
 
-    /** Bytes the result adds to a transaction. */
+    /** Bytes the result adds to a transaction: the stored response twice (status and request id), encoded. */
     int resultSize() {
-        return response == null ? 64 : response.body().length() + 256;
+        return response == null ? 64 : 2 * dev.br2k.replication.internal.Json.bytes(response).length + 512;
     }
 }

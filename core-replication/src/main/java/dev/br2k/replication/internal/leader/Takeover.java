@@ -2,7 +2,6 @@ package dev.br2k.replication.internal.leader;
 
 import dev.br2k.replication.Role;
 import dev.br2k.replication.RouteType;
-import dev.br2k.replication.internal.Json;
 import dev.br2k.replication.internal.Replica;
 import dev.br2k.replication.internal.follower.Follower;
 import dev.br2k.replication.internal.log.EntryState;
@@ -12,20 +11,20 @@ import dev.br2k.replication.internal.log.EtcdUnavailableException;
 import dev.br2k.replication.internal.log.Keys;
 import dev.br2k.replication.internal.log.LeaderValue;
 import dev.br2k.replication.internal.log.LogEntry;
+import dev.br2k.replication.internal.log.ServiceStore;
 import io.etcd.jetcd.KeyValue;
-import io.etcd.jetcd.kv.GetResponse;
 import io.etcd.jetcd.op.Cmp;
 import io.etcd.jetcd.op.Op;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Register ("prepare service", spec §1.5): take the leader key with a compare on the value read, settle
  * the log the previous leader left ({@code NULL} becomes {@code IGNORE}, {@code SUCCESS} entries are
- * applied, {@code IN_PROCESS} is left to its author), set {@code service-state = log-size}, then lead.
+ * applied, a replicate {@code IN_PROCESS} is left to its author, an only-once {@code IN_PROCESS} of another replica
+ * becomes {@code IGNORE}: its outcome is unknown, I6), set {@code service-state = log-size}, then lead.
  */
 public final class Takeover {
     private static final int BATCH = 500;
@@ -45,29 +44,31 @@ public final class Takeover {
             LeaderValue me = new LeaderValue(r.id(), r.url().toString(), term);
             Cmp guard = current.map(kv -> Etcd.modRevisionIs(k.leader(), kv.getModRevision()))
                     .orElse(Etcd.absent(k.leader()));
-            if (!etcd.txn(List.of(guard), List.of(Etcd.put(k.leader(), me))).isSucceeded()) {
+            var taken = etcd.txn(List.of(guard), List.of(Etcd.put(k.leader(), me)));
+            if (!taken.isSucceeded()) {
                 r.stepDown("another replica took the leader key first");
                 return;
             }
-            Cmp leaderIsMe = Etcd.valueIs(k.leader(), Json.bytes(me));
-            prepare(me, leaderIsMe);
+            // the transaction wrote only the leader key: its revision is the key's new mod revision (I2)
+            Fence fence = new Fence(me, taken.getHeader().getRevision());
+            prepare(fence);
         } catch (EtcdUnavailableException e) {
             r.stepDown("etcd failed while taking over: " + e.getMessage());
         }
     }
 
     /** Whether the leader key still names this replica and it is still registering. */
-    private boolean stillHolds(LeaderValue me) {
-        return r.role() == Role.REGISTER && r.etcd().get(r.keys().leader())
-                .map(kv -> java.util.Arrays.equals(kv.getValue().getBytes(), Json.bytes(me))).orElse(false);
+    private boolean stillHolds(Fence fence) {
+        return r.role() == Role.REGISTER && r.etcd().get(r.keys().leader()).map(fence::holds).orElse(false);
     }
 
-    private void prepare(LeaderValue me, Cmp leaderIsMe) {
+    private void prepare(Fence fence) {
+        Cmp leaderIsMe = fence.guard(r.keys());
         Keys k = r.keys();
         Etcd etcd = r.etcd();
-        List<GetResponse> heads = etcd.read(Etcd.key(k.logSize()), Etcd.key(k.stateVersion()));
-        long size = heads.get(0).getKvs().isEmpty() ? 0 : Long.parseLong(Etcd.str(heads.get(0).getKvs().get(0).getValue()));
-        long sv = heads.get(1).getKvs().isEmpty() ? 1 : Long.parseLong(Etcd.str(heads.get(1).getKvs().get(0).getValue()));
+        ServiceStore.Head head = r.store().head();
+        long size = head.logSize();
+        long sv = head.stateVersion();
         if (sv != r.ssv()) {
             r.becomeLearner("its state version " + r.ssv() + " is not the service's " + sv);
             return;
@@ -75,21 +76,14 @@ public final class Takeover {
         List<Op> ignores = new ArrayList<>();
         long lpi = r.lpi();
         while (lpi < size) {
-            if (!stillHolds(me)) {
+            if (!stillHolds(fence)) {
                 r.stepDown("lost the leader key while replaying the log (at index " + lpi + " of " + size + ")");
                 return;
             }
             long to = Math.min(size, lpi + BATCH);
-            List<GetResponse> got = etcd.read(Etcd.range(k.log(lpi + 1), k.log(to + 1)),
-                    Etcd.range(k.status(lpi + 1), k.status(to + 1)));
-            Map<Long, LogEntry> entries = new TreeMap<>();
-            for (KeyValue kv : got.get(0).getKvs()) {
-                entries.put(Keys.indexOf(Etcd.str(kv.getKey())), Json.read(kv.getValue().getBytes(), LogEntry.class));
-            }
-            Map<Long, EntryState> states = new TreeMap<>();
-            for (KeyValue kv : got.get(1).getKvs()) {
-                states.put(Keys.indexOf(Etcd.str(kv.getKey())), Json.read(kv.getValue().getBytes(), EntryState.class));
-            }
+            ServiceStore.Slice slice = r.store().slice(lpi + 1, to);
+            Map<Long, LogEntry> entries = slice.entries();
+            Map<Long, EntryState> states = slice.states();
             r.stateLock().lock();
             try {
                 r.meta().beginApplying(lpi + 1, to);
@@ -104,10 +98,19 @@ public final class Takeover {
                         r.becomeLearner("entry " + i + " is IN_PROCESS by this replica: its state may be half-applied");
                         return;
                     }
-                    if (st.status() == EntryStatus.NULL) {
+                    boolean unknownOnlyOnce = st.status() == EntryStatus.IN_PROCESS && st.type() == RouteType.ONLY_ONCE
+                            && !st.leader().equals(r.id());
+                    if (st.status() == EntryStatus.NULL || unknownOnlyOnce) {
+                        // NULL: nobody ran it; an only-once IN_PROCESS of another replica: its outcome is unknown (I6)
                         ignores.add(Etcd.put(k.status(i), st.with(EntryStatus.IGNORE, r.id(), null)));
                     } else if (st.status() == EntryStatus.SUCCESS && st.type() == RouteType.REPLICATE) {
-                        r.run(e, i, true);
+                        try {
+                            r.applyCommitted(e, i);
+                        } catch (dev.br2k.replication.internal.HandlerFailedException failed) {
+                            r.setApplyProblem(Optional.of(failed.getMessage()));
+                            r.becomeLearner(failed.getMessage() + ": cannot lead without it (I4)");
+                            return;
+                        }
                     }
                     lpi = i;
                     r.setLpi(lpi);
@@ -150,6 +153,6 @@ public final class Takeover {
             return;
         }
         r.log().info("prepared: {} NULL entries ignored, serving from index {}", ignores.size(), size + 1);
-        r.becomeLeader(me, size);
+        r.becomeLeader(fence, size);
     }
 }

@@ -150,6 +150,9 @@ public final class Etcd {
             Thread.currentThread().interrupt();
             throw new EtcdUnavailableException("interrupted while waiting for etcd", e);
         } catch (ExecutionException e) {
+            if (RequestTooLargeException.isTooLarge(e.getCause())) {
+                throw new RequestTooLargeException("etcd refused a write for its size: " + e.getCause().getMessage(), e.getCause());
+            }
             throw new EtcdUnavailableException("etcd call failed: " + e.getCause().getMessage(), e.getCause());
         }
     }

@@ -3,12 +3,10 @@ package dev.br2k.replication.internal.recovery;
 import dev.br2k.replication.BackupVerificationException;
 import dev.br2k.replication.Role;
 import dev.br2k.replication.backup.BackupRecord;
-import dev.br2k.replication.internal.Json;
 import dev.br2k.replication.internal.LocalMeta;
 import dev.br2k.replication.internal.Replica;
 import dev.br2k.replication.internal.log.Etcd;
 import dev.br2k.replication.internal.log.Keys;
-import io.etcd.jetcd.kv.GetResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,11 +34,10 @@ public final class Learner {
         Keys k = r.keys();
         Path work = null;
         try {
-            List<GetResponse> got = r.etcd().read(Etcd.key(k.stateVersion()), Etcd.key(k.lastBackup()), Etcd.key(k.logSize()));
-            long logSize = got.get(2).getKvs().isEmpty() ? 0 : Long.parseLong(Etcd.str(got.get(2).getKvs().get(0).getValue()));
-            long sv = got.get(0).getKvs().isEmpty() ? 1 : Long.parseLong(Etcd.str(got.get(0).getKvs().get(0).getValue()));
-            Optional<BackupRecord> inEtcd = got.get(1).getKvs().isEmpty() ? Optional.empty()
-                    : Optional.of(Json.read(got.get(1).getKvs().get(0).getValue().getBytes(), BackupRecord.class));
+            var head = r.store().head();
+            long logSize = head.logSize();
+            long sv = head.stateVersion();
+            Optional<BackupRecord> inEtcd = head.lastBackup();
             work = Files.createTempDirectory("br2k-restore-");
             Path source = work.resolve("state");
             Files.createDirectories(source);

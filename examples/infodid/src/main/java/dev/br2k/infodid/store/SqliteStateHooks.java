@@ -18,6 +18,12 @@ public final class SqliteStateHooks implements StateHooks {
         this.store = store;
     }
 
+    /** Every commit is fsync'd ({@code synchronous=FULL}): recorded progress survives a machine restart. */
+    @Override
+    public boolean durable() {
+        return true;
+    }
+
     @Override
     public void snapshot(Path stateDir, Path target) throws IOException {
         Files.createDirectories(target);

@@ -1,0 +1,31 @@
+package dev.br2k.replication.internal.leader;
+
+import dev.br2k.replication.internal.log.Etcd;
+import dev.br2k.replication.internal.log.Keys;
+import dev.br2k.replication.internal.log.LeaderValue;
+import io.etcd.jetcd.KeyValue;
+import io.etcd.jetcd.op.Cmp;
+
+/**
+ * A leader's fencing token (spec §1.4, I2): the mod revision of {@code leader} that its own takeover's
+ * compare-and-set produced. A replica that takes over again, even in the same etcd term with a
+ * byte-identical value, gets a new revision, so a write still in flight from its previous time as leader
+ * is refused.
+ */
+public record Fence(LeaderValue me, long revision) {
+    public Fence {
+        if (revision <= 0) {
+            throw new IllegalArgumentException("revision must be positive, was " + revision);
+        }
+    }
+
+    /** The compare every leader write carries. */
+    public Cmp guard(Keys keys) {
+        return Etcd.modRevisionIs(keys.leader(), revision);
+    }
+
+    /** Whether {@code leader} as read is still this takeover's write. */
+    public boolean holds(KeyValue leaderKey) {
+        return leaderKey.getModRevision() == revision;
+    }
+}
