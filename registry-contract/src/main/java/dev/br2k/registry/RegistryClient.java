@@ -62,6 +62,10 @@ public final class RegistryClient implements AutoCloseable {
     public static final Duration DEFAULT_POLLING_INTERVAL = Duration.ofMillis(500);
     /** Default time to wait for a transaction to be mined. */
     public static final Duration DEFAULT_RECEIPT_TIMEOUT = Duration.ofMinutes(2);
+    /** The longest claim reason the contract accepts, in UTF-8 bytes (the contract's {@code MAX_CLAIM_REASON_BYTES}). */
+    public static final int MAX_CLAIM_REASON_BYTES = 280;
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final Chain chain;
     private final String registryAddress;
@@ -258,16 +262,70 @@ public final class RegistryClient implements AutoCloseable {
     // ------------------------------------------------------------------ writes
 
     /**
-     * Registers a service; this client's account becomes its deployer and manager.
+     * Registers a service; this client's account becomes its deployer and manager. Two transactions,
+     * as the contract requires (commit–reveal, so nobody who sees the name on its way can take it
+     * first): {@link #commitRegistration}, then, once that is mined, {@link #revealRegistration}.
+     * The returned receipt is the second one's.
      *
-     * @throws ServiceAlreadyRegisteredException if the name is taken
+     * @throws ServiceAlreadyRegisteredException if the name is taken (checked before anything is sent)
      */
     public Registered register(ServiceRegistration registration) {
-        ServiceDetails d = registration.details();
-        TransactionReceipt receipt = send("register", contract.register(d.name(), d.description(), registration.location(),
-                BigInteger.valueOf(registration.replicaCount()), BigInteger.valueOf(registration.maxReplicas()),
-                d.contextHash(), d.contextPointer(), d.imageLocation(), d.imageCredentials()));
+        try {   // the contract checks the name and counts before the commitment: report them before committing
+            chain.call("register", registryAddress, registerCall(registration, new byte[32]).encodeFunctionCall(), latest());
+        } catch (RegistryRevertException e) {
+            if (!e.errorName().equals("CommitmentNotFound")) {
+                throw e;
+            }
+        }
+        return revealRegistration(registration, commitRegistration(registration));
+    }
+
+    /**
+     * The first step of {@link #register}: publishes a commitment to the name, this account and a
+     * fresh random secret. Reveal it with {@link #revealRegistration} at least one block later and within
+     * a day ({@code MAX_COMMITMENT_AGE}).
+     */
+    public RegistrationCommitment commitRegistration(ServiceRegistration registration) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String owner = account();
+        byte[] commitment = (byte[]) callSingle("makeCommitment",
+                contract.makeCommitment(registration.details().name(), owner, secret), latest());
+        RegistryReceipt receipt = receipt("commit", contract.commit(commitment));
+        return new RegistrationCommitment(registration.id(), owner, org.web3j.utils.Numeric.toHexString(secret),
+                org.web3j.utils.Numeric.toHexString(commitment), receipt);
+    }
+
+    /**
+     * The second step of {@link #register}: registers the service, revealing {@code commitment}
+     * (made by this account, at least one block ago).
+     *
+     * @throws RegistryRevertException {@code CommitmentNotFound} (not committed by this account),
+     *                                 {@code CommitmentTooNew}, {@code CommitmentExpired}
+     */
+    public Registered revealRegistration(ServiceRegistration registration, RegistrationCommitment commitment) {
+        Objects.requireNonNull(commitment, "commitment");
+        if (!commitment.id().equals(registration.id())) {
+            throw new IllegalArgumentException("The commitment is for service " + commitment.id() + ", not " + registration.details().name());
+        }
+        TransactionReceipt receipt = send("register",
+                registerCall(registration, org.web3j.utils.Numeric.hexStringToByteArray(commitment.secret())));
         return new Registered(registration.id(), Chain.toReceipt(receipt));
+    }
+
+    private RemoteFunctionCall<TransactionReceipt> registerCall(ServiceRegistration registration, byte[] secret) {
+        ServiceDetails d = registration.details();
+        return contract.register(d.name(), d.description(), registration.location(),
+                BigInteger.valueOf(registration.replicaCount()), BigInteger.valueOf(registration.maxReplicas()),
+                d.contextHash(), d.contextPointer(), d.imageLocation(), d.imageCredentials(), secret);
+    }
+
+    /**
+     * Gives the service's name up (manager only): the registry forgets the service (its events stay
+     * on the chain) and anyone may register the name again, with no operators.
+     */
+    public RegistryReceipt release(ServiceId id) {
+        return receipt("release", contract.release(id.toBytes()));
     }
 
     /** Replaces the service's details (manager only); the service is the one named {@code details.name()}. */
