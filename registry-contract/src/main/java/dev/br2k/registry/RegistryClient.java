@@ -66,6 +66,8 @@ public final class RegistryClient implements AutoCloseable {
     public static final int MAX_CLAIM_REASON_BYTES = 280;
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    /** keccak256 of the code a deployed registry holds: how a registry is recognised at an address. */
+    private static final String RUNTIME_CODE_HASH = org.web3j.crypto.Hash.sha3("0x" + ContractResources.runtimeBinary());
 
     private final Chain chain;
     private final String registryAddress;
@@ -515,8 +517,21 @@ public final class RegistryClient implements AutoCloseable {
         private Credentials credentials;
         private Duration pollingInterval = DEFAULT_POLLING_INTERVAL;
         private Duration receiptTimeout = DEFAULT_RECEIPT_TIMEOUT;
+        private OptionalLong expectedChainId = OptionalLong.empty();
 
         private Builder() {
+        }
+
+        /**
+         * The chain the registry lives on (e.g. kept in a profile or context since the registry was
+         * recorded); connecting to a node of another chain throws {@link ChainMismatchException}.
+         */
+        public Builder chainId(long chainId) {
+            if (chainId <= 0) {
+                throw new IllegalArgumentException("chainId must be positive, was " + chainId);
+            }
+            this.expectedChainId = OptionalLong.of(chainId);
+            return this;
         }
 
         /** The node's JSON-RPC URL, e.g. {@code http://127.0.0.1:8545}. */
@@ -569,7 +584,8 @@ public final class RegistryClient implements AutoCloseable {
          * Connects to the registry at {@link #registryAddress}.
          *
          * @throws RegistryUnavailableException if the node does not answer
-         * @throws RegistryException            if there is no contract at the address
+         * @throws NotARegistryException        if the address holds no BR2K service registry
+         * @throws ChainMismatchException       if {@link #chainId} was given and the node serves another chain
          */
         public RegistryClient build() {
             if (registryAddress == null) {
@@ -577,9 +593,15 @@ public final class RegistryClient implements AutoCloseable {
             }
             Chain chain = chain();
             try {
-                if (!chain.hasCode(registryAddress)) {
-                    throw new RegistryException("There is no contract at " + registryAddress + " on chain " + chain.chainId()
-                            + " (" + rpcUrl + "): check the registry address and the RPC URL.");
+                String code = chain.code(registryAddress);
+                if (code.isEmpty()) {
+                    throw new NotARegistryException("There is no contract at " + registryAddress + " on chain " + chain.chainId()
+                            + " (" + rpcUrl + "), so this is not a BR2K service registry: check the registry address and the RPC URL.");
+                }
+                if (!org.web3j.crypto.Hash.sha3(code).equals(RUNTIME_CODE_HASH)) {
+                    throw new NotARegistryException("The contract at " + registryAddress + " on chain " + chain.chainId()
+                            + " (" + rpcUrl + ") is not a BR2K service registry (its code is not the ServiceRegistry this client"
+                            + " was built with): check the registry address, or deploy a registry and use its address.");
                 }
                 return new RegistryClient(chain, registryAddress, Optional.empty());
             } catch (RuntimeException e) {
@@ -612,7 +634,15 @@ public final class RegistryClient implements AutoCloseable {
             if (rpcUrl == null) {
                 throw new IllegalStateException("rpcUrl is required");
             }
-            return Chain.connect(rpcUrl, Optional.ofNullable(credentials), pollingInterval, receiptTimeout);
+            Chain chain = Chain.connect(rpcUrl, Optional.ofNullable(credentials), pollingInterval, receiptTimeout);
+            if (expectedChainId.isPresent() && expectedChainId.getAsLong() != chain.chainId()) {
+                chain.close();
+                throw new ChainMismatchException("The node at " + rpcUrl + " serves chain " + chain.chainId()
+                        + ", but the registry was recorded on chain " + expectedChainId.getAsLong()
+                        + ": check the RPC URL, or record the registry again if that chain was re-created.",
+                        expectedChainId.getAsLong(), chain.chainId());
+            }
+            return chain;
         }
     }
 }

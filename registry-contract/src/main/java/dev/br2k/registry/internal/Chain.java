@@ -125,10 +125,11 @@ public final class Chain implements AutoCloseable {
         }
     }
 
-    public boolean hasCode(String address) {
+    /** The code at {@code address} (hex without {@code 0x}); empty if there is no contract. */
+    public String code(String address) {
         try {
             String code = check(web3j.ethGetCode(address, DefaultBlockParameterName.LATEST).send(), "eth_getCode").getCode();
-            return code != null && code.length() > 2;
+            return code == null ? "" : Numeric.cleanHexPrefix(code).toLowerCase(java.util.Locale.ROOT);
         } catch (IOException e) {
             throw unavailable("read the registry's code", e);
         }
