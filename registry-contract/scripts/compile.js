@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Compiles ServiceRegistry.sol with the pinned solc from npm (standard-JSON API, no download) and
-// writes the ABI and the deployment bytecode. Output is deterministic: same source, same bytes.
+// writes the ABI, the deployment bytecode and the runtime bytecode. Output is deterministic: same source, same bytes.
 //   node scripts/compile.js [outputDir]   (default: src/main/resources/dev/br2k/registry/contract)
 'use strict';
 const fs = require('fs');
@@ -27,7 +27,7 @@ const input = {
     evmVersion: 'paris',
     optimizer: { enabled: true, runs: 200 },
     viaIR: true,
-    outputSelection: { [sourceName]: { ServiceRegistry: ['abi', 'evm.bytecode.object'] } },
+    outputSelection: { [sourceName]: { ServiceRegistry: ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object'] } },
   },
 };
 const output = JSON.parse(solc.compile(JSON.stringify(input)));
@@ -40,5 +40,7 @@ const outDir = path.resolve(process.argv[2] || path.join(moduleDir, 'src/main/re
 fs.mkdirSync(outDir, { recursive: true });
 fs.writeFileSync(path.join(outDir, 'ServiceRegistry.abi'), JSON.stringify(contract.abi, null, 2) + '\n');
 fs.writeFileSync(path.join(outDir, 'ServiceRegistry.bin'), contract.evm.bytecode.object);
+// The code a deployed registry holds: clients compare its hash with eth_getCode's to recognise a registry.
+fs.writeFileSync(path.join(outDir, 'ServiceRegistry.bin-runtime'), contract.evm.deployedBytecode.object);
 fs.writeFileSync(path.join(outDir, 'ServiceRegistry.solc-version'), version + '\n');
 console.log(`compile.js: ServiceRegistry compiled with solc ${version} into ${outDir}`);

@@ -34,19 +34,34 @@ contract ServiceRegistry {
         // slot 2
         address pendingManager;
         uint64 backupCount;
+        uint32 operatorEpoch; // operators of older epochs count for nothing (a new manager starts with none)
         // slot 3
         string location;
+        // slot 4
+        bytes32 detailsHash; // of the newest details, so that setting them again emits nothing
     }
 
+    /// @notice A registration's commitment: when it was made.
+    struct Commitment {
+        uint64 blockNumber;
+        uint64 timestamp;
+    }
+
+    /// @notice The longest claim reason, in bytes: a claim is a request to the manager, not a document.
+    uint256 public constant MAX_CLAIM_REASON_BYTES = 280;
+    /// @notice How long a registration commitment may be revealed (it must be at least one block old).
+    uint256 public constant MAX_COMMITMENT_AGE = 1 days;
+
     mapping(bytes32 id => Service) private _services;
+    mapping(bytes32 commitment => Commitment) private _commitments;
 
     // services per manager, enumerable
     mapping(address manager => bytes32[]) private _managed;
     mapping(bytes32 id => uint256) private _managedIndex; // position + 1 in _managed[manager]
 
-    // operators per service, enumerable
-    mapping(bytes32 id => address[]) private _operators;
-    mapping(bytes32 id => mapping(address operator => uint256)) private _operatorIndex; // position + 1
+    // operators per service and operator epoch, enumerable
+    mapping(bytes32 id => mapping(uint32 epoch => address[])) private _operators;
+    mapping(bytes32 id => mapping(uint32 epoch => mapping(address operator => uint256))) private _operatorIndex; // position + 1
 
     // ---------------------------------------------------------------- events
 
@@ -77,8 +92,10 @@ contract ServiceRegistry {
     event OperatorChanged(bytes32 indexed id, address indexed operator, bool approved);
     /// @notice The manager proposed `pendingManager` (zero: the proposal was cancelled).
     event ManagerTransferStarted(bytes32 indexed id, address indexed manager, address indexed pendingManager);
-    /// @notice The manager changed.
+    /// @notice The manager changed; the operators the previous manager named are no longer operators.
     event ManagerChanged(bytes32 indexed id, address indexed previousManager, address indexed newManager);
+    /// @notice The manager released the service: its name may be registered again, by anyone.
+    event ServiceReleased(bytes32 indexed id, address indexed manager);
 
     // ---------------------------------------------------------------- errors
 
@@ -92,6 +109,11 @@ contract ServiceRegistry {
     error MaxReplicasBelowReplicaCount(bytes32 id, uint256 requested, uint256 replicaCount);
     error ZeroAddress();
     error EmptyBackupRecord(bytes32 id);
+    error ClaimReasonTooLong(bytes32 id, uint256 length, uint256 maxLength);
+    error CommitmentNotFound(bytes32 commitment);
+    error CommitmentTooNew(bytes32 commitment, uint256 committedInBlock);
+    error CommitmentExpired(bytes32 commitment, uint256 committedAt);
+    error UnexpiredCommitmentExists(bytes32 commitment);
 
     // ---------------------------------------------------------------- modifiers
 
@@ -103,7 +125,7 @@ contract ServiceRegistry {
     modifier onlyManagerOrOperator(bytes32 id) {
         address manager = _services[id].manager;
         if (manager == address(0)) revert ServiceNotFound(id);
-        if (manager != msg.sender && _operatorIndex[id][msg.sender] == 0) {
+        if (manager != msg.sender && _operatorIndex[id][_services[id].operatorEpoch][msg.sender] == 0) {
             revert CallerNotManagerOrOperator(id, msg.sender);
         }
         _;
@@ -116,8 +138,22 @@ contract ServiceRegistry {
 
     // ---------------------------------------------------------------- writes
 
-    /// @notice Registers a service under the id `keccak256(bytes(name))`; the caller becomes its
-    ///         deployer and manager. The run state starts as Stopped.
+    /// @notice First step of a registration: publish `makeCommitment(name, owner, secret)`, then call
+    ///         `register` with the same name and secret from `owner`, at least one block later and
+    ///         within MAX_COMMITMENT_AGE. Nobody who sees the name in the second step can use it: the
+    ///         commitment binds the owner, and a new commitment needs a block of its own.
+    function commit(bytes32 commitment) external {
+        Commitment storage c = _commitments[commitment];
+        if (c.blockNumber != 0 && block.timestamp <= c.timestamp + MAX_COMMITMENT_AGE) {
+            revert UnexpiredCommitmentExists(commitment);
+        }
+        c.blockNumber = uint64(block.number);
+        c.timestamp = uint64(block.timestamp);
+    }
+
+    /// @notice Registers a service under the id `keccak256(bytes(name))`, revealing a commitment the
+    ///         caller made at least one block earlier (`commit`); the caller becomes its deployer and
+    ///         manager. The run state starts as Stopped.
     function register(
         string calldata name,
         string calldata description,
@@ -127,7 +163,8 @@ contract ServiceRegistry {
         bytes32 contextHash,
         string calldata contextPointer,
         string calldata imageLocation,
-        bytes calldata imageCredentials
+        bytes calldata imageCredentials,
+        bytes32 secret
     ) external returns (bytes32 id) {
         if (bytes(name).length == 0) revert EmptyName();
         id = keccak256(bytes(name));
@@ -136,11 +173,13 @@ contract ServiceRegistry {
         if (replicaCount == 0 || replicaCount > maxReplicas) {
             revert ReplicaCountOutOfRange(id, replicaCount, maxReplicas);
         }
+        _consumeCommitment(_commitment(id, msg.sender, secret));
         s.manager = msg.sender;
         s.replicaCount = replicaCount;
         s.maxReplicas = maxReplicas;
         s.detailsBlock = uint40(block.number);
         s.deployer = msg.sender;
+        s.detailsHash = _detailsHash(description, contextHash, contextPointer, imageLocation, imageCredentials);
         _addManaged(msg.sender, id);
         emit ServiceRegistered(id, name, msg.sender, replicaCount, maxReplicas);
         emit DetailsChanged(id, name, description, contextHash, contextPointer, imageLocation, imageCredentials, 0);
@@ -163,6 +202,9 @@ contract ServiceRegistry {
         bytes32 id = keccak256(bytes(name));
         _requireManager(id);
         Service storage s = _services[id];
+        bytes32 hash = _detailsHash(description, contextHash, contextPointer, imageLocation, imageCredentials);
+        if (s.detailsHash == hash) return;
+        s.detailsHash = hash;
         uint256 previous = s.detailsBlock;
         s.detailsBlock = uint40(block.number);
         emit DetailsChanged(id, name, description, contextHash, contextPointer, imageLocation, imageCredentials, previous);
@@ -216,6 +258,9 @@ contract ServiceRegistry {
 
     /// @notice Anyone may ask the manager to recover a service.
     function sendClaim(bytes32 id, string calldata reason) external exists(id) {
+        if (bytes(reason).length > MAX_CLAIM_REASON_BYTES) {
+            revert ClaimReasonTooLong(id, bytes(reason).length, MAX_CLAIM_REASON_BYTES);
+        }
         Service storage s = _services[id];
         uint256 previous = s.lastClaimBlock;
         s.lastClaimBlock = uint40(block.number);
@@ -225,18 +270,20 @@ contract ServiceRegistry {
     /// @notice Approves or revokes an operator (e.g. the replicas' service account).
     function setOperator(bytes32 id, address operator, bool approved) external onlyManager(id) {
         if (operator == address(0)) revert ZeroAddress();
-        uint256 index = _operatorIndex[id][operator];
+        uint32 epoch = _services[id].operatorEpoch;
+        mapping(address => uint256) storage indexOf = _operatorIndex[id][epoch];
+        address[] storage list = _operators[id][epoch];
+        uint256 index = indexOf[operator];
         if (approved == (index != 0)) return;
         if (approved) {
-            _operators[id].push(operator);
-            _operatorIndex[id][operator] = _operators[id].length;
+            list.push(operator);
+            indexOf[operator] = list.length;
         } else {
-            address[] storage list = _operators[id];
             address last = list[list.length - 1];
             list[index - 1] = last;
-            _operatorIndex[id][last] = index;
+            indexOf[last] = index;
             list.pop();
-            delete _operatorIndex[id][operator];
+            delete indexOf[operator];
         }
         emit OperatorChanged(id, operator, approved);
     }
@@ -249,19 +296,38 @@ contract ServiceRegistry {
         emit ManagerTransferStarted(id, msg.sender, newManager);
     }
 
-    /// @notice Second step of a manager transfer, called by the proposed manager.
+    /// @notice Second step of a manager transfer, called by the proposed manager. The new manager
+    ///         starts with no operators: it approves its own (`setOperator`).
     function acceptManager(bytes32 id) external exists(id) {
         Service storage s = _services[id];
         if (s.pendingManager != msg.sender) revert CallerNotPendingManager(id, msg.sender);
         address previous = s.manager;
         s.manager = msg.sender;
         delete s.pendingManager;
+        s.operatorEpoch += 1;
         _removeManaged(previous, id);
         _addManaged(msg.sender, id);
         emit ManagerChanged(id, previous, msg.sender);
     }
 
+    /// @notice Gives the service's name up: everything the contract stores about it is deleted
+    ///         (its events stay on the chain) and anyone may register the name again.
+    function release(bytes32 id) external onlyManager(id) {
+        Service storage s = _services[id];
+        address manager = s.manager;
+        uint32 nextEpoch = s.operatorEpoch + 1; // a later registration starts with no operators
+        _removeManaged(manager, id);
+        delete _services[id];
+        _services[id].operatorEpoch = nextEpoch;
+        emit ServiceReleased(id, manager);
+    }
+
     // ---------------------------------------------------------------- reads
+
+    /// @notice The commitment `owner` publishes with `commit` before registering `name` with `secret`.
+    function makeCommitment(string calldata name, address owner, bytes32 secret) external pure returns (bytes32) {
+        return _commitment(keccak256(bytes(name)), owner, secret);
+    }
 
     function serviceIdOf(string calldata name) external pure returns (bytes32) {
         return keccak256(bytes(name));
@@ -316,11 +382,11 @@ contract ServiceRegistry {
     }
 
     function operatorsOf(bytes32 id) external view returns (address[] memory) {
-        return _operators[id];
+        return _operators[id][_services[id].operatorEpoch];
     }
 
     function isOperator(bytes32 id, address account) external view returns (bool) {
-        return _operatorIndex[id][account] != 0;
+        return _operatorIndex[id][_services[id].operatorEpoch][account] != 0;
     }
 
     // ---------------------------------------------------------------- internal
@@ -329,6 +395,28 @@ contract ServiceRegistry {
         address manager = _services[id].manager;
         if (manager == address(0)) revert ServiceNotFound(id);
         if (manager != msg.sender) revert CallerNotManager(id, msg.sender);
+    }
+
+    function _commitment(bytes32 id, address owner, bytes32 secret) private pure returns (bytes32) {
+        return keccak256(abi.encode(id, owner, secret));
+    }
+
+    function _consumeCommitment(bytes32 commitment) private {
+        Commitment memory c = _commitments[commitment];
+        if (c.blockNumber == 0) revert CommitmentNotFound(commitment);
+        if (block.number <= c.blockNumber) revert CommitmentTooNew(commitment, c.blockNumber);
+        if (block.timestamp > c.timestamp + MAX_COMMITMENT_AGE) revert CommitmentExpired(commitment, c.timestamp);
+        delete _commitments[commitment];
+    }
+
+    function _detailsHash(
+        string calldata description,
+        bytes32 contextHash,
+        string calldata contextPointer,
+        string calldata imageLocation,
+        bytes calldata imageCredentials
+    ) private pure returns (bytes32) {
+        return keccak256(abi.encode(description, contextHash, contextPointer, imageLocation, imageCredentials));
     }
 
     function _addManaged(address manager, bytes32 id) private {

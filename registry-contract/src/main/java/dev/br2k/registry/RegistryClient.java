@@ -62,6 +62,12 @@ public final class RegistryClient implements AutoCloseable {
     public static final Duration DEFAULT_POLLING_INTERVAL = Duration.ofMillis(500);
     /** Default time to wait for a transaction to be mined. */
     public static final Duration DEFAULT_RECEIPT_TIMEOUT = Duration.ofMinutes(2);
+    /** The longest claim reason the contract accepts, in UTF-8 bytes (the contract's {@code MAX_CLAIM_REASON_BYTES}). */
+    public static final int MAX_CLAIM_REASON_BYTES = 280;
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    /** keccak256 of the code a deployed registry holds: how a registry is recognised at an address. */
+    private static final String RUNTIME_CODE_HASH = org.web3j.crypto.Hash.sha3("0x" + ContractResources.runtimeBinary());
 
     private final Chain chain;
     private final String registryAddress;
@@ -258,16 +264,70 @@ public final class RegistryClient implements AutoCloseable {
     // ------------------------------------------------------------------ writes
 
     /**
-     * Registers a service; this client's account becomes its deployer and manager.
+     * Registers a service; this client's account becomes its deployer and manager. Two transactions,
+     * as the contract requires (commit–reveal, so nobody who sees the name on its way can take it
+     * first): {@link #commitRegistration}, then, once that is mined, {@link #revealRegistration}.
+     * The returned receipt is the second one's.
      *
-     * @throws ServiceAlreadyRegisteredException if the name is taken
+     * @throws ServiceAlreadyRegisteredException if the name is taken (checked before anything is sent)
      */
     public Registered register(ServiceRegistration registration) {
-        ServiceDetails d = registration.details();
-        TransactionReceipt receipt = send("register", contract.register(d.name(), d.description(), registration.location(),
-                BigInteger.valueOf(registration.replicaCount()), BigInteger.valueOf(registration.maxReplicas()),
-                d.contextHash(), d.contextPointer(), d.imageLocation(), d.imageCredentials()));
+        try {   // the contract checks the name and counts before the commitment: report them before committing
+            chain.call("register", registryAddress, registerCall(registration, new byte[32]).encodeFunctionCall(), latest());
+        } catch (RegistryRevertException e) {
+            if (!e.errorName().equals("CommitmentNotFound")) {
+                throw e;
+            }
+        }
+        return revealRegistration(registration, commitRegistration(registration));
+    }
+
+    /**
+     * The first step of {@link #register}: publishes a commitment to the name, this account and a
+     * fresh random secret. Reveal it with {@link #revealRegistration} at least one block later and within
+     * a day ({@code MAX_COMMITMENT_AGE}).
+     */
+    public RegistrationCommitment commitRegistration(ServiceRegistration registration) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String owner = account();
+        byte[] commitment = (byte[]) callSingle("makeCommitment",
+                contract.makeCommitment(registration.details().name(), owner, secret), latest());
+        RegistryReceipt receipt = receipt("commit", contract.commit(commitment));
+        return new RegistrationCommitment(registration.id(), owner, org.web3j.utils.Numeric.toHexString(secret),
+                org.web3j.utils.Numeric.toHexString(commitment), receipt);
+    }
+
+    /**
+     * The second step of {@link #register}: registers the service, revealing {@code commitment}
+     * (made by this account, at least one block ago).
+     *
+     * @throws RegistryRevertException {@code CommitmentNotFound} (not committed by this account),
+     *                                 {@code CommitmentTooNew}, {@code CommitmentExpired}
+     */
+    public Registered revealRegistration(ServiceRegistration registration, RegistrationCommitment commitment) {
+        Objects.requireNonNull(commitment, "commitment");
+        if (!commitment.id().equals(registration.id())) {
+            throw new IllegalArgumentException("The commitment is for service " + commitment.id() + ", not " + registration.details().name());
+        }
+        TransactionReceipt receipt = send("register",
+                registerCall(registration, org.web3j.utils.Numeric.hexStringToByteArray(commitment.secret())));
         return new Registered(registration.id(), Chain.toReceipt(receipt));
+    }
+
+    private RemoteFunctionCall<TransactionReceipt> registerCall(ServiceRegistration registration, byte[] secret) {
+        ServiceDetails d = registration.details();
+        return contract.register(d.name(), d.description(), registration.location(),
+                BigInteger.valueOf(registration.replicaCount()), BigInteger.valueOf(registration.maxReplicas()),
+                d.contextHash(), d.contextPointer(), d.imageLocation(), d.imageCredentials(), secret);
+    }
+
+    /**
+     * Gives the service's name up (manager only): the registry forgets the service (its events stay
+     * on the chain) and anyone may register the name again, with no operators.
+     */
+    public RegistryReceipt release(ServiceId id) {
+        return receipt("release", contract.release(id.toBytes()));
     }
 
     /** Replaces the service's details (manager only); the service is the one named {@code details.name()}. */
@@ -457,8 +517,21 @@ public final class RegistryClient implements AutoCloseable {
         private Credentials credentials;
         private Duration pollingInterval = DEFAULT_POLLING_INTERVAL;
         private Duration receiptTimeout = DEFAULT_RECEIPT_TIMEOUT;
+        private OptionalLong expectedChainId = OptionalLong.empty();
 
         private Builder() {
+        }
+
+        /**
+         * The chain the registry lives on (e.g. kept in a profile or context since the registry was
+         * recorded); connecting to a node of another chain throws {@link ChainMismatchException}.
+         */
+        public Builder chainId(long chainId) {
+            if (chainId <= 0) {
+                throw new IllegalArgumentException("chainId must be positive, was " + chainId);
+            }
+            this.expectedChainId = OptionalLong.of(chainId);
+            return this;
         }
 
         /** The node's JSON-RPC URL, e.g. {@code http://127.0.0.1:8545}. */
@@ -511,7 +584,8 @@ public final class RegistryClient implements AutoCloseable {
          * Connects to the registry at {@link #registryAddress}.
          *
          * @throws RegistryUnavailableException if the node does not answer
-         * @throws RegistryException            if there is no contract at the address
+         * @throws NotARegistryException        if the address holds no BR2K service registry
+         * @throws ChainMismatchException       if {@link #chainId} was given and the node serves another chain
          */
         public RegistryClient build() {
             if (registryAddress == null) {
@@ -519,9 +593,15 @@ public final class RegistryClient implements AutoCloseable {
             }
             Chain chain = chain();
             try {
-                if (!chain.hasCode(registryAddress)) {
-                    throw new RegistryException("There is no contract at " + registryAddress + " on chain " + chain.chainId()
-                            + " (" + rpcUrl + "): check the registry address and the RPC URL.");
+                String code = chain.code(registryAddress);
+                if (code.isEmpty()) {
+                    throw new NotARegistryException("There is no contract at " + registryAddress + " on chain " + chain.chainId()
+                            + " (" + rpcUrl + "), so this is not a BR2K service registry: check the registry address and the RPC URL.");
+                }
+                if (!org.web3j.crypto.Hash.sha3(code).equals(RUNTIME_CODE_HASH)) {
+                    throw new NotARegistryException("The contract at " + registryAddress + " on chain " + chain.chainId()
+                            + " (" + rpcUrl + ") is not a BR2K service registry (its code is not the ServiceRegistry this client"
+                            + " was built with): check the registry address, or deploy a registry and use its address.");
                 }
                 return new RegistryClient(chain, registryAddress, Optional.empty());
             } catch (RuntimeException e) {
@@ -554,7 +634,15 @@ public final class RegistryClient implements AutoCloseable {
             if (rpcUrl == null) {
                 throw new IllegalStateException("rpcUrl is required");
             }
-            return Chain.connect(rpcUrl, Optional.ofNullable(credentials), pollingInterval, receiptTimeout);
+            Chain chain = Chain.connect(rpcUrl, Optional.ofNullable(credentials), pollingInterval, receiptTimeout);
+            if (expectedChainId.isPresent() && expectedChainId.getAsLong() != chain.chainId()) {
+                chain.close();
+                throw new ChainMismatchException("The node at " + rpcUrl + " serves chain " + chain.chainId()
+                        + ", but the registry was recorded on chain " + expectedChainId.getAsLong()
+                        + ": check the RPC URL, or record the registry again if that chain was re-created.",
+                        expectedChainId.getAsLong(), chain.chainId());
+            }
+            return chain;
         }
     }
 }

@@ -8,6 +8,9 @@ import dev.br2k.cli.home.ServiceRegistryEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalLong;
+import dev.br2k.cli.chain.ServiceRegistries;
+import dev.br2k.registry.RegistryClient;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +38,10 @@ public final class AddServiceRegistryCommand implements Callable<Integer> {
     @Option(names = "--use", description = "Make it the current service registry.")
     boolean use;
 
+    @Option(names = "--chain-id", paramLabel = "ID", description = "The chain the registry lives on (default: asked from the node, "
+            + "which must then answer). Kept: a node of another chain is refused later.")
+    Long chainId;
+
     @Override
     public Integer call() {
         if (!rpcUrl.matches("(?i)(https?|wss?)://\\S+")) {
@@ -46,10 +53,36 @@ public final class AddServiceRegistryCommand implements Callable<Integer> {
         if (keystore != null && !Files.isRegularFile(keystore)) {
             throw new CliException(ExitCode.USAGE, "--keystore " + keystore + " is not a readable file");
         }
+        if (chainId != null && chainId <= 0) {
+            throw new CliException(ExitCode.USAGE, "--chain-id must be a positive number, was " + chainId);
+        }
         Br2kHome home = common.home();
-        home.save(home.config().withServiceRegistry(new ServiceRegistryEntry(Br2kHome.checkName("service registry", name),
-                rpcUrl, address, Optional.ofNullable(keystore).map(p -> p.toAbsolutePath().normalize())), use));
-        common.out().println("Service registry \"" + name + "\" (" + address + " on " + rpcUrl + ") added.");
+        ServiceRegistryEntry entry = new ServiceRegistryEntry(Br2kHome.checkName("service registry", name),
+                rpcUrl, address, Optional.ofNullable(keystore).map(p -> p.toAbsolutePath().normalize()),
+                chainId == null ? OptionalLong.empty() : OptionalLong.of(chainId));
+        entry = checked(entry);
+        home.save(home.config().withServiceRegistry(entry, use));
+        common.out().println("Service registry \"" + name + "\" (" + address + " on " + rpcUrl + ", chain "
+                + entry.chainId().getAsLong() + ") added.");
         return ExitCode.OK;
+    }
+
+    /**
+     * The entry pinned to the node's chain, after checking that the address holds a BR2K registry
+     * (and, with --chain-id, that the node serves that chain). With --chain-id and no answer from
+     * the node, the entry is kept as given: the check happens on first use.
+     */
+    private ServiceRegistryEntry checked(ServiceRegistryEntry entry) {
+        try (RegistryClient client = ServiceRegistries.connect(entry, null)) {
+            return entry.withChainId(client.chainId());
+        } catch (CliException e) {
+            if (e.exitCode() == ExitCode.USAGE || entry.chainId().isEmpty()) {
+                throw e.exitCode() == ExitCode.USAGE ? e : new CliException(e.exitCode(), e.getMessage()
+                        + "; start the node, or pass --chain-id ID to add the registry without asking it");
+            }
+            common.progress("The node at " + entry.rpcUrl() + " did not answer: the registry is added on chain "
+                    + entry.chainId().getAsLong() + " unchecked.");
+            return entry;
+        }
     }
 }

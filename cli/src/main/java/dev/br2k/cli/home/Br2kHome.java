@@ -130,9 +130,11 @@ public final class Br2kHome {
             Optional<String> rpc = r.string("rpcUrl", true, "(?i)(https?|wss?)://.+", "an http(s):// or ws(s):// URL");
             Optional<String> address = r.string("address", true, "0x[0-9a-fA-F]{40}", "0x and 40 hex digits");
             Optional<String> keystore = r.string("keystore", false, null, null);
+            Optional<Long> chainId = r.number("chainId", false, 1, Long.MAX_VALUE);
             r.rejectUnknown();
             if (name.isPresent() && rpc.isPresent() && address.isPresent()) {
-                services.add(new ServiceRegistryEntry(name.get(), rpc.get(), address.get(), keystore.map(dir::resolve)));
+                services.add(new ServiceRegistryEntry(name.get(), rpc.get(), address.get(), keystore.map(dir::resolve),
+                        chainId.map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty())));
             }
         }
         f.rejectUnknown();
@@ -174,9 +176,11 @@ public final class Br2kHome {
             n.put("rpcUrl", r.rpcUrl());
             n.put("address", r.address());
             r.keystore().ifPresent(p -> n.put("keystore", p.toString()));
+            r.chainId().ifPresent(id -> n.put("chainId", id));
         }
         try {
-            writeAtomically(configFile(), YamlFields.YAML.writeValueAsString(root), false);
+            // endpoints and keystore paths: owner-only, as the login file
+            writeAtomically(configFile(), YamlFields.YAML.writeValueAsString(root), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -35,6 +35,7 @@ final class DetachedProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             pb.environment().putAll(env);
+            ChildEnvironment.scrub(pb.environment());
             return ProcessRecord.of(pb.start().toHandle());
         } catch (IOException e) {
             throw CliException.failed("cannot start " + command.get(0) + ": " + e.getMessage(), e);

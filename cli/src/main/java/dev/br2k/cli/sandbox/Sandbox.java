@@ -249,8 +249,10 @@ public final class Sandbox {
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-cp", String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()),
                 SandboxRequest.class.getName(), location);
-        Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectErrorStream(true).start();
+        ProcessBuilder request = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectErrorStream(true);
+        ChildEnvironment.scrub(request.environment());
+        Process p = request.start();
         try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
                 java.nio.charset.StandardCharsets.UTF_8))) {
             lines.lines().forEach(common.out()::println);

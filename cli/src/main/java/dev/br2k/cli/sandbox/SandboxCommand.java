@@ -45,8 +45,11 @@ public final class SandboxCommand implements Callable<Integer> {
         @Option(names = "--max-replicas", defaultValue = "5", description = "Registered maximum (default: ${DEFAULT-VALUE}).")
         int maxReplicas;
 
-        @Option(names = "--password-stdin", description = "Read the operator keystore's password from standard input (else $BR2K_KEYSTORE_PASSWORD, else one is made and shown once).")
+        @Option(names = "--password-stdin", description = "Read the operator keystore's password from standard input (else --password-file, else $BR2K_KEYSTORE_PASSWORD, else one is made and shown once).")
         boolean passwordStdin;
+
+        @Option(names = "--password-file", paramLabel = "FILE", description = "Read the operator keystore's password from the first line of FILE (keep it 0600).")
+        java.nio.file.Path passwordFile;
 
         @Option(names = "--start-timeout", paramLabel = "SECONDS", defaultValue = "180",
                 description = "How long to wait for each replica to start (default: ${DEFAULT-VALUE}).")
@@ -58,8 +61,13 @@ public final class SandboxCommand implements Callable<Integer> {
                 throw new CliException(ExitCode.USAGE, "--replicas must be 1.." + maxReplicas + ", was " + replicas);
             }
             Optional<String> password = Optional.ofNullable(common.env().get(ServiceRegistries.PASSWORD_ENV));
+            if (passwordStdin && passwordFile != null) {
+                throw new CliException(ExitCode.USAGE, "give the password with --password-stdin or --password-file, not both");
+            }
             if (passwordStdin) {
                 password = Optional.ofNullable(new BufferedReader(new InputStreamReader(System.in)).readLine());
+            } else if (passwordFile != null) {
+                password = Optional.of(ServiceRegistries.passwordFromFile(passwordFile));
             }
             return new Sandbox(common).up(new Sandbox.UpOptions(replicas, maxReplicas, password.filter(p -> !p.isEmpty()), !noWatch,
                     Duration.ofSeconds(startTimeoutSeconds)));

@@ -21,7 +21,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
- * Ethereum V3 keystore files (the format geth, MetaMask and web3j write).
+ * Ethereum V3 keystore files (the format geth, MetaMask and web3j write). Files this class writes
+ * are owner-only (0600); a file whose key-derivation parameters are far beyond what wallets write is
+ * refused before decryption starts.
  *
  * <p>Opening and creating a keystore is slow on purpose (scrypt: about a second and 256 MiB for a
  * {@link KeystoreStrength#STANDARD} one). Call {@link #load} off a UI thread, or use
@@ -60,6 +62,7 @@ public final class Keystores {
         if (wallet.getCrypto() == null || wallet.getVersion() != 3) {
             throw new KeystoreUnreadableException(file + " is not an Ethereum V3 keystore: choose a keystore file.", null);
         }
+        requireSaneKdf(file, wallet.getCrypto().getKdfparams());
         try {
             return Credentials.create(Wallet.decrypt(password, wallet));
         } catch (CipherException e) {
@@ -69,6 +72,37 @@ public final class Keystores {
             throw new KeystoreUnreadableException("The keystore " + file + " uses parameters this client cannot open: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new KeystoreUnreadableException("The keystore " + file + " is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    /** The largest scrypt cost accepted: geth's standard keystore (n = 2^18, r = 8, p = 1: 256 MiB). */
+    public static final int MAX_SCRYPT_N = 1 << 18;
+    public static final int MAX_SCRYPT_R = 8;
+    public static final int MAX_SCRYPT_P = 16;
+    /** The largest PBKDF2 iteration count accepted (wallets use 262,144; old ones up to 1,000,000). */
+    public static final int MAX_PBKDF2_ITERATIONS = 10_000_000;
+
+    /**
+     * Refuses key-derivation parameters no wallet writes, before any work: a crafted keystore could
+     * otherwise ask for gigabytes of memory or hours of CPU.
+     */
+    private static void requireSaneKdf(Path file, Object params) {
+        if (params instanceof WalletFile.ScryptKdfParams scrypt) {
+            long n = scrypt.getN();
+            if (n < 2 || n > MAX_SCRYPT_N || Long.bitCount(n) != 1 || scrypt.getR() < 1 || scrypt.getR() > MAX_SCRYPT_R
+                    || scrypt.getP() < 1 || scrypt.getP() > MAX_SCRYPT_P || scrypt.getDklen() != 32) {
+                throw new KeystoreUnreadableException("The keystore " + file + " asks for scrypt n=" + n + ", r=" + scrypt.getR()
+                        + ", p=" + scrypt.getP() + ", dklen=" + scrypt.getDklen() + ": refused (at most n=" + MAX_SCRYPT_N + ", r="
+                        + MAX_SCRYPT_R + ", p=" + MAX_SCRYPT_P + ", dklen=32, as wallets write). Use a keystore made by a wallet.", null);
+            }
+        } else if (params instanceof WalletFile.Aes128CtrKdfParams pbkdf2) {
+            if (pbkdf2.getC() < 1 || pbkdf2.getC() > MAX_PBKDF2_ITERATIONS || pbkdf2.getDklen() != 32) {
+                throw new KeystoreUnreadableException("The keystore " + file + " asks for pbkdf2 c=" + pbkdf2.getC() + ", dklen="
+                        + pbkdf2.getDklen() + ": refused (at most c=" + MAX_PBKDF2_ITERATIONS + ", dklen=32). Use a keystore made by a wallet.", null);
+            }
+        } else {
+            throw new KeystoreUnreadableException("The keystore " + file + " has no key-derivation parameters this client knows "
+                    + "(scrypt or pbkdf2): choose a keystore file.", null);
         }
     }
 
@@ -102,7 +136,13 @@ public final class Keystores {
             Files.createDirectories(directory);
             String name = WalletUtils.generateWalletFile(password, keyPair, directory.toFile(),
                     strength == KeystoreStrength.STANDARD);
-            return directory.resolve(name);
+            Path file = directory.resolve(name);
+            try {   // a private key, even encrypted: owner-only, as geth writes it
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the default permissions stay
+            }
+            return file;
         } catch (IOException | CipherException e) {
             throw new KeystoreUnreadableException("Cannot write a keystore into " + directory + ": " + e.getMessage(), e);
         }

@@ -21,7 +21,10 @@ import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
-import org.web3j.tx.RawTransactionManager;
+import org.web3j.crypto.Hash;
+import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.TransactionEncoder;
+import org.web3j.utils.Numeric;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -42,12 +45,12 @@ public final class Chain implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Chain.class);
     private static final int SEND_ATTEMPTS = 3;
+    private static final int BROADCAST_ATTEMPTS = 5;
 
     private final String rpcUrl;
     private final Web3j web3j;
     private final long chainId;
     private final Optional<Credentials> credentials;
-    private final Optional<RawTransactionManager> signer;
     private final Duration pollingInterval;
     private final Duration receiptTimeout;
     private final RevertDecoder revertDecoder = RevertDecoder.forServiceRegistry();
@@ -59,7 +62,6 @@ public final class Chain implements AutoCloseable {
         this.web3j = web3j;
         this.chainId = chainId;
         this.credentials = credentials;
-        this.signer = credentials.map(c -> new RawTransactionManager(web3j, c, chainId));
         this.pollingInterval = pollingInterval;
         this.receiptTimeout = receiptTimeout;
     }
@@ -123,10 +125,11 @@ public final class Chain implements AutoCloseable {
         }
     }
 
-    public boolean hasCode(String address) {
+    /** The code at {@code address} (hex without {@code 0x}); empty if there is no contract. */
+    public String code(String address) {
         try {
             String code = check(web3j.ethGetCode(address, DefaultBlockParameterName.LATEST).send(), "eth_getCode").getCode();
-            return code != null && code.length() > 2;
+            return code == null ? "" : Numeric.cleanHexPrefix(code).toLowerCase(java.util.Locale.ROOT);
         } catch (IOException e) {
             throw unavailable("read the registry's code", e);
         }
@@ -163,43 +166,150 @@ public final class Chain implements AutoCloseable {
     /**
      * Sends a transaction ({@code to} empty: a contract creation) after simulating it, so that a
      * refusal is reported with the contract's error before any gas is spent, and waits for its receipt.
+     *
+     * <p>The transaction is signed once and its hash kept: a lost answer, a dropped connection or a
+     * node that says "already known" make it broadcast the same signed bytes again, never a second
+     * transaction. Only a nonce taken by another transaction of the same account (and ours provably
+     * not on the chain) makes it sign again, with the next nonce. EIP-1559 fees where the chain has
+     * a base fee, a legacy gas price elsewhere.
      */
     public TransactionReceipt send(String function, Optional<String> to, String data) {
-        RawTransactionManager manager = signer.orElseThrow(() -> new IllegalStateException(
+        Credentials account = credentials.orElseThrow(() -> new IllegalStateException(
                 "This registry client has no credentials and cannot " + function + "; connect with an account."));
-        String from = credentials.orElseThrow().getAddress();
         synchronized (sendLock) {
-            try {
-                Transaction simulation = to.isPresent()
-                        ? Transaction.createFunctionCallTransaction(from, null, null, null, to.get(), BigInteger.ZERO, data)
-                        : Transaction.createContractTransaction(from, null, null, data);
-                EthEstimateGas estimate = web3j.ethEstimateGas(simulation).send();
-                if (estimate.hasError()) {
-                    throw refusal(function, estimate.getError());
-                }
-                BigInteger gasLimit = estimate.getAmountUsed().multiply(BigInteger.valueOf(5)).divide(BigInteger.valueOf(4))
-                        .add(BigInteger.valueOf(10_000));
-                BigInteger gasPrice = check(web3j.ethGasPrice().send(), "eth_gasPrice").getGasPrice();
-                String hash = null;
-                for (int attempt = 1; hash == null; attempt++) {
-                    EthSendTransaction sent = manager.sendTransaction(gasPrice, gasLimit, to.orElse(null), data,
-                            BigInteger.ZERO, to.isEmpty());
-                    if (!sent.hasError()) {
-                        hash = sent.getTransactionHash();
-                    } else if (attempt < SEND_ATTEMPTS && isNonceConflict(sent.getError())) {
-                        LOG.debug("Nonce conflict sending {}, retrying: {}", function, sent.getError().getMessage());
-                    } else {
-                        throw refusal(function, sent.getError());
-                    }
-                }
-                TransactionReceipt receipt = awaitReceipt(function, hash);
-                if (!receipt.isStatusOK()) {
-                    throw failedOnChain(function, to, data, receipt);
-                }
-                return receipt;
-            } catch (IOException e) {
-                throw unavailable(function, e);
+            BigInteger gasLimit = estimateGas(function, account.getAddress(), to, data);
+            String hash = null;
+            for (int signing = 1; hash == null; signing++) {
+                SignedTransaction signed = sign(function, account, to, data, gasLimit);
+                hash = broadcast(function, signed, signing < SEND_ATTEMPTS);
             }
+            TransactionReceipt receipt = awaitReceipt(function, hash);
+            if (!receipt.isStatusOK()) {
+                throw failedOnChain(function, to, data, receipt);
+            }
+            return receipt;
+        }
+    }
+
+    private record SignedTransaction(String raw, String hash) {
+    }
+
+    private BigInteger estimateGas(String function, String from, Optional<String> to, String data) {
+        Transaction simulation = to.isPresent()
+                ? Transaction.createFunctionCallTransaction(from, null, null, null, to.get(), BigInteger.ZERO, data)
+                : Transaction.createContractTransaction(from, null, null, data);
+        EthEstimateGas estimate = retrying("estimate " + function, () -> web3j.ethEstimateGas(simulation).send());
+        if (estimate.hasError()) {
+            throw refusal(function, estimate.getError());
+        }
+        return estimate.getAmountUsed().multiply(BigInteger.valueOf(5)).divide(BigInteger.valueOf(4))
+                .add(BigInteger.valueOf(10_000));
+    }
+
+    private SignedTransaction sign(String function, Credentials account, Optional<String> to, String data, BigInteger gasLimit) {
+        BigInteger nonce = check(retrying("read the nonce", () -> web3j.ethGetTransactionCount(account.getAddress(),
+                DefaultBlockParameterName.PENDING).send()), "eth_getTransactionCount").getTransactionCount();
+        Optional<BigInteger> baseFee = baseFee();
+        RawTransaction tx;
+        if (baseFee.isPresent()) {
+            BigInteger tip = priorityFee();
+            BigInteger maxFee = baseFee.get().multiply(BigInteger.TWO).add(tip);
+            tx = RawTransaction.createTransaction(chainId, nonce, gasLimit, to.orElse(""), BigInteger.ZERO, data, tip, maxFee);
+        } else {
+            BigInteger gasPrice = check(retrying("read the gas price", () -> web3j.ethGasPrice().send()), "eth_gasPrice").getGasPrice();
+            tx = RawTransaction.createTransaction(nonce, gasPrice, gasLimit, to.orElse(""), BigInteger.ZERO, data);
+        }
+        byte[] signed = tx.getType().isLegacy()
+                ? TransactionEncoder.signMessage(tx, chainId, account)
+                : TransactionEncoder.signMessage(tx, account);
+        SignedTransaction result = new SignedTransaction(Numeric.toHexString(signed), Hash.sha3(Numeric.toHexString(signed)));
+        LOG.debug("Signed {} as {} with nonce {}", function, result.hash(), nonce);
+        return result;
+    }
+
+    /**
+     * Broadcasts one signed transaction until the node has it; its hash, or empty (null) if its nonce
+     * was taken by another transaction of the account and it may be signed again.
+     */
+    private String broadcast(String function, SignedTransaction signed, boolean mayResign) {
+        IOException lastFailure = null;
+        for (int attempt = 1; attempt <= BROADCAST_ATTEMPTS; attempt++) {
+            EthSendTransaction sent;
+            try {
+                sent = web3j.ethSendRawTransaction(signed.raw()).send();
+            } catch (IOException e) {   // the node may have it: send the same bytes again
+                LOG.debug("No answer sending {} ({}), sending the same transaction again: {}", function, signed.hash(), e.toString());
+                lastFailure = e;
+                pause(attempt);
+                continue;
+            }
+            if (!sent.hasError()) {
+                return signed.hash();
+            }
+            String message = String.valueOf(sent.getError().getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (message.contains("already known") || message.contains("known transaction")) {
+                return signed.hash();
+            }
+            if (message.contains("nonce too low") || message.contains("nonce") && message.contains("low")
+                    || message.contains("replacement")) {
+                if (isKnown(signed.hash())) {
+                    return signed.hash();   // ours was mined (or is pending) before the answer reached us
+                }
+                if (mayResign) {
+                    LOG.debug("Nonce of {} taken by another transaction of the account; signing again", function);
+                    return null;
+                }
+            }
+            throw refusal(function, sent.getError());
+        }
+        throw new RegistryUnavailableException("Cannot send " + function + ": the Ethereum node at " + rpcUrl
+                + " did not answer (" + lastFailure.getMessage() + "). The transaction " + signed.hash()
+                + " may still be mined: check it before sending again.", lastFailure);
+    }
+
+    private boolean isKnown(String hash) {
+        return retrying("look up transaction " + hash, () -> web3j.ethGetTransactionByHash(hash).send())
+                .getTransaction().isPresent();
+    }
+
+    private Optional<BigInteger> baseFee() {
+        var block = check(retrying("read the newest block", () -> web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send()),
+                "eth_getBlockByNumber").getBlock();
+        if (block == null || block.getBaseFeePerGasRaw() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(block.getBaseFeePerGas());
+    }
+
+    private BigInteger priorityFee() {
+        var tip = retrying("read the priority fee", () -> web3j.ethMaxPriorityFeePerGas().send());
+        return tip.hasError() ? BigInteger.valueOf(1_000_000_000L) : tip.getMaxPriorityFeePerGas();
+    }
+
+    private interface RpcCall<T> {
+        T send() throws IOException;
+    }
+
+    /** A read that does not change anything, retried a few times when the node does not answer. */
+    private <T> T retrying(String what, RpcCall<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.send();
+            } catch (IOException e) {
+                if (attempt >= BROADCAST_ATTEMPTS) {
+                    throw unavailable(what, e);
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(100L * attempt);   // backoff between attempts, not a wait for a condition
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryUnavailableException("Interrupted while talking to the Ethereum node", e);
         }
     }
 
@@ -213,12 +323,17 @@ public final class Chain implements AutoCloseable {
         web3j.shutdown();
     }
 
-    private TransactionReceipt awaitReceipt(String function, String hash) throws IOException {
+    private TransactionReceipt awaitReceipt(String function, String hash) {
         long deadline = System.nanoTime() + receiptTimeout.toNanos();
         long sleep = Math.min(50, pollingInterval.toMillis());
         while (true) {
-            EthGetTransactionReceipt response = check(web3j.ethGetTransactionReceipt(hash).send(), "eth_getTransactionReceipt");
-            Optional<TransactionReceipt> receipt = response.getTransactionReceipt();
+            Optional<TransactionReceipt> receipt = Optional.empty();
+            try {
+                EthGetTransactionReceipt response = check(web3j.ethGetTransactionReceipt(hash).send(), "eth_getTransactionReceipt");
+                receipt = response.getTransactionReceipt();
+            } catch (IOException e) {   // keep the hash and ask again until the deadline
+                LOG.debug("No answer asking for the receipt of {}: {}", hash, e.toString());
+            }
             if (receipt.isPresent()) {
                 return receipt.get();
             }
@@ -268,11 +383,6 @@ public final class Chain implements AutoCloseable {
                     + " transaction: fund it with ether on chain " + chainId + ".", (String) null);
         }
         return new RegistryTransactionException("The node refused " + function + ": " + message, (String) null);
-    }
-
-    private static boolean isNonceConflict(Response.Error error) {
-        String message = String.valueOf(error.getMessage()).toLowerCase();
-        return message.contains("nonce") || message.contains("already known") || message.contains("replacement");
     }
 
     private <T extends Response<?>> T check(T response, String method) {

@@ -19,6 +19,11 @@ public final class ContractResources {
         return read("ServiceRegistry.bin").trim();
     }
 
+    /** The code a deployed registry holds ({@code eth_getCode}), hex without {@code 0x}. */
+    public static String runtimeBinary() {
+        return read("ServiceRegistry.bin-runtime").trim();
+    }
+
     private static String read(String name) {
         try (InputStream in = RevertDecoder.class.getResourceAsStream(DIR + name)) {
             if (in == null) {

@@ -21,7 +21,7 @@ class CompiledArtifactsTest {
 
         ContractBuild.compile(module, out);
 
-        for (String file : new String[] {"ServiceRegistry.abi", "ServiceRegistry.bin", "ServiceRegistry.solc-version"}) {
+        for (String file : new String[] {"ServiceRegistry.abi", "ServiceRegistry.bin", "ServiceRegistry.bin-runtime", "ServiceRegistry.solc-version"}) {
             assertThat(Files.readString(out.resolve(file)))
                     .as("%s differs from the committed one: run ContractBuild and commit", file)
                     .isEqualTo(Files.readString(module.resolve(ContractBuild.ARTIFACTS).resolve(file)));

@@ -74,4 +74,37 @@ class KeystoresTest {
             background.shutdownNow();
         }
     }
+
+    @Test
+    void a_created_keystore_is_readable_by_its_owner_only(@TempDir Path dir) throws Exception {
+        Path file = Keystores.create(dir, "pw", KeystoreStrength.LIGHT);
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void a_keystore_with_absurd_scrypt_parameters_is_refused_before_decryption_starts(@TempDir Path dir) throws Exception {
+        Path file = Keystores.create(dir, "pw", KeystoreStrength.LIGHT);
+        // 128 * r * n = 16 GiB of memory for one decryption: a crafted file, not a wallet's
+        Files.writeString(file, Files.readString(file).replaceFirst("\"n\":\\d+", "\"n\":16777216"));
+
+        assertThatThrownBy(() -> Keystores.load(file, "pw"))
+                .isInstanceOf(KeystoreUnreadableException.class)
+                .hasMessageContaining("n=16777216")
+                .hasMessageContaining("refused");
+    }
+
+    @Test
+    void a_keystore_with_absurd_pbkdf2_iterations_is_refused_before_decryption_starts(@TempDir Path dir) throws Exception {
+        Path file = Keystores.create(dir, "pw", KeystoreStrength.LIGHT);
+        String pbkdf2 = Files.readString(file).replaceFirst("\"kdf\":\"scrypt\"", "\"kdf\":\"pbkdf2\"")
+                .replaceFirst("\"kdfparams\":\\{[^}]*}",
+                        "\"kdfparams\":{\"dklen\":32,\"c\":2000000000,\"prf\":\"hmac-sha256\",\"salt\":\"00\"}");
+        Files.writeString(file, pbkdf2);
+
+        assertThatThrownBy(() -> Keystores.load(file, "pw"))
+                .isInstanceOf(KeystoreUnreadableException.class)
+                .hasMessageContaining("c=2000000000")
+                .hasMessageContaining("refused");
+    }
 }

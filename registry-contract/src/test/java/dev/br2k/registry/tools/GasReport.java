@@ -1,5 +1,6 @@
 package dev.br2k.registry.tools;
 
+import dev.br2k.registry.RegistrationCommitment;
 import dev.br2k.registry.RegistryClient;
 import dev.br2k.registry.RegistryReceipt;
 import dev.br2k.registry.RunState;
@@ -37,8 +38,11 @@ public final class GasReport {
             Credentials serviceAccount = anvil.account(1);
             row(rows, "deploy", manager.deployment().orElseThrow(), "ServiceRegistry, " + binarySize() + " bytes of code");
 
-            row(rows, "register (minimal)", manager.register(ServiceRegistration.builder("minimal").build()).receipt(),
-                    "name only, 1 replica, no location");
+            ServiceRegistration minimal = ServiceRegistration.builder("minimal").build();
+            RegistrationCommitment commitment = manager.commitRegistration(minimal);
+            row(rows, "commit", commitment.receipt(), "step 1 of a registration");
+            row(rows, "register (minimal)", manager.revealRegistration(minimal, commitment).receipt(),
+                    "step 2: name only, 1 replica, no location");
             byte[] credentials = Ecies.encrypt(serviceAccount, "{\"username\":\"br2k\",\"password\":\"0123456789abcdef\"}"
                     .getBytes(StandardCharsets.UTF_8));
             ServiceRegistration full = ServiceRegistration.builder("infodid")
@@ -50,7 +54,7 @@ public final class GasReport {
                     .build();
             ServiceId id = full.id();
             row(rows, "register (typical)", manager.register(full).receipt(),
-                    "description, location, context, image, " + credentials.length + "-byte encrypted credentials");
+                    "step 2: description, location, context, image, " + credentials.length + "-byte encrypted credentials");
             row(rows, "setDetails", manager.setDetails(full.details().toBuilder().description("v2").build()), "same sizes as above");
             String url = "http://10.0.0.8:8080";
             row(rows, "updateLocation", manager.updateLocation(id, url), url.length() + "-character URL, manager");
@@ -69,6 +73,9 @@ public final class GasReport {
             row(rows, "transferManager", manager.transferManager(id, other.account()), "step 1");
             row(rows, "acceptManager", other.acceptManager(id), "step 2, moves the service between listings");
             row(rows, "transferManager (cancel)", transferAndCancel(other, id, manager.account()), "clears the proposal");
+            row(rows, "setDetails (unchanged)", other.setDetails(full.details().toBuilder().description("v2").build()),
+                    "same details again: no event");
+            row(rows, "release", other.release(id), "deletes the service, the name is free");
         } finally {
             anvil.close();
         }

@@ -1,0 +1,140 @@
+package dev.br2k.registry;
+
+import dev.br2k.registry.event.DetailsChanged;
+import dev.br2k.registry.event.EventQuery;
+import dev.br2k.testkit.Anvil;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The attacks of issue 20 on the registry, each replayed on a real anvil: none of them changes a
+ * service, its location or its backups.
+ */
+class RegistrySecurityIT {
+
+    @RegisterExtension
+    static final Anvil anvil = Anvil.builder().build();
+
+    private static RegistryClient previousManager;
+    private static RegistryClient newManager;
+    private static RegistryClient stranger;
+
+    @BeforeAll
+    static void deploy() {
+        previousManager = RegistryClient.deploy(anvil.rpcUrl(), anvil.account(0));
+        newManager = RegistryClient.connect(anvil.rpcUrl(), previousManager.registryAddress(), anvil.account(1));
+        stranger = RegistryClient.connect(anvil.rpcUrl(), previousManager.registryAddress(), anvil.account(2));
+    }
+
+    @AfterAll
+    static void close() {
+        previousManager.close();
+        newManager.close();
+        stranger.close();
+    }
+
+    @Test
+    void operators_named_by_the_previous_manager_lose_their_rights_when_the_new_manager_accepts() {
+        ServiceId id = previousManager.register(ServiceRegistration.builder("handed-over").replicas(1, 3).build()).id();
+        previousManager.setOperator(id, previousManager.account(), true);   // the old manager keeps a back door
+        previousManager.setOperator(id, stranger.account(), true);
+        previousManager.transferManager(id, newManager.account());
+
+        newManager.acceptManager(id);
+
+        assertThat(newManager.operators(id)).isEmpty();
+        assertThat(newManager.isOperator(id, previousManager.account())).isFalse();
+        assertThatThrownBy(() -> previousManager.updateLocation(id, "http://evil:8080"))
+                .isInstanceOfSatisfying(RegistryAccessDeniedException.class,
+                        e -> assertThat(e.errorName()).isEqualTo("CallerNotManagerOrOperator"));
+        assertThatThrownBy(() -> stranger.appendBackupLog(id, new byte[] {6, 6, 6}))
+                .isInstanceOfSatisfying(RegistryAccessDeniedException.class,
+                        e -> assertThat(e.errorName()).isEqualTo("CallerNotManagerOrOperator"));
+        assertThat(newManager.service(id).location()).isEmpty();
+        assertThat(newManager.latestBackup(id)).isEmpty();
+
+        newManager.setOperator(id, stranger.account(), true);   // the new manager approves its own operators
+        stranger.updateLocation(id, "http://leader:8080");
+        assertThat(newManager.serviceLocation(id)).isEqualTo("http://leader:8080");
+    }
+
+    @Test
+    void a_claim_reason_longer_than_the_cap_is_refused_on_chain() {
+        ServiceId id = previousManager.register(ServiceRegistration.builder("claimed").build()).id();
+
+        assertThatThrownBy(() -> stranger.sendClaim(id, "x".repeat(RegistryClient.MAX_CLAIM_REASON_BYTES + 1)))
+                .isInstanceOfSatisfying(RegistryRevertException.class,
+                        e -> assertThat(e.errorName()).isEqualTo("ClaimReasonTooLong"));
+        stranger.sendClaim(id, "x".repeat(RegistryClient.MAX_CLAIM_REASON_BYTES));
+        assertThat(previousManager.claims(id, 10)).hasSize(1);
+    }
+
+    @Test
+    void set_details_with_the_current_details_emits_nothing() {
+        ServiceRegistration registration = ServiceRegistration.builder("unchanged").description("same").build();
+        ServiceId id = previousManager.register(registration).id();
+        long before = previousManager.blockNumber();
+
+        RegistryReceipt receipt = previousManager.setDetails(registration.details());
+
+        assertThat(receipt.blockNumber()).isGreaterThan(before);
+        assertThat(previousManager.pastEvents(EventQuery.builder().service(id).kinds(DetailsChanged.class)
+                .fromBlock(before + 1).build(), previousManager.blockNumber())).isEmpty();
+        assertThat(previousManager.detailsHistory(id, 10)).hasSize(1);
+    }
+
+    @Test
+    void a_registration_seen_on_its_way_cannot_be_taken_by_the_account_that_saw_it() {
+        ServiceRegistration wanted = ServiceRegistration.builder("infodid-" + System.nanoTime()).build();
+        RegistrationCommitment owners = newManager.commitRegistration(wanted);
+
+        // the stranger copies the name and even the secret it saw in the owner's reveal
+        assertThatThrownBy(() -> stranger.revealRegistration(wanted, new RegistrationCommitment(owners.id(), stranger.account(),
+                owners.secret(), owners.commitment(), owners.receipt())))
+                .isInstanceOfSatisfying(RegistryRevertException.class,
+                        e -> assertThat(e.errorName()).isEqualTo("CommitmentNotFound"));
+        RegistrationCommitment strangers = stranger.commitRegistration(wanted);   // its own commitment is one block late
+        newManager.revealRegistration(wanted, owners);
+        assertThatThrownBy(() -> stranger.revealRegistration(wanted, strangers))
+                .isInstanceOf(ServiceAlreadyRegisteredException.class);
+
+        assertThat(stranger.service(wanted.id()).manager()).isEqualTo(newManager.account());
+    }
+
+    @Test
+    void a_commitment_cannot_be_revealed_twice() {
+        ServiceRegistration registration = ServiceRegistration.builder("once").build();
+        RegistrationCommitment commitment = stranger.commitRegistration(registration);
+        ServiceId id = stranger.revealRegistration(registration, commitment).id();
+        stranger.release(id);
+
+        assertThatThrownBy(() -> stranger.revealRegistration(registration, commitment))
+                .isInstanceOfSatisfying(RegistryRevertException.class,
+                        e -> assertThat(e.errorName()).isEqualTo("CommitmentNotFound"));
+    }
+
+    @Test
+    void a_released_name_can_be_registered_by_someone_else_and_starts_with_no_operators() {
+        ServiceId id = previousManager.register(ServiceRegistration.builder("released").location("http://old:8080").build()).id();
+        previousManager.setOperator(id, previousManager.account(), true);
+        assertThatThrownBy(() -> stranger.release(id))
+                .isInstanceOfSatisfying(RegistryAccessDeniedException.class,
+                        e -> assertThat(e.errorName()).isEqualTo("CallerNotManager"));
+
+        previousManager.release(id);
+
+        assertThat(stranger.isRegistered(id)).isFalse();
+        assertThat(previousManager.managedBy(previousManager.account())).doesNotContain(id);
+        stranger.register(ServiceRegistration.builder("released").build());
+        assertThat(stranger.service(id).manager()).isEqualTo(stranger.account());
+        assertThat(stranger.service(id).location()).isEmpty();
+        assertThat(stranger.operators(id)).isEmpty();
+        assertThatThrownBy(() -> previousManager.updateLocation(id, "http://evil:8080"))
+                .isInstanceOf(RegistryAccessDeniedException.class);
+    }
+}
