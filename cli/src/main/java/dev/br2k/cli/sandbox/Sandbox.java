@@ -172,7 +172,7 @@ public final class Sandbox {
         Br2kHome.writeAtomically(profileFile(), state.profileJson(), false);
         HomeConfig config = home.config()
                 .withContext(ContextEntry.local(CONTEXT, SERVICE, clusterBaseDir()), true)
-                .withServiceRegistry(new ServiceRegistryEntry(CONTEXT, rpcUrl, registryAddress, Optional.of(keystore)), true);
+                .withServiceRegistry(new ServiceRegistryEntry(CONTEXT, rpcUrl, registryAddress, Optional.of(keystore)).withChainId(CHAIN_ID), true);
         home.save(config);
 
         if (options.watch()) {

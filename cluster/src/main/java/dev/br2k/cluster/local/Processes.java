@@ -45,13 +45,26 @@ final class Processes {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            pb.environment().putAll(env);
+            Map<String, String> childEnv = childEnvironment(pb.environment(), env);
+            pb.environment().clear();
+            pb.environment().putAll(childEnv);
             Process p = pb.start();
             return ProcessRecord.of(p.toHandle());
         } catch (IOException e) {
             throw new ClusterException("Cannot start " + command.get(0) + ": " + e.getMessage()
                     + ". Check that it is installed and executable.", e);
         }
+    }
+
+    /** Variables of this process that a child never inherits: the operator's keystore password is for the CLI alone. */
+    static final java.util.Set<String> NOT_INHERITED = java.util.Set.of("BR2K_KEYSTORE_PASSWORD");
+
+    /** The child's environment: this process's, less {@link #NOT_INHERITED}, plus {@code added} (which may set anything). */
+    static Map<String, String> childEnvironment(Map<String, String> inherited, Map<String, String> added) {
+        Map<String, String> out = new java.util.HashMap<>(inherited);
+        NOT_INHERITED.forEach(out::remove);
+        out.putAll(added);
+        return out;
     }
 
     static Path previousLog(Path log) {
