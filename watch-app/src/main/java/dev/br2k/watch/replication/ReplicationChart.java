@@ -143,12 +143,17 @@ public final class ReplicationChart extends Region {
         g.fillText("Leader", PAD, TIMELINE_HEIGHT / 2 - 6);
         double bandY = 6;
         double bandH = 12;
-        for (int i = 0; i < samples.size(); i++) {
-            ReplicationSample s = samples.get(i);
-            double x0 = x.applyAsDouble(s.at());
-            double x1 = i + 1 < samples.size() ? x.applyAsDouble(samples.get(i + 1).at()) : x.applyAsDouble(to) + 1;
-            g.setFill(s.leader().map(l -> colour(replicas, l)).orElse(NO_LEADER));
+        // One rectangle per run of samples with the same leader (per sample, the seams would show).
+        int runStart = 0;
+        for (int i = 1; i <= samples.size(); i++) {
+            if (i < samples.size() && samples.get(i).leader().equals(samples.get(runStart).leader())) {
+                continue;
+            }
+            double x0 = x.applyAsDouble(samples.get(runStart).at());
+            double x1 = i < samples.size() ? x.applyAsDouble(samples.get(i).at()) : x.applyAsDouble(to) + 1;
+            g.setFill(samples.get(runStart).leader().map(l -> colour(replicas, l)).orElse(NO_LEADER));
             g.fillRect(x0, bandY, Math.max(1, x1 - x0), bandH);
+            runStart = i;
         }
         List<String> labels = new ArrayList<>();
         g.setTextBaseline(VPos.TOP);
