@@ -49,6 +49,7 @@ public final class ReplicationChart extends Region {
     private long lastPaintNanos = Long.MIN_VALUE / 2;
     private boolean dirty = true;
     private int paints;
+    private long paintNanos;
     private List<String> markerLabels = List.of();
 
     public ReplicationChart(ReplicationChartsViewModel vm) {
@@ -88,6 +89,11 @@ public final class ReplicationChart extends Region {
         return paints;
     }
 
+    /** The FX thread's time spent drawing, in total (for benchmarks). */
+    public long paintNanos() {
+        return paintNanos;
+    }
+
     /** The failover labels of the latest drawing, oldest first, e.g. {@code "kv-1 after 1.2 s"}. */
     public List<String> markerLabels() {
         return markerLabels;
@@ -108,7 +114,9 @@ public final class ReplicationChart extends Region {
             dirty = true;
         }
         if (dirty) {
+            long start = System.nanoTime();
             paint();
+            paintNanos += System.nanoTime() - start;
         }
     }
 
@@ -136,7 +144,12 @@ public final class ReplicationChart extends Region {
         Instant to = samples.get(samples.size() - 1).at();
         double span = Math.max(1, vm.windowProperty().get().length().toMillis());
         double plot = Math.max(1, w - LEFT - PAD);
-        java.util.function.ToDoubleFunction<Instant> x = t -> LEFT + (java.time.Duration.between(from, t).toMillis() / span) * plot;
+        long fromMs = from.toEpochMilli();
+        java.util.function.ToDoubleFunction<Instant> x = t -> LEFT + ((t.toEpochMilli() - fromMs) / span) * plot;
+        int[] columns = new int[samples.size()]; // each sample's pixel column, computed once per drawing
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = (int) x.applyAsDouble(samples.get(i).at());
+        }
 
         // The leader timeline: a band coloured by leader, from each sample to the next.
         g.setFill(MUTED);
@@ -180,7 +193,19 @@ public final class ReplicationChart extends Region {
         g.fillText(vm.windowProperty().get().label() + " ago", LEFT, h - 7);
         g.fillText("now", w - PAD - 22, h - 7);
 
-        // One lag chart per replica, drawn while it followed; its scale is its own peak in the window.
+        paintLags(g, samples, replicas, columns, plot);
+        notifyAccessibleAttributeChanged(AccessibleAttribute.TEXT);
+    }
+
+    /**
+     * One lag chart per replica, drawn while it followed; its scale is its own peak in the window. At
+     * most one point per pixel column (the column's highest lag), one path per stretch followed.
+     */
+    private void paintLags(GraphicsContext g, List<ReplicationSample> samples, List<String> replicas, int[] columns, double plot) {
+        ReplicationSample last = samples.get(samples.size() - 1);
+        Map<String, Long> lagsNow = last.followerLags();
+        double[] xs = new double[(int) plot + 2];
+        double[] ys = new double[xs.length];
         for (int r = 0; r < replicas.size(); r++) {
             String name = replicas.get(r);
             double top = TIMELINE_HEIGHT + r * LAG_ROW_HEIGHT;
@@ -188,10 +213,9 @@ public final class ReplicationChart extends Region {
             g.fillRect(LEFT, top, plot, 1);
             long peak = 1;
             for (ReplicationSample s : samples) {
-                peak = Math.max(peak, s.followerLags().getOrDefault(name, 0L));
+                peak = Math.max(peak, lag(s, name));
             }
-            ReplicationSample last = samples.get(samples.size() - 1);
-            Long lagNow = last.followerLags().get(name);
+            Long lagNow = lagsNow.get(name);
             g.setFill(TEXT);
             g.fillText(name, PAD, top + 12);
             g.setFill(MUTED);
@@ -202,28 +226,62 @@ public final class ReplicationChart extends Region {
             double scale = (LAG_ROW_HEIGHT - 16) / peak;
             g.setStroke(colour(replicas, name));
             g.setLineWidth(1.5);
-            boolean drawing = false;
-            for (ReplicationSample s : samples) {
-                Long lag = s.followerLags().get(name);
-                if (lag == null) {
-                    drawing = false;
+            int points = 0;
+            int column = Integer.MIN_VALUE;
+            long columnLag = -1;
+            for (int i = 0; i < columns.length; i++) {
+                long lag = lag(samples.get(i), name);
+                if (lag < 0) {
+                    points = flush(g, xs, ys, points, column, columnLag, base, scale);
+                    strokeRun(g, xs, ys, points);
+                    points = 0;
+                    column = Integer.MIN_VALUE;
+                    columnLag = -1;
                     continue;
                 }
-                double px = x.applyAsDouble(s.at());
-                double py = base - lag * scale;
-                if (!drawing) {
-                    g.beginPath();
-                    g.moveTo(px, py);
-                    drawing = true;
+                int c = columns[i];
+                if (c != column) {
+                    points = flush(g, xs, ys, points, column, columnLag, base, scale);
+                    column = c;
+                    columnLag = lag;
                 } else {
-                    g.lineTo(px, py);
-                    g.stroke();
-                    g.beginPath();
-                    g.moveTo(px, py);
+                    columnLag = Math.max(columnLag, lag);
                 }
             }
+            points = flush(g, xs, ys, points, column, columnLag, base, scale);
+            strokeRun(g, xs, ys, points);
         }
-        notifyAccessibleAttributeChanged(AccessibleAttribute.TEXT);
+    }
+
+    /** A replica's lag in a sample (ssi − lpi), or -1 where it led, did not answer or the ssi is unknown. */
+    private static long lag(ReplicationSample s, String name) {
+        Long lpi = s.lpis().get(name);
+        if (lpi == null || s.serviceState() < 0 || s.leader().isPresent() && s.leader().get().equals(name)) {
+            return -1;
+        }
+        return Math.max(0, s.serviceState() - lpi);
+    }
+
+    /** Adds the finished column's point to the run; returns the run's length. */
+    private static int flush(GraphicsContext g, double[] xs, double[] ys, int points, int column, long lag, double base, double scale) {
+        if (column == Integer.MIN_VALUE || lag < 0) {
+            return points;
+        }
+        if (points == xs.length) { // cannot happen with columns inside the plot; drawn rather than lost
+            strokeRun(g, xs, ys, points);
+            points = 0;
+        }
+        xs[points] = column;
+        ys[points] = base - lag * scale;
+        return points + 1;
+    }
+
+    private static void strokeRun(GraphicsContext g, double[] xs, double[] ys, int points) {
+        if (points == 1) {
+            g.strokeLine(xs[0], ys[0], xs[0] + 1, ys[0]);
+        } else if (points > 1) {
+            g.strokePolyline(xs, ys, points);
+        }
     }
 
     private static Color colour(List<String> replicas, String name) {

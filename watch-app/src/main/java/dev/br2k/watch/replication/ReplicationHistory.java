@@ -86,7 +86,17 @@ public final class ReplicationHistory {
     /** The samples in {@code window} before the latest one, oldest first. */
     public List<ReplicationSample> samples(ChartWindow window) {
         Instant from = from(window);
-        return samples.stream().filter(s -> !s.at().isBefore(from)).toList();
+        List<ReplicationSample> in = new ArrayList<>();
+        var newestFirst = samples.descendingIterator();
+        while (newestFirst.hasNext()) {
+            ReplicationSample s = newestFirst.next();
+            if (s.at().isBefore(from)) {
+                break;
+            }
+            in.add(s);
+        }
+        java.util.Collections.reverse(in);
+        return in;
     }
 
     /** The leader changes in {@code window} before the latest sample, oldest first. */
@@ -111,11 +121,11 @@ public final class ReplicationHistory {
 
     /** The replicas seen in {@code window}, in the order first seen. */
     public List<String> replicas(ChartWindow window) {
-        List<String> names = new ArrayList<>();
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
         for (ReplicationSample s : samples(window)) {
-            s.lpis().keySet().stream().filter(n -> !names.contains(n)).forEach(names::add);
+            names.addAll(s.lpis().keySet());
         }
-        return names;
+        return List.copyOf(names);
     }
 
     public int size() {
