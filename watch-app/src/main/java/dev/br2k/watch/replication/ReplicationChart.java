@@ -151,7 +151,7 @@ public final class ReplicationChart extends Region {
             columns[i] = (int) x.applyAsDouble(samples.get(i).at());
         }
 
-        // The leader timeline: a band coloured by leader, from each sample to the next.
+        // The leader timeline: a band coloured by leader, red while no replica led.
         g.setFill(MUTED);
         g.fillText("Leader", PAD, TIMELINE_HEIGHT / 2 - 6);
         double bandY = 6;
@@ -177,7 +177,7 @@ public final class ReplicationChart extends Region {
             String label = c.leader() + " after " + c.durationText();
             labels.add(label);
             double mx = x.applyAsDouble(c.at());
-            double sx = x.applyAsDouble(c.leaderlessSince());
+            double sx = Math.max(LEFT, x.applyAsDouble(c.leaderlessSince())); // a failover that began before the window
             g.setStroke(MARKER);
             g.setLineWidth(1);
             g.strokeLine(mx, bandY - 3, mx, bandY + bandH + 3);
