@@ -19,16 +19,14 @@ import java.util.Objects;
 
 /**
  * The leader timeline and one lag chart per follower, drawn on a {@link Canvas}. New samples are
- * drawn at most once a second ({@link #MIN_PAINT_INTERVAL}), however often they come; a resize or
- * another window is drawn at once.
+ * drawn at most once a second, however often they come (every 5 s with the 1 h window:
+ * {@link ChartWindow#redrawEvery()}); a resize or another window is drawn at once.
  *
  * <p>The timeline is coloured by leader, red where no replica led; each failover is a marker labelled
  * with the new leader and how long the service was without one.
  */
 public final class ReplicationChart extends Region {
 
-    /** The shortest time between two redraws caused by new samples. */
-    public static final java.time.Duration MIN_PAINT_INTERVAL = java.time.Duration.ofSeconds(1);
     static final double TIMELINE_HEIGHT = 40;
     static final double LAG_ROW_HEIGHT = 44;
     static final double LEFT = 96;
@@ -70,7 +68,7 @@ public final class ReplicationChart extends Region {
             return;
         }
         long since = System.nanoTime() - lastPaintNanos;
-        long left = MIN_PAINT_INTERVAL.toNanos() - since;
+        long left = vm.windowProperty().get().redrawEvery().toNanos() - since;
         if (left <= 0) {
             repaintNow();
         } else {
