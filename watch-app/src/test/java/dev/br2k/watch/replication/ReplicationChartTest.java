@@ -73,6 +73,36 @@ class ReplicationChartTest {
     }
 
     @Test
+    void the_one_hour_window_is_redrawn_every_five_seconds_not_every_second() {
+        Fx.run(() -> vm.windowProperty().set(ChartWindow.ONE_HOUR)); // drawn at once
+        WaitForAsyncUtils.waitForFxEvents();
+        int before = Fx.get(view.chart()::paints);
+        Instant t0 = Instant.now();
+        AtomicInteger fed = new AtomicInteger();
+        AnimationTimer feeder = new AnimationTimer() {
+            private long first;
+
+            @Override
+            public void handle(long now) {
+                first = first == 0 ? now : first;
+                int i = fed.getAndIncrement();
+                vm.record(sample(t0.plusMillis(i * 100L), i < 20 ? "kv-0" : i < 30 ? null : "kv-1", 100 + i));
+                if (now - first > 2_000_000_000L) { // two seconds of samples, one per pulse
+                    stop();
+                }
+            }
+        };
+        Fx.run(feeder::start);
+
+        await("no drawing while samples arrive for 2 s").during(2, TimeUnit.SECONDS).atMost(4, TimeUnit.SECONDS)
+                .until(() -> Fx.get(view.chart()::paints) == before);
+        assertThat(fed.get()).as("samples fed, one per pulse").isGreaterThan(30);
+        await().atMost(8, TimeUnit.SECONDS).until(() -> Fx.get(view.chart()::markerLabels), l -> !l.isEmpty());
+        assertThat(Fx.get(view.chart()::markerLabels)).containsExactly("kv-1 after 1.0 s");
+        assertThat(Fx.get(view.chart()::paints) - before).isEqualTo(1);
+    }
+
+    @Test
     void the_one_hour_window_is_picked_with_its_button_and_keeps_the_older_failover() {
         Instant t0 = Instant.now();
         Fx.run(() -> {
