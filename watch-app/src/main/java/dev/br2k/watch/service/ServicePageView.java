@@ -10,6 +10,7 @@ import dev.br2k.watch.dashboard.ClaimItem;
 import dev.br2k.watch.dashboard.HealthBadge;
 import dev.br2k.watch.dashboard.ServiceItem;
 import dev.br2k.watch.logs.LogPaneView;
+import dev.br2k.watch.replication.ReplicationChartsView;
 import dev.br2k.watch.shell.Icons;
 import dev.br2k.watch.shell.Tips;
 import javafx.beans.binding.Bindings;
@@ -288,6 +289,10 @@ public final class ServicePageView extends BorderPane {
                 () -> {
                     split.getItems().add(new LogPaneView(vm.logs())); // made here: its making is a pulse's work of its own
                     split.setDividerPositions(0.34);
+                },
+                () -> {
+                    split.getItems().add(1, new ReplicationChartsView(vm.charts()));
+                    split.setDividerPositions(0.26, 0.52);
                 }));
     }
 

@@ -19,6 +19,7 @@ import dev.br2k.watch.dashboard.ServiceItem;
 import dev.br2k.watch.kube.ObservedCluster;
 import dev.br2k.watch.logs.LogBuffer;
 import dev.br2k.watch.logs.LogPaneViewModel;
+import dev.br2k.watch.replication.ReplicationChartsViewModel;
 import dev.br2k.watch.task.TaskExecutor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
@@ -75,6 +76,7 @@ public final class ServicePageViewModel implements AutoCloseable {
     private final StringBinding countText;
     private final StringBinding scaleHint;
     private final LogPaneViewModel logs;
+    private final ReplicationChartsViewModel charts = new ReplicationChartsViewModel();
     private static final java.util.Set<ReplicaPhase> DOWN = java.util.EnumSet.of(ReplicaPhase.FAILED, ReplicaPhase.MISSING, ReplicaPhase.STOPPED);
     /** The replicas as last seen, to notice one that restarted (its log stream follows it; the pane says so). */
     private final Map<String, ReplicaState> lastSeen = new HashMap<>();
@@ -133,6 +135,7 @@ public final class ServicePageViewModel implements AutoCloseable {
     }
 
     private void showReplicas(ServiceState state) {
+        charts.record(state);
         List<ReplicaRow> rows = state.replicas().stream().map(r -> ReplicaRow.of(r, state)).toList();
         if (!rows.equals(replicas)) {
             replicas.setAll(rows);
@@ -354,6 +357,11 @@ public final class ServicePageViewModel implements AutoCloseable {
 
     public LogPaneViewModel logs() {
         return logs;
+    }
+
+    /** The replication charts, fed with every service state the page receives. */
+    public ReplicationChartsViewModel charts() {
+        return charts;
     }
 
     @Override

@@ -66,6 +66,19 @@ class ServicePageViewModelTest {
     }
 
     @Test
+    void every_polled_cluster_state_is_a_sample_of_the_replication_charts() {
+        ServicePageViewModel vm = page(3, 3);
+        assertThat(vm.charts().summary()).startsWith("Leader kv-0");
+        assertThat(vm.charts().samples().get(0).followerLags()).containsOnlyKeys("kv-1", "kv-2");
+
+        cluster.fail("kv-0");
+        dashboard.pollClusters();
+
+        assertThat(vm.charts().samples()).hasSize(2);
+        assertThat(vm.charts().summary()).startsWith("No leader for 0.0 s");
+    }
+
+    @Test
     void add_and_reduce_are_disabled_and_recovery_enabled_while_a_replica_is_down() {
         ServicePageViewModel vm = page(2, 3);
         assertThat(vm.canRecoverProperty().get()).as("recovery while healthy").isFalse();

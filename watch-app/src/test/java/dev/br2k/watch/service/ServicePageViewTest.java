@@ -9,6 +9,8 @@ import dev.br2k.watch.dashboard.DashboardViewModel;
 import dev.br2k.watch.dashboard.ServiceItem;
 import dev.br2k.watch.login.Profile;
 import dev.br2k.watch.login.Session;
+import dev.br2k.watch.replication.ReplicationChart;
+import dev.br2k.watch.replication.ReplicationSample;
 import dev.br2k.watch.task.InlineTaskExecutor;
 import dev.br2k.watch.testing.FakeCluster;
 import dev.br2k.watch.testing.FakeRegistry;
@@ -24,6 +26,8 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -94,5 +98,25 @@ class ServicePageViewTest {
 
         robot.press(KeyCode.ALT).type(KeyCode.LEFT).release(KeyCode.ALT);
         assertThat(backPressed).as("Alt+Left: back to the services").isTrue();
+    }
+
+    @Test
+    void a_failover_fed_to_the_page_shows_on_the_leader_timeline_with_its_duration() {
+        await().atMost(10, TimeUnit.SECONDS).until(() -> robot.lookup("#replicationChart").tryQuery().isPresent());
+        ReplicationChart chart = robot.lookup("#replicationChart").query();
+        Instant t0 = Instant.now();
+        Fx.run(() -> {
+            // kv-0 leads, is gone from 3.0 s (no leader in the samples), kv-1 leads from 4.2 s.
+            for (int ms = 0; ms <= 6_000; ms += 200) {
+                String leader = ms < 3_000 ? "kv-0" : ms < 4_200 ? null : "kv-1";
+                vm.charts().record(new ReplicationSample(t0.plusMillis(ms), Optional.ofNullable(leader), 50 + ms / 100,
+                        Map.of("kv-0", 50L + ms / 200, "kv-1", 50L + ms / 100)));
+            }
+        });
+
+        await().atMost(5, TimeUnit.SECONDS).until(() -> Fx.get(chart::markerLabels), l -> !l.isEmpty());
+        assertThat(Fx.get(chart::markerLabels)).containsExactly("kv-1 after 1.2 s");
+        assertThat(Fx.get(chart::describe)).contains("1 failover in 5 min, last 1.2 s without leader", "kv-0 lags 30 entries");
+        assertThat(robot.lookup("#replicationSummary").queryLabeled().getText()).startsWith("Leader kv-1 · 1 failover");
     }
 }
