@@ -292,7 +292,7 @@ public final class ServicePageView extends BorderPane {
                 },
                 () -> {
                     split.getItems().add(1, new ReplicationChartsView(vm.charts()));
-                    split.setDividerPositions(0.26, 0.52);
+                    split.setDividerPositions(0.30, 0.62); // the charts need a timeline and a lag row per follower
                 }));
     }
 
