@@ -20,6 +20,7 @@ import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.RemoteFunctionCall;
+import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.gas.StaticGasProvider;
@@ -173,7 +174,14 @@ public final class RegistryClient implements AutoCloseable {
         long block = latest();
         List<Type> s = call("getService", contract.getService(id.toBytes()), block);
         long detailsBlock = uint(s.get(7)).longValueExact();
-        ServiceDetails details = history.newestInBlock(id, DetailsChanged.class, detailsBlock)
+        List<RegistryEvent> details = history.eventsInBlock(id, DetailsChanged.class, detailsBlock);
+        return serviceInfo(id, s, details, operators(id, block), block);
+    }
+
+    /** A {@link ServiceInfo} from {@code getService}'s answer, the details events of its details block and its operators. */
+    private static ServiceInfo serviceInfo(ServiceId id, List<Type> s, List<RegistryEvent> detailsEvents, List<String> operators, long block) {
+        long detailsBlock = uint(s.get(7)).longValueExact();
+        ServiceDetails details = detailsEvents.stream().reduce((first, second) -> second)
                 .map(e -> ((DetailsChanged) e).details())
                 .orElseThrow(() -> new RegistryException("The details of service " + id + " are not in block " + detailsBlock
                         + " where the registry says they are; is the node fully synced (or pruned logs)?"));
@@ -186,7 +194,7 @@ public final class RegistryClient implements AutoCloseable {
                 RunState.fromCode(uint(s.get(3)).intValueExact()),
                 uint(s.get(4)).intValueExact(),
                 uint(s.get(5)).intValueExact(),
-                operators(id, block),
+                operators,
                 uint(s.get(6)).longValueExact(),
                 optionalBlock(uint(s.get(8))),
                 optionalBlock(uint(s.get(9))),
@@ -204,7 +212,11 @@ public final class RegistryClient implements AutoCloseable {
 
     /** The ids of the services {@code account} manages, in no particular order. */
     public List<ServiceId> managedBy(String account) {
-        List<Type> result = call("servicesOf", contract.servicesOf(account), latest());
+        return managedBy(account, latest());
+    }
+
+    private List<ServiceId> managedBy(String account, long block) {
+        List<Type> result = call("servicesOf", contract.servicesOf(account), block);
         List<ServiceId> ids = new ArrayList<>();
         for (Object element : (List<?>) result.get(0).getValue()) {
             ids.add(ServiceId.fromBytes((byte[]) ((Type<?>) element).getValue()));
@@ -212,13 +224,33 @@ public final class RegistryClient implements AutoCloseable {
         return List.copyOf(ids);
     }
 
-    /** {@link #service} of every service {@code account} manages, sorted by name. */
+    /**
+     * {@link #service} of every service {@code account} manages, sorted by name, all read at one
+     * block. The reads go as JSON-RPC batches (services, then operators, then each one's details
+     * event), so 1,000 services cost a handful of round trips instead of four per service.
+     */
     public List<ServiceInfo> servicesManagedBy(String account) {
-        return managedBy(account).stream()
-                .map(this::findService)
-                .flatMap(Optional::stream)
-                .sorted(Comparator.comparing(ServiceInfo::name))
-                .toList();
+        long block = latest();
+        List<ServiceId> ids = managedBy(account, block);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<RemoteFunctionCall<?>> getService = ids.stream().<RemoteFunctionCall<?>>map(id -> contract.getService(id.toBytes())).toList();
+        List<RemoteFunctionCall<?>> operatorsOf = ids.stream().<RemoteFunctionCall<?>>map(id -> contract.operatorsOf(id.toBytes())).toList();
+        List<List<Type>> services = callAll("getService", getService, block);
+        List<List<Type>> operators = callAll("operatorsOf", operatorsOf, block);
+        List<EthFilter> detailsFilters = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            long detailsBlock = uint(services.get(i).get(7)).longValueExact();
+            detailsFilters.add(history.filter(ids.get(i), DetailsChanged.class, detailsBlock));
+        }
+        List<List<RegistryEvent>> details = history.eventsAll(ids, DetailsChanged.class, chain.logsAll(detailsFilters));
+        List<ServiceInfo> infos = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            infos.add(serviceInfo(ids.get(i), services.get(i), details.get(i), addresses(operators.get(i)), block));
+        }
+        infos.sort(Comparator.comparing(ServiceInfo::name));
+        return List.copyOf(infos);
     }
 
     /** The accounts the manager approved as operators of the service. */
@@ -472,16 +504,29 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     private List<String> operators(ServiceId id, long block) {
-        List<Type> result = call("operatorsOf", contract.operatorsOf(id.toBytes()), block);
-        List<String> operators = new ArrayList<>();
+        return addresses(call("operatorsOf", contract.operatorsOf(id.toBytes()), block));
+    }
+
+    private static List<String> addresses(List<Type> result) {
+        List<String> addresses = new ArrayList<>();
         for (Object element : (List<?>) result.get(0).getValue()) {
-            operators.add(EventDecoder.address(((Address) element).getValue()));
+            addresses.add(EventDecoder.address(((Address) element).getValue()));
         }
-        return List.copyOf(operators);
+        return List.copyOf(addresses);
     }
 
     private List<Type> call(String function, RemoteFunctionCall<?> call, long block) {
         return call.decodeFunctionResponse(chain.call(function, registryAddress, call.encodeFunctionCall(), block));
+    }
+
+    /** The same function called with different arguments at one block, as batches; the decoded answers in order. */
+    private List<List<Type>> callAll(String function, List<RemoteFunctionCall<?>> calls, long block) {
+        List<String> answers = chain.callAll(function, registryAddress, calls.stream().map(RemoteFunctionCall::encodeFunctionCall).toList(), block);
+        List<List<Type>> decoded = new ArrayList<>(answers.size());
+        for (int i = 0; i < answers.size(); i++) {
+            decoded.add(calls.get(i).decodeFunctionResponse(answers.get(i)));
+        }
+        return decoded;
     }
 
     private Object callSingle(String function, RemoteFunctionCall<?> call, long block) {

@@ -381,6 +381,33 @@ class RegistryClientIT {
     }
 
     @Test
+    void the_batched_listing_reads_every_service_as_reading_it_alone_does() {
+        try (RegistryClient fresh = RegistryClient.builder().rpcUrl(anvil.rpcUrl()).credentials(anvil.account(7)).deploy()) {
+            List<ServiceId> ids = new java.util.ArrayList<>();
+            for (String name : List.of("echo", "foxtrot", "golf", "hotel")) {
+                ids.add(fresh.register(ServiceRegistration.builder(name).replicas(2, 5).build()).id());
+            }
+            fresh.setOperator(ids.get(0), anvil.account(8).getAddress(), true);
+            ServiceDetails changed = fresh.service(ids.get(1)).details().toBuilder().description("second version").build();
+            fresh.setDetails(changed);
+            fresh.updateLocation(ids.get(2), "http://127.0.0.1:8181");
+            fresh.setReplicaCount(ids.get(3), 5);
+
+            List<ServiceInfo> listed = fresh.servicesManagedBy(fresh.account());
+
+            assertThat(listed).extracting(ServiceInfo::name).containsExactly("echo", "foxtrot", "golf", "hotel");
+            assertThat(listed).extracting(ServiceInfo::readAtBlock).containsOnly(listed.get(0).readAtBlock());
+            for (ServiceInfo info : listed) {
+                assertThat(info).usingRecursiveComparison().ignoringFields("readAtBlock").isEqualTo(fresh.service(info.id()));
+            }
+            assertThat(listed.get(0).operators()).containsExactly(anvil.account(8).getAddress().toLowerCase(java.util.Locale.ROOT));
+            assertThat(listed.get(1).details()).isEqualTo(changed);
+            assertThat(listed.get(2).location()).isEqualTo("http://127.0.0.1:8181");
+            assertThat(listed.get(3).replicaCount()).isEqualTo(5);
+        }
+    }
+
+    @Test
     void listing_returns_exactly_the_services_an_account_manages() {
         try (RegistryClient fresh = RegistryClient.builder().rpcUrl(anvil.rpcUrl()).credentials(anvil.account(4)).deploy();
              RegistryClient other = RegistryClient.connect(anvil.rpcUrl(), fresh.registryAddress(), anvil.account(5))) {

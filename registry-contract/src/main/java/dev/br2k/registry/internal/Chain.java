@@ -8,8 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.BatchRequest;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.request.Transaction;
@@ -30,7 +32,9 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -46,6 +50,8 @@ public final class Chain implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Chain.class);
     private static final int SEND_ATTEMPTS = 3;
     private static final int BROADCAST_ATTEMPTS = 5;
+    /** Requests per JSON-RPC batch: large enough that 1,000 services take a few round trips, small enough for any node's limits. */
+    private static final int BATCH_SIZE = 250;
 
     private final String rpcUrl;
     private final Web3j web3j;
@@ -146,6 +152,70 @@ public final class Chain implements AutoCloseable {
             return result.getValue();
         } catch (IOException e) {
             throw unavailable("call " + function, e);
+        }
+    }
+
+    /**
+     * Many {@code eth_call}s of one function at one block, sent as JSON-RPC batches of at most
+     * {@value #BATCH_SIZE}: the answers in the order of {@code data}. A revert of any call becomes
+     * the contract's decoded error, as with {@link #call}.
+     */
+    public List<String> callAll(String function, String to, List<String> data, long block) {
+        DefaultBlockParameter at = DefaultBlockParameter.valueOf(BigInteger.valueOf(block));
+        List<EthCall> answers = batch("call " + function, data.stream()
+                .map(d -> web3j.ethCall(Transaction.createEthCallTransaction(account().orElse(null), to, d), at))
+                .toList(), EthCall.class);
+        List<String> values = new ArrayList<>(answers.size());
+        for (EthCall answer : answers) {
+            if (answer.hasError()) {
+                throw refusal(function, answer.getError());
+            }
+            values.add(answer.getValue());
+        }
+        return values;
+    }
+
+    /** The logs of each filter, sent as JSON-RPC batches; one list per filter, in chain order. */
+    public List<List<Log>> logsAll(List<EthFilter> filters) {
+        List<EthLog> answers = batch("read registry events", filters.stream().map(web3j::ethGetLogs).toList(), EthLog.class);
+        List<List<Log>> logs = new ArrayList<>(answers.size());
+        for (EthLog answer : answers) {
+            List<Log> ofFilter = new ArrayList<>();
+            for (EthLog.LogResult<?> r : check(answer, "eth_getLogs").getLogs()) {
+                ofFilter.add((Log) r.get());
+            }
+            logs.add(ofFilter);
+        }
+        return logs;
+    }
+
+    /**
+     * Sends {@code requests} in batches and returns their answers in request order, matched by the
+     * JSON-RPC id (a node may answer a batch in any order).
+     */
+    private <R extends Response<?>> List<R> batch(String what, List<? extends Request<?, R>> requests, Class<R> type) {
+        List<R> answers = new ArrayList<>(requests.size());
+        try {
+            for (int from = 0; from < requests.size(); from += BATCH_SIZE) {
+                List<? extends Request<?, R>> chunk = requests.subList(from, Math.min(requests.size(), from + BATCH_SIZE));
+                BatchRequest batch = web3j.newBatch();
+                chunk.forEach(batch::add);
+                Map<Long, Response<?>> byId = new HashMap<>();
+                for (Response<?> r : batch.send().getResponses()) {
+                    byId.put(r.getId(), r);
+                }
+                for (Request<?, R> request : chunk) {
+                    Response<?> answer = byId.get(request.getId());
+                    if (!type.isInstance(answer)) {
+                        throw new RegistryUnavailableException("The Ethereum node at " + rpcUrl + " left request " + request.getId()
+                                + " of a batch (" + request.getMethod() + ") unanswered.", null);
+                    }
+                    answers.add(type.cast(answer));
+                }
+            }
+            return answers;
+        } catch (IOException e) {
+            throw unavailable(what, e);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.br2k.registry.event.BackupAppended;
 import dev.br2k.registry.event.ClaimSent;
 import dev.br2k.registry.event.DetailsChanged;
 import dev.br2k.registry.event.RegistryEvent;
+import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.Log;
 
 import java.util.ArrayList;
@@ -36,7 +37,24 @@ public final class EventHistory {
 
     /** The events of a kind about a service in one block, in chain order. */
     public List<RegistryEvent> eventsInBlock(ServiceId id, Class<? extends RegistryEvent> kind, long block) {
-        List<Log> logs = chain.logs(poller.filter(block, block, Set.of(id), List.of(EventDecoder.topic(kind))));
+        return events(id, kind, chain.logs(filter(id, kind, block)));
+    }
+
+    /** The filter {@link #eventsInBlock} reads with, for reading many services' blocks in one batch. */
+    public EthFilter filter(ServiceId id, Class<? extends RegistryEvent> kind, long block) {
+        return poller.filter(block, block, Set.of(id), List.of(EventDecoder.topic(kind)));
+    }
+
+    /** {@link #eventsInBlock} for each service, from the logs of its {@link #filter} (same order). */
+    public List<List<RegistryEvent>> eventsAll(List<ServiceId> ids, Class<? extends RegistryEvent> kind, List<List<Log>> logs) {
+        List<List<RegistryEvent>> events = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            events.add(events(ids.get(i), kind, logs.get(i)));
+        }
+        return events;
+    }
+
+    private static List<RegistryEvent> events(ServiceId id, Class<? extends RegistryEvent> kind, List<Log> logs) {
         return logs.stream().map(EventDecoder::decode).flatMap(Optional::stream)
                 .filter(e -> e.serviceId().equals(id) && kind.isInstance(e))
                 .sorted(Comparator.comparing(RegistryEvent::position))

@@ -10,33 +10,21 @@ import dev.br2k.registry.event.Subscription;
 import org.web3j.crypto.Credentials;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
  * {@link RegistryGateway} over the registry module's {@link RegistryClient}. The account's services
- * are read in parallel (a few JSON-RPC calls each), so a dashboard of hundreds fills quickly.
+ * are read at one block in JSON-RPC batches, so a dashboard of a thousand fills in a few round trips.
  */
 public final class RegistryClientGateway implements RegistryGateway {
 
     /** Event polling for the Watch: fast enough that a location change shows within a second. */
     public static final Duration POLLING = Duration.ofMillis(500);
-    private static final int READERS = 8;
 
     private final RegistryClient client;
     private final String rpcUrl;
-    private final ExecutorService readers = Executors.newFixedThreadPool(READERS, r -> {
-        Thread t = new Thread(r, "br2k-watch-registry-read");
-        t.setDaemon(true);
-        return t;
-    });
 
     public RegistryClientGateway(RegistryClient client, String rpcUrl) {
         this.client = Objects.requireNonNull(client, "client");
@@ -66,24 +54,7 @@ public final class RegistryClientGateway implements RegistryGateway {
 
     @Override
     public List<ServiceInfo> managedServices() {
-        List<ServiceId> ids = client.managedBy(client.account());
-        List<CompletableFuture<Optional<ServiceInfo>>> reads = new ArrayList<>(ids.size());
-        for (ServiceId id : ids) {
-            reads.add(CompletableFuture.supplyAsync(() -> client.findService(id), readers));
-        }
-        List<ServiceInfo> infos = new ArrayList<>(ids.size());
-        for (CompletableFuture<Optional<ServiceInfo>> read : reads) {
-            try {
-                read.join().ifPresent(infos::add);
-            } catch (java.util.concurrent.CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw e;
-            }
-        }
-        infos.sort(Comparator.comparing(ServiceInfo::name));
-        return List.copyOf(infos);
+        return client.servicesManagedBy(client.account());
     }
 
     @Override
@@ -103,7 +74,6 @@ public final class RegistryClientGateway implements RegistryGateway {
 
     @Override
     public void close() {
-        readers.shutdownNow();
         client.close();
     }
 }
