@@ -39,6 +39,8 @@ import java.util.function.Function;
 public final class DashboardView extends BorderPane {
 
     private final TableView<ServiceItem> table;
+    private ServiceItem chosen;
+    private boolean refiltering;
 
     public DashboardView(DashboardViewModel vm, Consumer<ServiceItem> open) {
         getStyleClass().add("dashboard-view");
@@ -78,6 +80,7 @@ public final class DashboardView extends BorderPane {
         head.setAlignment(Pos.CENTER_LEFT);
         head.setPadding(new Insets(0, 0, 12, 0));
 
+        vm.visibleItems().addListener((ListChangeListener<ServiceItem>) c -> refiltering = true);
         table = new TableView<>(vm.visibleItems());
         table.setId("services");
         table.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.STRIPED);
@@ -131,6 +134,7 @@ public final class DashboardView extends BorderPane {
             });
             return row;
         });
+        keepSelectionAcrossFilters(vm);
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
                 open.accept(table.getSelectionModel().getSelectedItem());
@@ -173,6 +177,31 @@ public final class DashboardView extends BorderPane {
         VBox.setVgrow(claims, Priority.ALWAYS);
         side.setPadding(new Insets(44, 0, 0, 16));
         setRight(side);
+    }
+
+    /**
+     * The filter replaces the table's rows in one change, after which the table has cleared its
+     * selection or kept only its index: select the operator's service again when it is still shown.
+     * {@code refiltering} is set by a listener that runs before the table's own (registered before the
+     * table exists), so selection changes the table makes meanwhile are not taken for the operator's.
+     */
+    private void keepSelectionAcrossFilters(DashboardViewModel vm) {
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null && !refiltering) {
+                chosen = now;
+            }
+        });
+        vm.visibleItems().addListener((ListChangeListener<ServiceItem>) c -> {
+            refiltering = false;
+            if (chosen == null) {
+                return;
+            }
+            if (vm.visibleItems().contains(chosen)) {
+                table.getSelectionModel().select(chosen);
+            } else {
+                table.getSelectionModel().clearSelection();
+            }
+        });
     }
 
     static String shortAddress(String address) {

@@ -22,8 +22,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +47,7 @@ public final class DashboardViewModel implements AutoCloseable {
     private final Session session;
     private final Notices notices;
     private final ObservableList<ServiceItem> items = FXCollections.observableArrayList();
-    private final FilteredList<ServiceItem> visible = new FilteredList<>(items, i -> true);
+    private final ObservableList<ServiceItem> visible = FXCollections.observableArrayList();
     private final Map<ServiceId, ServiceItem> byId = new HashMap<>();
     private final ObservableList<ClaimItem> claims = FXCollections.observableArrayList();
     private final StringProperty filter = new SimpleStringProperty("");
@@ -62,7 +62,8 @@ public final class DashboardViewModel implements AutoCloseable {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.session = Objects.requireNonNull(session, "session");
         this.notices = Objects.requireNonNull(notices, "notices");
-        filter.addListener((o, was, now) -> visible.setPredicate(i -> i.matches(now)));
+        filter.addListener((o, was, now) -> refilter());
+        items.addListener((ListChangeListener<ServiceItem>) c -> refilter());
     }
 
     /** Loads the services, subscribes to the registry's events and starts watching the clusters. */
@@ -174,9 +175,23 @@ public final class DashboardViewModel implements AutoCloseable {
         return items;
     }
 
-    /** The items the filter lets through; what the table shows. */
-    public FilteredList<ServiceItem> visibleItems() {
+    /**
+     * The items the filter lets through, in the order of {@link #items()}; what the table shows. A
+     * change of the filter or of the items replaces its content in one change, and only when the
+     * services shown differ: a table lays out and styles its visible rows again on every change, which
+     * for a dashboard of 1,000 costs hundreds of milliseconds (a {@code FilteredList} fires a change on
+     * every keystroke, even one that keeps the same rows).
+     */
+    public ObservableList<ServiceItem> visibleItems() {
         return visible;
+    }
+
+    private void refilter() {
+        String f = filter.get();
+        List<ServiceItem> matching = f == null || f.isBlank() ? items : items.stream().filter(i -> i.matches(f)).toList();
+        if (!matching.equals(visible)) {
+            visible.setAll(matching);
+        }
     }
 
     public Optional<ServiceItem> item(String name) {

@@ -12,9 +12,11 @@ import dev.br2k.watch.login.Session;
 import dev.br2k.watch.task.InlineTaskExecutor;
 import dev.br2k.watch.testing.FakeCluster;
 import dev.br2k.watch.testing.FakeRegistry;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -38,6 +40,35 @@ class DashboardViewModelTest {
         assertThat(vm.items()).extracting(ServiceItem::name).containsExactly("kv", "ledger");
         vm.filterProperty().set("LEDG");
         assertThat(vm.visibleItems()).extracting(ServiceItem::name).containsExactly("ledger");
+    }
+
+    @Test
+    void a_keystroke_that_leaves_the_same_services_shown_does_not_touch_the_table_and_a_reload_keeps_the_filter() {
+        for (String name : List.of("alpha-x", "bravo-y", "charlie-x", "delta-y", "echo-x")) {
+            registry.with(FakeRegistry.info(name, 1, 3, ""));
+        }
+        vm.start();
+        List<Integer> subChanges = new ArrayList<>();
+        vm.visibleItems().addListener((ListChangeListener<ServiceItem>) c -> {
+            int n = 0;
+            while (c.next()) {
+                n++;
+            }
+            subChanges.add(n);
+        });
+
+        vm.filterProperty().set("x");
+        assertThat(vm.visibleItems()).extracting(ServiceItem::name).containsExactly("alpha-x", "charlie-x", "echo-x");
+        assertThat(subChanges).containsExactly(1);
+        vm.filterProperty().set("-x"); // the same three: a table of 1,000 rows would lay out its rows again for nothing
+        assertThat(subChanges).containsExactly(1);
+
+        vm.reload();
+        assertThat(vm.visibleItems()).extracting(ServiceItem::name).containsExactly("alpha-x", "charlie-x", "echo-x");
+        vm.filterProperty().set("");
+        assertThat(vm.visibleItems()).extracting(ServiceItem::name).containsExactly(
+                "alpha-x", "bravo-y", "charlie-x", "delta-y", "echo-x", "kv", "ledger");
+        assertThat(subChanges).last().isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,66 @@
+package dev.br2k.watch.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.br2k.watch.backend.ClusterDirectory;
+import dev.br2k.watch.common.Notices;
+import dev.br2k.watch.login.Profile;
+import dev.br2k.watch.login.Session;
+import dev.br2k.watch.task.InlineTaskExecutor;
+import dev.br2k.watch.testing.Fx;
+import dev.br2k.watch.testing.FakeRegistry;
+import javafx.scene.Scene;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+
+/** The dashboard in a real (headless) window: typing a filter, as an operator does. */
+class DashboardViewTest {
+
+    private final FakeRegistry registry = new FakeRegistry();
+    private DashboardViewModel vm;
+    private DashboardView view;
+
+    @BeforeEach
+    void showTheDashboard() throws Exception {
+        for (String name : List.of("alpha-x", "bravo-y", "charlie-x", "delta-y", "echo-x")) {
+            registry.with(FakeRegistry.info(name, 1, 3, ""));
+        }
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            vm = new DashboardViewModel(new InlineTaskExecutor(),
+                    new Session(new Profile("t", "http://x", "0x1", "/k", ""), registry, ClusterDirectory.NONE), new Notices());
+            view = new DashboardView(vm, item -> { });
+            stage.setScene(new Scene(view, 1100, 500));
+            stage.show();
+            vm.start();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void closeTheWindow() throws Exception {
+        Fx.run(() -> vm.close());
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void the_selected_service_stays_selected_while_a_filter_that_matches_it_is_typed() {
+        Fx.run(() -> view.table().getSelectionModel().select(vm.item("charlie-x").orElseThrow()));
+
+        Fx.run(() -> vm.filterProperty().set("-"));
+        Fx.run(() -> vm.filterProperty().set("-x"));
+
+        assertThat(Fx.get(() -> view.table().getItems())).extracting(ServiceItem::name).containsExactly("alpha-x", "charlie-x", "echo-x");
+        assertThat(Fx.get(() -> view.table().getSelectionModel().getSelectedItem().name())).isEqualTo("charlie-x");
+
+        Fx.run(() -> vm.filterProperty().set("-y"));
+        assertThat(Fx.get(() -> view.table().getSelectionModel().getSelectedItem())).isNull();
+        Fx.run(() -> vm.filterProperty().set(""));
+        assertThat(Fx.get(() -> view.table().getSelectionModel().getSelectedItem().name())).isEqualTo("charlie-x");
+    }
+}
