@@ -15,6 +15,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 /** A coloured label for a {@link Health}. */
 public final class HealthBadge extends Label {
 
+    private Health shown;
+
     public HealthBadge() {
         getStyleClass().add("health-badge");
     }
@@ -24,7 +26,16 @@ public final class HealthBadge extends Label {
         show(health);
     }
 
+    /**
+     * Shows {@code health}, or nothing for null. Showing what it already shows changes nothing: a
+     * table calls this for every visible row whenever its rows move, and a new icon and style classes
+     * would make each row's styles be computed again.
+     */
     public void show(Health health) {
+        if (health == shown && (health != null || getGraphic() == null)) {
+            return;
+        }
+        shown = health;
         getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.WARNING, Styles.ACCENT, "healthy", "faulty",
                 "paused", "changing", "unknown", "no_cluster", "no-cluster");
         if (health == null) {

@@ -3,6 +3,7 @@ package dev.br2k.watch.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.br2k.watch.backend.ClusterDirectory;
+import dev.br2k.watch.common.Health;
 import dev.br2k.watch.common.Notices;
 import dev.br2k.watch.login.Profile;
 import dev.br2k.watch.login.Session;
@@ -62,5 +63,21 @@ class DashboardViewTest {
         assertThat(Fx.get(() -> view.table().getSelectionModel().getSelectedItem())).isNull();
         Fx.run(() -> vm.filterProperty().set(""));
         assertThat(Fx.get(() -> view.table().getSelectionModel().getSelectedItem().name())).isEqualTo("charlie-x");
+    }
+
+    @Test
+    void a_health_badge_shown_the_same_health_again_keeps_its_icon_and_a_new_health_replaces_it() {
+        HealthBadge badge = Fx.get(() -> new HealthBadge(Health.HEALTHY));
+        javafx.scene.Node icon = Fx.get(badge::getGraphic);
+
+        Fx.run(() -> badge.show(Health.HEALTHY)); // what a table does for every visible row when its rows move
+        assertThat(Fx.get(badge::getGraphic)).isSameAs(icon);
+
+        Fx.run(() -> badge.show(Health.FAULTY));
+        assertThat(Fx.get(badge::getText)).isEqualTo(Health.FAULTY.label());
+        assertThat(Fx.get(() -> badge.getStyleClass())).contains("faulty").doesNotContain("healthy");
+        Fx.run(() -> badge.show(null));
+        assertThat(Fx.get(badge::getGraphic)).isNull();
+        assertThat(Fx.get(badge::getText)).isEmpty();
     }
 }
