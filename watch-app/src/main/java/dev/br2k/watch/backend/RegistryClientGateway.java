@@ -1,5 +1,7 @@
 package dev.br2k.watch.backend;
 
+import dev.br2k.operations.ChainRegistry;
+import dev.br2k.operations.RegistryClientChain;
 import dev.br2k.registry.RegistryClient;
 import dev.br2k.registry.RegistryReceipt;
 import dev.br2k.registry.ServiceId;
@@ -31,6 +33,7 @@ public final class RegistryClientGateway implements RegistryGateway {
     private static final int READERS = 8;
 
     private final RegistryClient client;
+    private final ChainRegistry chain;
     private final String rpcUrl;
     private final ExecutorService readers = Executors.newFixedThreadPool(READERS, r -> {
         Thread t = new Thread(r, "br2k-watch-registry-read");
@@ -40,6 +43,7 @@ public final class RegistryClientGateway implements RegistryGateway {
 
     public RegistryClientGateway(RegistryClient client, String rpcUrl) {
         this.client = Objects.requireNonNull(client, "client");
+        this.chain = new RegistryClientChain(client, true);
         this.rpcUrl = Objects.requireNonNull(rpcUrl, "rpcUrl");
     }
 
@@ -94,6 +98,11 @@ public final class RegistryClientGateway implements RegistryGateway {
     @Override
     public RegistryReceipt setReplicaCount(ServiceId id, int replicas) {
         return client.setReplicaCount(id, replicas);
+    }
+
+    @Override
+    public ChainRegistry chain() {
+        return chain;
     }
 
     @Override
