@@ -11,6 +11,7 @@ import dev.br2k.cluster.kubernetes.KubernetesCluster;
 import dev.br2k.registry.RegistryAccessDeniedException;
 import dev.br2k.registry.RegistryClient;
 import dev.br2k.registry.RegistryReceipt;
+import dev.br2k.registry.RunState;
 import dev.br2k.registry.ServiceId;
 import dev.br2k.registry.ServiceRegistration;
 import dev.br2k.testkit.Anvil;
@@ -248,6 +249,27 @@ class ServiceOperationsIT {
         assertThat(recovered.replicas()).isEqualTo(3);
         assertThat(statefulSetReplicas()).isEqualTo(3);
         assertThat(gateway.members()).hasSize(3);
+    }
+
+    @Test
+    void pause_and_resume_change_the_cluster_then_report_the_run_state() throws Exception {
+        ServiceOperations ops = deployedAndRegistered("napping", 5);
+        manager.setRunState(ServiceId.ofName("napping"), RunState.RUNNING);
+
+        ops.pause(recorder);
+
+        assertThat(steps).containsSubsequence("DONE chain: check napping on the service registry",
+                "DONE chain: dry run of setRunState(STOPPED)", "DONE registry: set run state to STOPPED");
+        assertThat(steps.indexOf("DONE registry: set run state to STOPPED")).isGreaterThan(steps.indexOf("DONE scale StatefulSet to 0, keeping its volumes"));
+        assertThat(statefulSetReplicas()).isZero();
+        assertThat(deployer.service(ServiceId.ofName("napping")).runState()).isEqualTo(RunState.STOPPED);
+
+        steps.clear();
+        ops.resume(recorder);
+
+        assertThat(steps).containsSubsequence("DONE chain: dry run of setRunState(RUNNING)", "DONE registry: set run state to RUNNING");
+        assertThat(statefulSetReplicas()).isEqualTo(3);
+        assertThat(deployer.service(ServiceId.ofName("napping")).runState()).isEqualTo(RunState.RUNNING);
     }
 
     /** Account 1 proposes account 2 as manager, account 2 accepts. */
