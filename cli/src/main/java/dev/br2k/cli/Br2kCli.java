@@ -57,7 +57,7 @@ import picocli.CommandLine.Mixin;
                 SetSecretCommand.class, RmSecretCommand.class, LoginRegistryCommand.class, LogoutRegistryCommand.class,
                 RegisterCommand.class, ViewServiceCommand.class,
                 TestCommand.class, SprayCommand.class, StateCommand.class, RecoveryCommand.class,
-                AddCommand.class, ReduceCommand.class, PauseCommand.class,
+                AddCommand.class, ReduceCommand.class, PauseCommand.class, dev.br2k.cli.deploy.ResumeCommand.class,
                 SandboxCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Br2kCli implements Callable<Integer> {

@@ -44,7 +44,7 @@ class ContextCommandsTest {
         for (String command : new String[] {"init", "ask-context", "context-assign", "set-context", "cur-context", "change-context",
                 "change-k8s-server", "list-context", "rm-context", "add-image-registry", "add-service-registry", "build", "push",
                 "list", "rmi", "set-secret", "rm-secret", "login-registry", "logout-registry", "register", "view-service", "test",
-                "spray", "state", "recovery", "add", "reduce", "pause", "sandbox"}) {
+                "spray", "state", "recovery", "add", "reduce", "pause", "resume", "sandbox"}) {
             CliRun.Result r = br2k.runRaw(command, "--help");
             assertThat(r.exitCode()).as(command).isZero();
             assertThat(r.out()).as(command).contains("Usage: br2k " + command);

@@ -390,6 +390,23 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     /**
+     * Simulates {@link #setReplicaCount} ({@code eth_call} from this client's account at the newest
+     * block): sends nothing and spends no gas. Returns normally when the transaction would succeed now.
+     *
+     * @throws RegistryRevertException (e.g. {@link RegistryAccessDeniedException},
+     *         {@link ReplicaCountOutOfRangeException}) with the contract's reason when it would revert
+     */
+    public void dryRunSetReplicaCount(ServiceId id, int replicaCount) {
+        requireUint16("replicaCount", replicaCount);
+        dryRun("setReplicaCount", contract.setReplicaCount(id.toBytes(), BigInteger.valueOf(replicaCount)));
+    }
+
+    /** Simulates {@link #setRunState} as {@link #dryRunSetReplicaCount} does; sends nothing. */
+    public void dryRunSetRunState(ServiceId id, RunState state) {
+        dryRun("setRunState", contract.setRunState(id.toBytes(), BigInteger.valueOf(state.code())));
+    }
+
+    /**
      * Sets the maximum number of replicas (manager only).
      *
      * @throws ReplicaCountOutOfRangeException if below the current replica count
@@ -531,6 +548,11 @@ public final class RegistryClient implements AutoCloseable {
 
     private Object callSingle(String function, RemoteFunctionCall<?> call, long block) {
         return call(function, call, block).get(0).getValue();
+    }
+
+    private void dryRun(String function, RemoteFunctionCall<?> call) {
+        account(); // a simulation without an account would not be the caller's
+        chain.call(function, registryAddress, call.encodeFunctionCall(), latest());
     }
 
     private TransactionReceipt send(String function, RemoteFunctionCall<?> call) {

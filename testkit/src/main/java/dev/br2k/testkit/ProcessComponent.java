@@ -61,12 +61,17 @@ abstract class ProcessComponent extends ComponentExtension {
      * until it yields; a process that exits meanwhile fails at once with its log's end.
      */
     final <T> T run(List<String> arguments, String logName, String waitingFor, Supplier<Optional<T>> answer) {
+        return run(arguments, logName, waitingFor, Duration.ofSeconds(30), answer);
+    }
+
+    /** {@link #run(List, String, String, Supplier)} waiting up to {@code timeout} (a JVM starts slowly on a busy machine). */
+    final <T> T run(List<String> arguments, String logName, String waitingFor, Duration timeout, Supplier<Optional<T>> answer) {
         List<String> command = new java.util.ArrayList<>();
         command.add(binary.get().toString());
         command.addAll(arguments);
         ManagedProcess started = ManagedProcess.start(name, command, dir, dir.resolve(logName), Map.of());
         process = started;
-        return Poll.until(Duration.ofSeconds(30), waitingFor, () -> {
+        return Poll.until(timeout, waitingFor, () -> {
             if (!started.isAlive()) {
                 throw new TestkitException(name + " exited:\n" + started.tail(20));
             }

@@ -13,6 +13,7 @@ import dev.br2k.watch.service.ReplicaGrid;
 import dev.br2k.watch.shell.MainWindow;
 import dev.br2k.watch.task.FxTaskExecutor;
 import dev.br2k.watch.testing.Fx;
+import dev.br2k.watch.service.StepRow;
 import dev.br2k.watch.testing.WatchSandbox;
 import dev.br2k.testkit.Anvil;
 import javafx.application.Application;
@@ -218,6 +219,32 @@ class WatchIT {
         assertThat(claim.claimant()).isEqualToIgnoringCase(anvil.account(2).getAddress());
         assertThat(claim.reason()).isEqualTo("kv answers 503 since 10:02");
         assertThat(Fx.get(() -> window.notices().all().stream().anyMatch(n -> n.title().contains("Claim")))).isTrue();
+    }
+
+    @Test
+    @Order(10)
+    void an_add_whose_transaction_would_revert_changes_nothing_in_the_cluster_and_says_why() {
+        // Another device hands kv over to account 2; this Watch still shows kv's page and its ADD.
+        String next = anvil.account(2).getAddress();
+        sandbox.manager().transferManager(sandbox.serviceId(), next);
+        try (RegistryClient newManager = RegistryClient.connect(anvil.rpcUrl(), sandbox.manager().registryAddress(), anvil.account(2))) {
+            newManager.acceptManager(sandbox.serviceId());
+        }
+        await().atMost(30, TimeUnit.SECONDS).until(() -> Fx.get(() -> window.dashboard().item("kv").isEmpty()));
+        assertThat(enabled("#add")).as("the page still offers ADD").isTrue();
+
+        robot.clickOn("#add");
+
+        await().atMost(60, TimeUnit.SECONDS).until(() -> Fx.get(() -> robot.lookup("#operationError").tryQuery()
+                .map(Node::isVisible).orElse(false)));
+        assertThat(Fx.get(() -> window.servicePage().errorProperty().get())).contains("nothing was changed")
+                .contains("only the manager of kv").containsIgnoringCase(next).contains("manager's keystore");
+        assertThat(Fx.get(() -> window.servicePage().steps()).stream().map(StepRow::step).toList())
+                .containsExactly("chain: check kv on the service registry");
+        ServiceState state = sandbox.cluster().state();
+        assertThat(state.desiredReplicas()).isEqualTo(1);
+        assertThat(state.members()).hasSize(1);
+        assertThat(sandbox.manager().service(sandbox.serviceId()).replicaCount()).isEqualTo(1);
     }
 
     /** Focuses the field like a user and sets its text (the robot's key-by-key typing is slow on Monocle). */

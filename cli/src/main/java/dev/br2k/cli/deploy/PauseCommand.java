@@ -1,26 +1,27 @@
 package dev.br2k.cli.deploy;
 
-import dev.br2k.cli.Common;
-import dev.br2k.cli.ExitCode;
-import java.util.concurrent.Callable;
+import dev.br2k.cluster.ProgressListener;
+import dev.br2k.operations.OperationOutcome;
+import dev.br2k.operations.ServiceOperations;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 @Command(name = "pause", mixinStandardHelpOptions = true,
-        description = "Stops every replica and keeps their data; 'br2k spray' resumes the service at its size.")
-public final class PauseCommand implements Callable<Integer> {
-    @Mixin
-    Common common;
-
-    @Mixin
-    ClusterOptions options;
+        description = {"Stops every replica and keeps their data; 'br2k resume' brings the service back at its size and reports RUNNING",
+                "('br2k spray' brings the replicas back too, but leaves the registry's run state as it is).",
+                "With a service registry (the current one, or --registry) the chain is checked first and the run state",
+                "becomes STOPPED after the cluster stopped. --no-registry changes only the cluster."})
+public final class PauseCommand extends RunStateCommand {
+    public PauseCommand() {
+        super("pause");
+    }
 
     @Override
-    public Integer call() {
-        try (ClusterTarget target = ClusterTarget.open(common, options)) {
-            common.progress("Pausing " + target.describe() + " ...");
-            ProgressPrinter.result(common.out(), target.run("pause", () -> target.cluster().pause(new ProgressPrinter(common))));
-            return ExitCode.OK;
-        }
+    OperationOutcome change(ServiceOperations operations, ProgressListener listener) {
+        return operations.pause(listener);
+    }
+
+    @Override
+    String progressLine() {
+        return "Pausing";
     }
 }

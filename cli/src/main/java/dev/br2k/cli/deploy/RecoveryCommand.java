@@ -4,11 +4,9 @@ import dev.br2k.cli.Common;
 import dev.br2k.cli.ExitCode;
 import dev.br2k.cli.chain.ServiceRegistries;
 import dev.br2k.cli.home.ServiceRegistryEntry;
-import dev.br2k.cluster.RecoveryPlan;
-import dev.br2k.cluster.RecoverySource;
+import dev.br2k.operations.RegistryClientChain;
+import dev.br2k.operations.ServiceOperations;
 import dev.br2k.registry.RegistryClient;
-import dev.br2k.registry.RegistryException;
-import dev.br2k.registry.ServiceId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +15,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "recovery", mixinStandardHelpOptions = true,
         description = {"Replaces failed replicas (they rejoin and restore as Learners). When nothing of the service is left,",
-                "redeploys it from the service registry's recovery information (replica count, image, newest backup)."})
+                "redeploys it from the service registry's recovery information (replica count, image, newest backup).",
+                "The registry is read first (no transaction, no keystore); --no-registry recovers from the context alone."})
 public final class RecoveryCommand implements Callable<Integer> {
     @Mixin
     Common common;
@@ -28,32 +27,26 @@ public final class RecoveryCommand implements Callable<Integer> {
     @Option(names = "--registry", paramLabel = "NAME", description = "Service registry to read recovery information from (default: the current one, if any).")
     String registry;
 
+    @Option(names = "--no-registry", description = "Recover from the context alone, without the registry's recovery information.")
+    boolean noRegistry;
+
     @Override
     public Integer call() {
         try (ClusterTarget target = ClusterTarget.open(common, options)) {
-            common.progress("Recovering " + target.describe() + " ...");
-            RecoverySource source = registrySource();
-            ProgressPrinter.result(common.out(), target.run("recovery", () -> target.cluster().recover(source, new ProgressPrinter(common))));
-            return ExitCode.OK;
+            Optional<ServiceRegistryEntry> entry = noRegistry ? Optional.empty() : registryEntry();
+            try (RegistryClient client = entry.map(e -> ServiceRegistries.connect(e, null)).orElse(null)) {
+                ServiceOperations operations = client == null ? ServiceOperations.clusterOnly(target.cluster())
+                        : ServiceOperations.of(target.cluster(), new RegistryClientChain(client, false));
+                common.progress("Recovering " + target.describe() + " ...");
+                OperationRunner.run(common, target, "recovery", () -> operations.recover(new ProgressPrinter(common)));
+                return ExitCode.OK;
+            }
         }
     }
 
-    private RecoverySource registrySource() {
+    private Optional<ServiceRegistryEntry> registryEntry() {
         var config = common.home().config();
-        Optional<ServiceRegistryEntry> entry = registry != null ? Optional.of(ServiceRegistries.select(common.home(), registry))
+        return registry != null ? Optional.of(ServiceRegistries.select(common.home(), registry))
                 : config.currentServiceRegistry().flatMap(config::serviceRegistry);
-        if (entry.isEmpty()) {
-            return RecoverySource.NONE;
-        }
-        return service -> {
-            try (RegistryClient client = ServiceRegistries.connect(entry.get(), null)) {
-                return client.findService(ServiceId.ofName(service)).map(s -> new RecoveryPlan(service, Math.max(1, s.replicaCount()),
-                        Optional.of(s.details().imageLocation()).filter(i -> !i.isEmpty()),
-                        s.backupCount() > 0 ? Optional.of(Long.toString(s.backupCount())) : Optional.empty()));
-            } catch (RegistryException e) {
-                common.progress("  the service registry cannot be read (" + e.getMessage() + "); recovering from the context alone");
-                return Optional.empty();
-            }
-        };
     }
 }

@@ -4,19 +4,18 @@ import dev.br2k.cli.CliException;
 import dev.br2k.cli.Common;
 import dev.br2k.cli.ExitCode;
 import dev.br2k.cli.chain.SignerOptions;
-import dev.br2k.cluster.Br2kCluster;
-import dev.br2k.cluster.OperationResult;
 import dev.br2k.cluster.ProgressListener;
+import dev.br2k.operations.OperationOutcome;
+import dev.br2k.operations.ServiceOperations;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code add} and {@code reduce}: change the cluster by COUNT replicas, then set the service's replica
- * count in the service registry to what the cluster has. Everything the registry update needs (keystore,
- * password, the registration, the manager, [1, registered maximum]) is checked before the cluster
- * changes, so a refused command changes nothing.
+ * {@code add} and {@code reduce}: {@link ServiceOperations} checks the chain (registration, manager,
+ * [1, registered maximum], a dry run of the transaction), changes the cluster by COUNT replicas, sets the
+ * registered replica count to what the cluster has, and reads both back. A refused command changes nothing.
  */
 abstract class ScaleCommand implements Callable<Integer> {
     @Mixin
@@ -35,17 +34,14 @@ abstract class ScaleCommand implements Callable<Integer> {
             description = "How many (default: ${DEFAULT-VALUE}; 0 changes no replica and sets the registry's count to the cluster's).")
     int count;
 
-    /** +1 for add, -1 for reduce. */
-    private final int sign;
     private final String name;
 
-    ScaleCommand(String name, int sign) {
+    ScaleCommand(String name) {
         this.name = name;
-        this.sign = sign;
     }
 
-    /** The cluster operation itself. */
-    abstract OperationResult change(Br2kCluster cluster, int count, ProgressListener listener);
+    /** The operation itself. */
+    abstract OperationOutcome change(ServiceOperations operations, int count, ProgressListener listener);
 
     /** "Adding 2 replica(s) to" */
     abstract String progressLine(int count);
@@ -55,32 +51,29 @@ abstract class ScaleCommand implements Callable<Integer> {
         if (count < 0) {
             throw new CliException(ExitCode.USAGE, "COUNT must be 0 or more, was " + count);
         }
-        try (ClusterTarget target = ClusterTarget.open(common, options);
-             RegisteredReplicas registry = RegisteredReplicas.open(common, registryOptions, signer, target.cluster().service())
-                     .orElse(null)) {
-            if (registry == null && count == 0) {
-                throw new CliException(ExitCode.USAGE, name + " 0 only sets the service registry's replica count, and no registry is in use: "
-                        + "add one with 'br2k add-service-registry', or pass --registry NAME (without --no-registry)");
+        try (ClusterTarget target = ClusterTarget.open(common, options)) {
+            Optional<RegistryConnection> registry = RegistryConnection.open(common, registryOptions, signer);
+            try {
+                if (registry.isEmpty() && count == 0) {
+                    throw new CliException(ExitCode.USAGE, name + " 0 only sets the service registry's replica count, and no registry is in use: "
+                            + "add one with 'br2k add-service-registry', or pass --registry NAME (without --no-registry)");
+                }
+                ServiceOperations operations = RegistryConnection.operations(target.cluster(), registry);
+                common.progress(count == 0 ? "Setting the registered replica count of " + target.describe() + " to the cluster's ..."
+                        : progressLine(count) + " " + target.describe() + " ...");
+                OperationOutcome outcome = OperationRunner.run(common, target, name,
+                        () -> change(operations, count, new ProgressPrinter(common)));
+                if (count == 0) {
+                    common.out().println(name + ": no replica changed; " + outcome.replicas() + " replicas");
+                }
+                outcome.registeredBefore().ifPresent(before -> common.out().println(outcome.transaction()
+                        .map(t -> "registry: replica count " + before + " -> " + outcome.replicas() + " (transaction "
+                                + t.transactionHash() + ", block " + t.blockNumber() + ")")
+                        .orElse("registry: replica count of " + operations.service() + " is " + outcome.replicas() + " already")));
+                return ExitCode.OK;
+            } finally {
+                registry.ifPresent(RegistryConnection::close);
             }
-            int now = -1;
-            if (registry != null) {
-                now = target.run("state", () -> target.cluster().state()).desiredReplicas();
-                registry.check(now, now + sign * count, name + " " + count);
-            }
-            int after;
-            if (count == 0) {
-                after = now;
-                common.out().println(name + ": no replica changed; " + after + " replicas");
-            } else {
-                common.progress(progressLine(count) + " " + target.describe() + " ...");
-                OperationResult result = target.run(name, () -> change(target.cluster(), count, new ProgressPrinter(common)));
-                ProgressPrinter.result(common.out(), result);
-                after = result.replicasAfter();
-            }
-            if (registry != null) {
-                registry.update(after);
-            }
-            return ExitCode.OK;
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.br2k.watch.backend;
 
+import dev.br2k.operations.ChainRegistry;
+import dev.br2k.operations.RegistryClientChain;
 import dev.br2k.registry.RegistryClient;
 import dev.br2k.registry.RegistryReceipt;
 import dev.br2k.registry.ServiceId;
@@ -24,10 +26,12 @@ public final class RegistryClientGateway implements RegistryGateway {
     public static final Duration POLLING = Duration.ofMillis(500);
 
     private final RegistryClient client;
+    private final ChainRegistry chain;
     private final String rpcUrl;
 
     public RegistryClientGateway(RegistryClient client, String rpcUrl) {
         this.client = Objects.requireNonNull(client, "client");
+        this.chain = new RegistryClientChain(client, true);
         this.rpcUrl = Objects.requireNonNull(rpcUrl, "rpcUrl");
     }
 
@@ -65,6 +69,11 @@ public final class RegistryClientGateway implements RegistryGateway {
     @Override
     public RegistryReceipt setReplicaCount(ServiceId id, int replicas) {
         return client.setReplicaCount(id, replicas);
+    }
+
+    @Override
+    public ChainRegistry chain() {
+        return chain;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.br2k.watch.backend;
 
+import dev.br2k.operations.ChainRegistry;
 import dev.br2k.registry.RegistryReceipt;
 import dev.br2k.registry.ServiceId;
 import dev.br2k.registry.ServiceInfo;
@@ -32,6 +33,9 @@ public interface RegistryGateway extends AutoCloseable {
 
     /** Sets the registered replica count; it must stay within [1, maximum]. */
     RegistryReceipt setReplicaCount(ServiceId id, int replicas);
+
+    /** The same registry, signed by {@link #account()}, as the service operations (ADD, REDUCE, RECOVERY) use it. */
+    ChainRegistry chain();
 
     /** Delivers matching events, on a background thread, until the subscription is closed. */
     Subscription subscribe(EventQuery query, Consumer<RegistryEvent> listener);

@@ -29,6 +29,9 @@ public final class UserMessages {
         if (t instanceof KeystoreUnreadableException) {
             return "The keystore file cannot be used. " + message;
         }
+        if (t instanceof dev.br2k.operations.OperationsException) {
+            return message; // names the operation, the state things are in and what to do
+        }
         if (t instanceof RegistryUnavailableException) {
             return action + " failed: the Ethereum node did not answer. " + adviceForNode(message);
         }

@@ -4,11 +4,12 @@ import dev.br2k.cluster.Br2kCluster;
 import dev.br2k.cluster.Operation;
 import dev.br2k.cluster.OperationResult;
 import dev.br2k.cluster.ProgressEvent;
-import dev.br2k.cluster.RecoveryPlan;
-import dev.br2k.cluster.RecoverySource;
+import dev.br2k.cluster.ProgressListener;
 import dev.br2k.cluster.ReplicaPhase;
 import dev.br2k.cluster.ReplicaState;
 import dev.br2k.cluster.ServiceState;
+import dev.br2k.operations.OperationOutcome;
+import dev.br2k.operations.ServiceOperations;
 import dev.br2k.registry.ServiceInfo;
 import dev.br2k.watch.common.Health;
 import dev.br2k.watch.common.Notice;
@@ -46,9 +47,10 @@ import java.util.Optional;
  * A service's page: its replicas, their logs, ADD / REDUCE within [1, registered maximum] and
  * RECOVERY when replication is faulty, and the claims users sent about it.
  *
- * <p>ADD and REDUCE wait {@link #cancelWindow} before they start, so a mis-click can be undone; then
- * the cluster changes first and the registry's replica count follows only after the cluster change
- * succeeded. Each step of a running operation is listed in {@link #steps()}.
+ * <p>ADD and REDUCE wait {@link #cancelWindow} before they start, so a mis-click can be undone; then they
+ * run through {@link ServiceOperations} (as the CLI's commands do): the chain is checked first (manager,
+ * bounds, a dry run of the transaction), then the cluster changes, then the registry's replica count,
+ * then both are read back. Each step of a running operation is listed in {@link #steps()}.
  */
 public final class ServicePageViewModel implements AutoCloseable {
 
@@ -225,21 +227,17 @@ public final class ServicePageViewModel implements AutoCloseable {
         steps.clear();
         item.setOperationRunning(true);
         executor.submit(title, context -> {
-            OperationResult result = switch (operation) {
-                case ADD -> c.add(1, e -> onProgress(context, e));
-                case REDUCE -> c.reduce(1, e -> onProgress(context, e));
-                case RECOVERY -> c.recover(recoverySource(), e -> onProgress(context, e));
+            // chain check, then the cluster, then the registry, then verify: the same use case as the CLI's
+            ServiceOperations operations = ServiceOperations.of(c, dashboard.session().registry().chain());
+            ProgressListener listener = e -> onProgress(context, e);
+            OperationOutcome outcome = switch (operation) {
+                case ADD -> operations.add(1, listener);
+                case REDUCE -> operations.reduce(1, listener);
+                case RECOVERY -> operations.recover(listener);
                 default -> throw new IllegalArgumentException(operation.displayName());
             };
-            if (operation != Operation.RECOVERY) {
-                String step = "registry: set replica count to " + result.replicasAfter();
-                onProgress(context, ProgressEvent.of(operation, step, ProgressEvent.Status.STARTED, "sending the transaction"));
-                var receipt = dashboard.session().registry().setReplicaCount(item.id(), result.replicasAfter());
-                onProgress(context, ProgressEvent.of(operation, step, ProgressEvent.Status.DONE,
-                        "mined in block " + receipt.blockNumber()));
-            }
             ServiceInfo info = dashboard.session().registry().service(item.id());
-            return new Finished(result, info, c.state());
+            return new Finished(outcome.cluster().orElseThrow(), info, c.state());
         }, finished -> {
             item.update(finished.info());
             item.setOperationRunning(false);
@@ -271,14 +269,6 @@ public final class ServicePageViewModel implements AutoCloseable {
             error.set("");
             run(Operation.RECOVERY, item.replicaCount());
         }
-    }
-
-    private RecoverySource recoverySource() {
-        return service -> {
-            ServiceInfo info = dashboard.session().registry().service(item.id());
-            return Optional.of(new RecoveryPlan(service, info.replicaCount(), Optional.empty(),
-                    info.backupCount() == 0 ? Optional.empty() : Optional.of(String.valueOf(info.backupCount()))));
-        };
     }
 
     private void onProgress(dev.br2k.watch.task.TaskContext context, ProgressEvent e) {

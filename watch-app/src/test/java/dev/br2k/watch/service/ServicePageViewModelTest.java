@@ -94,7 +94,7 @@ class ServicePageViewModelTest {
     }
 
     @Test
-    void add_waits_for_the_cancel_window_then_changes_the_cluster_before_the_registry() {
+    void add_waits_for_the_cancel_window_then_checks_the_chain_then_changes_the_cluster_then_the_registry() {
         ServicePageViewModel vm = page(1, 3);
 
         vm.add();
@@ -104,10 +104,27 @@ class ServicePageViewModelTest {
 
         executor.runDelayed();
 
-        assertThat(calls).containsExactly("cluster add 1", "registry setReplicaCount 2");
+        assertThat(calls).containsExactly("registry dry run setReplicaCount 2", "cluster add 1", "registry setReplicaCount 2");
         assertThat(vm.item().replicaCount()).isEqualTo(2);
         assertThat(vm.activityProperty().get()).isEqualTo(ServicePageViewModel.Activity.IDLE);
-        assertThat(vm.steps()).extracting(StepRow::step).contains("etcd member add", "registry: set replica count to 2");
+        assertThat(vm.steps()).extracting(StepRow::step).containsSubsequence("chain: check kv on the service registry",
+                "chain: dry run of setReplicaCount(2)", "etcd member add", "registry: set replica count to 2",
+                "verify: cluster and registry agree");
+    }
+
+    @Test
+    void an_add_the_registry_would_refuse_leaves_the_cluster_untouched_and_says_why() {
+        ServicePageViewModel vm = page(1, 3);
+        registry.failDryRun = new dev.br2k.registry.RegistryAccessDeniedException("setReplicaCount", "CallerNotManager",
+                java.util.Map.of("caller", FakeRegistry.ACCOUNT));
+
+        vm.add();
+        executor.runDelayed();
+
+        assertThat(calls).containsExactly("registry dry run setReplicaCount 2");
+        assertThat(cluster.state().desiredReplicas()).isEqualTo(1);
+        assertThat(vm.errorProperty().get()).contains("nothing was changed").contains("CallerNotManager")
+                .contains("manager's keystore");
     }
 
     @Test
@@ -130,8 +147,9 @@ class ServicePageViewModelTest {
         vm.add();
         executor.runDelayed();
 
-        assertThat(calls).containsExactly("cluster add 1");
-        assertThat(vm.errorProperty().get()).startsWith("ADD of kv failed.").contains("Run add again");
+        assertThat(calls).containsExactly("registry dry run setReplicaCount 2", "cluster add 1");
+        assertThat(vm.errorProperty().get()).startsWith("ADD of kv failed in the cluster").contains("Run add again")
+                .contains("The service registry was not changed: it still says 1 replicas");
         assertThat(vm.item().replicaCount()).isEqualTo(1);
         assertThat(dashboard.notices().all()).anyMatch(n -> n.title().equals("ADD failed"));
     }
@@ -145,7 +163,8 @@ class ServicePageViewModelTest {
         vm.recover();
 
         assertThat(calls).containsExactly("cluster recover");
-        assertThat(vm.steps()).extracting(StepRow::step).containsExactly("restart kv-1");
+        assertThat(vm.steps()).extracting(StepRow::step).containsExactly("chain: read the recovery information of kv",
+                "restart kv-1", "verify: the replicas of kv");
         assertThat(vm.item().health()).isEqualTo(Health.HEALTHY);
         assertThat(vm.canRecoverProperty().get()).isFalse();
     }

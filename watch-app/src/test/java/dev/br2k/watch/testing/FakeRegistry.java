@@ -1,5 +1,6 @@
 package dev.br2k.watch.testing;
 
+import dev.br2k.operations.ChainRegistry;
 import dev.br2k.registry.RegistryReceipt;
 import dev.br2k.registry.RunState;
 import dev.br2k.registry.ServiceDetails;
@@ -21,7 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /** An in-memory registry for ViewModel tests: services, replica-count writes, events pushed by the test. */
-public final class FakeRegistry implements RegistryGateway {
+public final class FakeRegistry implements RegistryGateway, ChainRegistry {
 
     public static final String ACCOUNT = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
 
@@ -29,6 +30,7 @@ public final class FakeRegistry implements RegistryGateway {
     private final List<Consumer<RegistryEvent>> listeners = new CopyOnWriteArrayList<>();
     public final List<String> calls;
     public RuntimeException failSetReplicaCount;
+    public RuntimeException failDryRun;
 
     public FakeRegistry() {
         this(new CopyOnWriteArrayList<>());
@@ -87,6 +89,52 @@ public final class FakeRegistry implements RegistryGateway {
                 i.runState(), replicas, i.maxReplicas(), i.operators(), i.backupCount(), i.lastBackupBlock(),
                 i.lastClaimBlock(), i.readAtBlock() + 1));
         return new RegistryReceipt("0x01", 7, 21000);
+    }
+
+    @Override
+    public ChainRegistry chain() {
+        return this;
+    }
+
+    @Override
+    public Optional<String> signer() {
+        return Optional.of(ACCOUNT);
+    }
+
+    @Override
+    public long chainId() {
+        return 31337;
+    }
+
+    @Override
+    public synchronized Optional<ServiceInfo> findService(ServiceId id) {
+        return Optional.ofNullable(services.get(id));
+    }
+
+    @Override
+    public synchronized void dryRunSetRunState(ServiceId id, RunState state) {
+        calls.add("registry dry run setRunState " + state);
+        if (failDryRun != null) {
+            throw failDryRun;
+        }
+    }
+
+    @Override
+    public synchronized RegistryReceipt setRunState(ServiceId id, RunState state) {
+        calls.add("registry setRunState " + state);
+        ServiceInfo i = services.get(id);
+        services.put(id, new ServiceInfo(i.id(), i.details(), i.location(), i.manager(), i.pendingManager(), i.deployer(),
+                state, i.replicaCount(), i.maxReplicas(), i.operators(), i.backupCount(), i.lastBackupBlock(),
+                i.lastClaimBlock(), i.readAtBlock() + 1));
+        return new RegistryReceipt("0x02", 8, 21000);
+    }
+
+    @Override
+    public synchronized void dryRunSetReplicaCount(ServiceId id, int replicas) {
+        calls.add("registry dry run setReplicaCount " + replicas);
+        if (failDryRun != null) {
+            throw failDryRun;
+        }
     }
 
     @Override
