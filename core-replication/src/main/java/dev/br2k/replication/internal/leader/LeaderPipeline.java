@@ -61,6 +61,9 @@ public final class LeaderPipeline {
     public static final int MAX_ENTRY_BYTES = 1_250_000;
     /** Stored responses above this many encoded bytes are replaced by a note (they are stored twice per entry). */
     private static final int MAX_STORED_RESPONSE = 64 * 1024;
+    /** How long a stopped leader keeps reading the log to learn whether its unanswered commit landed. */
+    private static final long RESOLVE_FOR_NANOS = 30_000_000_000L;
+    private static final long RESOLVE_RETRY_MILLIS = 200;
 
     private final Replica r;
     private final Fence fence;
@@ -78,6 +81,10 @@ public final class LeaderPipeline {
     private volatile String stopReason = "the leader stepped down";
     private volatile CompletableFuture<TxnResponse> inFlight;
     private long logSize;
+    /** The last index whose handler this leader ran (its local state holds entries up to it). */
+    private long ranThrough;
+    /** The commit in flight when etcd's answer was lost, if any. */
+    private UnknownCommit unknown;
     private long lastBackupNanos = System.nanoTime();
     private boolean backupWanted;
 
@@ -177,18 +184,76 @@ public final class LeaderPipeline {
             r.stepDown(stopReason);
         } finally {
             running = false;
-            if (r.meta().applying()) {
-                // handlers ran for entries whose results etcd did not confirm: the local state may hold what no one
-                // else has, or a late write may still land (I3). Restore rather than follow.
-                r.becomeLearner("stopped leading with entries it ran that etcd has not confirmed (" + stopReason + ")");
-            }
             StoredResponse unavailable = unavailable("this replica stopped leading (" + stopReason + ")");
             group.forEach(p -> p.future().complete(unavailable));
             toRecord.forEach(s -> s.request().future().complete(unavailable));
             toRecord.clear();
             failQueued();
-            finished.complete(null);
+            try {
+                if (r.meta().applying()) {
+                    settleUnconfirmed();
+                }
+            } finally {
+                finished.complete(null);
+            }
         }
+    }
+
+    /**
+     * Handlers ran for entries whose results etcd did not confirm (I3). If the only unconfirmed commit is one
+     * whose answer was lost and it covers every entry this leader ran, the log says whether it landed: if it
+     * did, the local state is exactly the log's prefix and the replica follows on it (its {@code lpi/me} was in
+     * that commit). Otherwise the local state may hold what no one else has, or a late write may still land:
+     * restore rather than follow. The replica is a Follower that is not ready meanwhile (its pipeline has not
+     * finished), so it neither takes over nor applies anything.
+     */
+    private void settleUnconfirmed() {
+        UnknownCommit u = unknown;
+        if (u != null && u.lastIndex() == ranThrough && landed(u)) {
+            try {
+                r.meta().endApplying();
+                r.setLpi(u.lastIndex());
+                r.log().info("its unanswered commit of entries {}..{} is in the log inside its fencing window: it landed, "
+                        + "so the local state matches the log and it follows on it (no restore)", u.firstIndex(), u.lastIndex());
+                return;
+            } catch (IOException e) {
+                r.log().warn("cannot clear the local progress marker: {}", e.toString());
+            }
+        }
+        r.becomeLearner("stopped leading with entries it ran that etcd has not confirmed (" + stopReason + ")");
+    }
+
+    /** Reads the log until it says whether {@code u} landed (spec §1.4); false if it did not or cannot be told. */
+    private boolean landed(UnknownCommit u) {
+        long deadline = System.nanoTime() + RESOLVE_FOR_NANOS;
+        while (r.running() && System.nanoTime() < deadline) {
+            try {
+                switch (u.outcome(r.store().written(u.lastIndex()), fence)) {
+                    case LANDED:
+                        return true;
+                    case NOT_LANDED:
+                        r.log().info("its unanswered commit of entries {}..{} is not in the log and can no longer land "
+                                + "(another takeover replaced its fencing revision {})", u.firstIndex(), u.lastIndex(),
+                                fence.revision());
+                        return false;
+                    default:
+                        r.log().debug("commit of entries {}..{} not in the log yet; its fence still holds", u.firstIndex(),
+                                u.lastIndex());
+                }
+            } catch (EtcdUnavailableException e) {
+                r.log().info("cannot read the log yet to learn whether entries {}..{} landed: {}", u.firstIndex(),
+                        u.lastIndex(), e.getMessage());
+            }
+            try {
+                Thread.sleep(RESOLVE_RETRY_MILLIS); // back-off between reads, not a wait for a condition
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        r.log().warn("could not learn within {} s whether entries {}..{} landed", RESOLVE_FOR_NANOS / 1_000_000_000L,
+                u.firstIndex(), u.lastIndex());
+        return false;
     }
 
     /** Adds waiting requests to {@code group} while the group's entries fit a transaction. */
@@ -212,6 +277,7 @@ public final class LeaderPipeline {
         if (runsReplicate) {
             // I3: the range about to run is recorded before any handler runs; cleared once etcd confirmed it
             r.meta().beginApplying(firstIndex, lastIndex);
+            ranThrough = lastIndex;
         }
         r.stateLock().lock();
         try {
@@ -378,11 +444,20 @@ public final class LeaderPipeline {
         } catch (RequestTooLargeException e) {
             throw new LeadershipLostException("a write was too large for etcd after its handlers ran: " + e.getMessage());
         } catch (EtcdUnavailableException e) {
+            unknownOutcome(entries);
             throw new LeadershipLostException("a write did not complete: " + e.getMessage());
         } catch (java.util.concurrent.CancellationException e) {
+            unknownOutcome(entries);
             throw new LeadershipLostException("this replica stopped leading (" + stopReason + ") while a write was in flight");
         } finally {
             inFlight = null;
+        }
+    }
+
+    private void unknownOutcome(List<Staged> entries) {
+        if (!entries.isEmpty()) {
+            Staged last = entries.get(entries.size() - 1);
+            unknown = new UnknownCommit(entries.get(0).index(), last.index(), last.request().entry().requestId());
         }
     }
 
