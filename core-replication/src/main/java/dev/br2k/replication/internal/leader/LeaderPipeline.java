@@ -45,9 +45,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * after their {@code IN_PROCESS} entry is committed, on a state holding exactly the committed prefix, and
  * their results are recorded in the next tick (I6).
  *
+ * <p><strong>Pipelining:</strong> a group of replicate and external-txn entries that fits one transaction is sent
+ * and, while etcd commits it, the next group runs on top of it and is sent guarded by {@code log-size} = the first
+ * group's last index, so it can land only after the first. Clients are answered in log order, each group once its
+ * own commit is confirmed. At most two commits are unconfirmed at a time. Only-once entries, only-once results and
+ * groups too large for one transaction wait until nothing is in flight (an only-once handler runs on exactly the
+ * committed prefix). etcd may take two transactions of one client in either order; a refused commit sent while
+ * another was unconfirmed, whose refusal shows this replica still holds the leader key, did not land, and is sent
+ * once more after the one before it is confirmed.
+ *
  * <p>A refused, failed or timed-out commit stops the pipeline; with results it ran but etcd did not confirm,
- * the replica becomes Learner (I3). A group whose results do not fit one transaction is committed in several,
- * in log order. Backups run between ticks once nothing is waiting to be recorded.
+ * the replica becomes Learner (I3) — unless the only unconfirmed commit is one whose answer was lost and the log
+ * shows it landed. A group whose results do not fit one transaction is committed in several, in log order.
+ * Backups run between ticks once nothing is waiting to be recorded.
  */
 public final class LeaderPipeline {
     /** etcd's default limit of operations per transaction is 128. */
@@ -80,6 +90,10 @@ public final class LeaderPipeline {
     private volatile boolean running = true;
     private volatile String stopReason = "the leader stepped down";
     private volatile CompletableFuture<TxnResponse> inFlight;
+    /** A group's commit sent to etcd while the next group runs (pipelining); answered once confirmed. */
+    private volatile Sent pending;
+    /** The entries of a sent commit being confirmed, until their clients are answered. */
+    private List<Staged> unanswered = List.of();
     private long logSize;
     /** The last index whose handler this leader ran (its local state holds entries up to it). */
     private long ranThrough;
@@ -131,6 +145,10 @@ public final class LeaderPipeline {
         if (write != null) {
             write.cancel(false); // don't wait out the etcd timeout: the write may or may not land, as on a timeout
         }
+        Sent sent = pending;
+        if (sent != null) {
+            sent.write().cancel(false);
+        }
     }
 
     public boolean finished() {
@@ -151,13 +169,19 @@ public final class LeaderPipeline {
             while (running && r.role() == Role.LEADER) {
                 backupWanted |= backupDue();
                 if (backupWanted && toRecord.isEmpty()) {
+                    settlePending();
                     logSize = new BackupRun(r, leaderIsMe, logSize).run();
                     lastBackupNanos = System.nanoTime();
                     backupWanted = false;
                     continue;
                 }
                 group.clear();
-                PendingRequest first = toRecord.isEmpty() ? queue.poll(50, TimeUnit.MILLISECONDS) : queue.poll();
+                PendingRequest first = toRecord.isEmpty() && pending == null ? queue.poll(50, TimeUnit.MILLISECONDS)
+                        : queue.poll();
+                if (first == null && pending != null) {
+                    settlePending(); // nothing to run on top of it: confirm it and answer its clients
+                    continue;
+                }
                 if (first == null && toRecord.isEmpty()) {
                     continue;
                 }
@@ -185,6 +209,15 @@ public final class LeaderPipeline {
         } finally {
             running = false;
             StoredResponse unavailable = unavailable("this replica stopped leading (" + stopReason + ")");
+            Sent sent = pending;
+            if (sent != null) {
+                // stopped with a commit sent and not confirmed: its outcome is unknown
+                sent.write().cancel(false);
+                unknownOutcome(sent.chunk());
+                sent.chunk().forEach(s -> s.request().future().complete(unavailable));
+                pending = null;
+            }
+            unanswered.forEach(s -> s.request().future().complete(unavailable));
             group.forEach(p -> p.future().complete(unavailable));
             toRecord.forEach(s -> s.request().future().complete(unavailable));
             toRecord.clear();
@@ -274,6 +307,10 @@ public final class LeaderPipeline {
         long now = System.currentTimeMillis();
         List<Staged> staged = new ArrayList<>(fresh.size());
         boolean runsReplicate = fresh.stream().anyMatch(p -> p.entry().type() == RouteType.REPLICATE);
+        boolean pipelined = pipelinable(fresh);
+        if (!pipelined) {
+            settlePending(); // only-once entries run on exactly the committed prefix; large groups commit in parts
+        }
         if (runsReplicate) {
             // I3: the range about to run is recorded before any handler runs; cleared once etcd confirmed it
             r.meta().beginApplying(firstIndex, lastIndex);
@@ -305,11 +342,85 @@ public final class LeaderPipeline {
                 r.crashPoint(CrashPoint.AFTER_HANDLER, s.index(), s.index()); // only-once handlers run after the commit
             }
         }
+        if (pipelined && fitsOne(staged)) {
+            Sent sent = send(staged, resolved.knownIds(), pending != null);
+            logSize = lastIndex; // the next group's guard: it lands only after this one
+            settlePending();    // the previous group, sent while this one ran
+            pending = sent;
+            return;
+        }
+        settlePending();
         commitInChunks(staged, resolved.knownIds());
         if (r.meta().applying()) {
             r.meta().endApplying(); // every entry this replica ran has its result in etcd
         }
         runOnlyOnce(staged);
+    }
+
+    /**
+     * Whether a group may be committed while the next one runs (pipelining, spec §1.4): replicate and external-txn
+     * entries only (an only-once handler must run on exactly the committed prefix), one transaction's worth, and no
+     * only-once result waiting to be recorded.
+     */
+    private boolean pipelinable(List<PendingRequest> fresh) {
+        if (fresh.isEmpty() || !toRecord.isEmpty() || 3 * fresh.size() + 4 > MAX_OPS) {
+            return false;
+        }
+        for (PendingRequest p : fresh) {
+            if (p.entry().type() == RouteType.ONLY_ONCE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the group's entries with their results fit one transaction. */
+    private static boolean fitsOne(List<Staged> staged) {
+        long bytes = 0;
+        for (Staged s : staged) {
+            bytes += s.request().size() + s.resultSize();
+        }
+        return bytes <= MAX_TICK_BYTES;
+    }
+
+    /** A group's commit on its way to etcd. {@code overlapped}: sent while an earlier commit was unconfirmed. */
+    private record Sent(List<Staged> chunk, Set<String> knownIds, long logSizeBefore, boolean overlapped,
+                        CompletableFuture<TxnResponse> write, long startedNanos) { }
+
+    private Sent send(List<Staged> chunk, Set<String> knownIds, boolean overlapped) {
+        long before = logSize;
+        Txn txn = txn(chunk, List.of(), knownIds, before);
+        return new Sent(List.copyOf(chunk), knownIds, before, overlapped,
+                r.etcd().txnAsync(txn.guards(), txn.ops(), List.of(Etcd.key(r.keys().leader()))), System.nanoTime());
+    }
+
+    /**
+     * Waits for the commit sent while the next group ran, then answers its clients (I1). etcd may order two
+     * transactions of one client either way; a commit refused because it reached etcd before the one it follows did
+     * not land (its guard failed), so it is sent once more after that one is confirmed.
+     */
+    private void settlePending() throws IOException {
+        Sent sent = pending;
+        if (sent == null) {
+            return;
+        }
+        pending = null;
+        unanswered = sent.chunk(); // answered 503 if this throws
+        boolean landed = confirm(sent.write(), sent.startedNanos(), sent.chunk(), sent.overlapped());
+        if (!landed) {
+            r.log().debug("commit of entries {}.. reached etcd before the one it follows: sending it again",
+                    sent.chunk().get(0).index());
+            Txn txn = txn(sent.chunk(), List.of(), sent.knownIds(), sent.logSizeBefore());
+            long started = System.nanoTime();
+            confirm(r.etcd().txnAsync(txn.guards(), txn.ops(), List.of(Etcd.key(r.keys().leader()))), started,
+                    sent.chunk(), false);
+        }
+        unanswered = List.of();
+        recorded(sent.chunk());
+        long last = sent.chunk().get(sent.chunk().size() - 1).index();
+        if (r.meta().applying() && ranThrough == last) {
+            r.meta().endApplying(); // every entry this replica ran has its result in etcd (none ran on top)
+        }
     }
 
     /** Commits the staged entries (and the only-once results waiting) in as few transactions as fit, in log order. */
@@ -348,22 +459,27 @@ public final class LeaderPipeline {
                 answer(s);
             }
             if (!chunk.isEmpty()) {
-                long last = chunk.get(chunk.size() - 1).index();
-                logSize = last;
-                r.setLogSize(last);
-                r.setLpi(last);
-                r.setSsi(last);
-                r.crashPoint(CrashPoint.AFTER_APPEND, chunk.get(0).index(), last);
-                r.crashPoint(CrashPoint.AFTER_IN_PROCESS, chunk.get(0).index(), last);
-                r.crashPoint(CrashPoint.AFTER_SUCCESS, chunk.get(0).index(), last);
-                for (Staged s : chunk) {
-                    if (s.status() != EntryStatus.IN_PROCESS) {
-                        answer(s);
-                    }
-                }
+                logSize = chunk.get(chunk.size() - 1).index();
+                recorded(chunk);
             }
             from = to;
         } while (from < staged.size());
+    }
+
+    /** A chunk's commit is confirmed: progress advances and its clients are answered (only-once ones later). */
+    private void recorded(List<Staged> chunk) {
+        long last = chunk.get(chunk.size() - 1).index();
+        r.setLogSize(last);
+        r.setLpi(last);
+        r.setSsi(last);
+        r.crashPoint(CrashPoint.AFTER_APPEND, chunk.get(0).index(), last);
+        r.crashPoint(CrashPoint.AFTER_IN_PROCESS, chunk.get(0).index(), last);
+        r.crashPoint(CrashPoint.AFTER_SUCCESS, chunk.get(0).index(), last);
+        for (Staged s : chunk) {
+            if (s.status() != EntryStatus.IN_PROCESS) {
+                answer(s);
+            }
+        }
     }
 
     /** Runs the handlers of only-once entries whose IN_PROCESS is committed; their results go in the next tick. */
@@ -398,7 +514,10 @@ public final class LeaderPipeline {
                 : response;
     }
 
-    private void commit(List<Staged> entries, List<Staged> results, Set<String> knownIds) {
+    /** The guards and operations of one leader commit (I2: fenced; {@code log-size == before} where it appends). */
+    private record Txn(List<Cmp> guards, List<Op> ops) { }
+
+    private Txn txn(List<Staged> entries, List<Staged> results, Set<String> knownIds, long before) {
         Keys k = r.keys();
         long sv = r.ssv();
         List<Cmp> guards = new ArrayList<>(List.of(leaderIsMe));
@@ -408,7 +527,7 @@ public final class LeaderPipeline {
             ops.add(Etcd.put(k.request(sv, s.request().entry().requestId()), new RequestRecord(s.index(), s.response())));
         }
         if (!entries.isEmpty()) {
-            guards.add(Etcd.valueIs(k.logSize(), String.valueOf(logSize)));
+            guards.add(Etcd.valueIs(k.logSize(), String.valueOf(before)));
             for (Staged s : entries) {
                 PendingRequest p = s.request();
                 String id = p.entry().requestId();
@@ -426,8 +545,21 @@ public final class LeaderPipeline {
             ops.add(Etcd.put(k.serviceState(), last));
             ops.add(Etcd.put(k.lpi(r.id()), last));
         }
-        long started = System.nanoTime();
-        CompletableFuture<TxnResponse> write = r.etcd().txnAsync(guards, ops, List.of(Etcd.key(k.leader())));
+        return new Txn(guards, ops);
+    }
+
+    private void commit(List<Staged> entries, List<Staged> results, Set<String> knownIds) {
+        Txn txn = txn(entries, results, knownIds, logSize);
+        confirm(r.etcd().txnAsync(txn.guards(), txn.ops(), List.of(Etcd.key(r.keys().leader()))), System.nanoTime(),
+                entries, false);
+    }
+
+    /**
+     * Waits for a commit. Returns true when it landed; false only when {@code mayRetry} and etcd refused it while
+     * this replica still holds the leader key (it did not land: the caller may send it again once the commit it
+     * follows is confirmed). Otherwise a refused, failed or timed-out commit throws {@link LeadershipLostException}.
+     */
+    private boolean confirm(CompletableFuture<TxnResponse> write, long started, List<Staged> entries, boolean mayRetry) {
         inFlight = write;
         try {
             if (!running) {
@@ -435,12 +567,16 @@ public final class LeaderPipeline {
             }
             TxnResponse res = r.etcd().await(write);
             r.metrics().leaderWrite(System.nanoTime() - started);
-            if (!res.isSucceeded()) {
-                throw new LeadershipLostException(holdsLeaderKey(res)
-                        ? "a write was refused by etcd: the log or a request id changed under this leader"
-                        : "a write was refused by etcd: this replica no longer holds the leader key");
+            if (res.isSucceeded()) {
+                return true;
             }
-            return;
+            boolean holds = holdsLeaderKey(res);
+            if (mayRetry && holds) {
+                return false;
+            }
+            throw new LeadershipLostException(holds
+                    ? "a write was refused by etcd: the log or a request id changed under this leader"
+                    : "a write was refused by etcd: this replica no longer holds the leader key");
         } catch (RequestTooLargeException e) {
             throw new LeadershipLostException("a write was too large for etcd after its handlers ran: " + e.getMessage());
         } catch (EtcdUnavailableException e) {
