@@ -47,7 +47,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p><strong>Pipelining:</strong> a group of replicate and external-txn entries that fits one transaction is sent
  * and, while etcd commits it, the next group runs on top of it and is sent guarded by {@code log-size} = the first
- * group's last index, so it can land only after the first. Clients are answered in log order, each group once its
+ * group's last index, so it can land only after the first — when at least half as many requests as the first group
+ * holds are waiting (fewer wait for the first commit and join the next group: more commits of fewer requests
+ * would cost etcd more proposals and CPU per request). Clients are answered in log order, each group once its
  * own commit is confirmed. At most two commits are unconfirmed at a time. Only-once entries, only-once results and
  * groups too large for one transaction wait until nothing is in flight (an only-once handler runs on exactly the
  * committed prefix). etcd may take two transactions of one client in either order; a refused commit sent while
@@ -176,6 +178,11 @@ public final class LeaderPipeline {
                     continue;
                 }
                 group.clear();
+                Sent sent = pending;
+                if (sent != null && queue.size() < Math.max(1, sent.chunk().size() / 2)) {
+                    // too few waiting to be worth a commit of their own: gather more while the one in flight lands
+                    settlePending();
+                }
                 PendingRequest first = toRecord.isEmpty() && pending == null ? queue.poll(50, TimeUnit.MILLISECONDS)
                         : queue.poll();
                 if (first == null && pending != null) {
@@ -325,11 +332,11 @@ public final class LeaderPipeline {
                 staged.add(switch (p.entry().type()) {
                     case REPLICATE, EXTERNAL_TXN -> {
                         long started = System.nanoTime();
-                        var result = r.run(p.entry(), index, false);
+                        var result = r.entries().run(p.entry(), index);
                         if (p.entry().type() == RouteType.REPLICATE) {
                             r.metrics().handler(System.nanoTime() - started);
                         }
-                        yield Staged.appended(p, index).ran(result.getKey(), kept(result.getValue()));
+                        yield Staged.appended(p, index).ran(result.status(), kept(result.response()));
                     }
                     case ONLY_ONCE -> Staged.appended(p, index).ran(EntryStatus.IN_PROCESS, null);
                 });
@@ -390,6 +397,9 @@ public final class LeaderPipeline {
     private Sent send(List<Staged> chunk, Set<String> knownIds, boolean overlapped) {
         long before = logSize;
         Txn txn = txn(chunk, List.of(), knownIds, before);
+        if (overlapped) {
+            r.metrics().pipelinedCommit();
+        }
         return new Sent(List.copyOf(chunk), knownIds, before, overlapped,
                 r.etcd().txnAsync(txn.guards(), txn.ops(), List.of(Etcd.key(r.keys().leader()))), System.nanoTime());
     }
@@ -493,8 +503,8 @@ public final class LeaderPipeline {
             }
             r.stateLock().lock();
             try {
-                var result = r.run(s.request().entry(), s.index(), false);
-                toRecord.addLast(s.ran(result.getKey(), kept(result.getValue())));
+                var result = r.entries().run(s.request().entry(), s.index());
+                toRecord.addLast(s.ran(result.status(), kept(result.response())));
             } finally {
                 r.stateLock().unlock();
             }
