@@ -44,12 +44,12 @@ class LeaderProbeTest {
     @Test
     void a_leader_that_failed_its_probe_is_not_trusted_again_because_another_replica_was_probed_meanwhile() {
         LeaderProbe probe = new LeaderProbe();
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
             probe.probe(deadUrl);
             return !probe.answers(deadUrl);
         });
 
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
             probe.probe(liveUrl);
             return probe.failingFor(liveUrl) == 0 && probe.answers(liveUrl);
         });
@@ -62,7 +62,7 @@ class LeaderProbeTest {
     @Test
     void a_replica_refusing_connections_is_seen_as_gone_after_three_probes_while_another_is_probed_in_between() {
         LeaderProbe probe = new LeaderProbe();
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
             probe.probe(deadUrl);
             probe.probe(liveUrl); // probes of several replicas interleave
             return probe.refusing(deadUrl, 3) && probe.answers(liveUrl) && probe.failingFor(liveUrl) == 0;
