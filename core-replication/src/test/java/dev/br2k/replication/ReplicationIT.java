@@ -140,9 +140,10 @@ class ReplicationIT {
     }
 
     @Test
-    void concurrent_clients_each_get_their_own_count_and_every_replica_applies_each_request_once_while_commits_overlap()
+    void with_pipelining_concurrent_clients_each_get_their_own_count_and_every_replica_applies_each_request_once()
             throws Exception {
-        start("pipelined");
+        kv = KvReplicas.start(etcd, dir, "pipelined", 3, c -> c.pipelining(true));
+        keys = new EtcdKeys(etcd.endpoints(), "pipelined");
         int leader = kv.awaitLeader();
         int clients = 16;
         int each = 25;

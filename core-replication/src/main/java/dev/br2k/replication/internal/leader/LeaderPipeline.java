@@ -45,7 +45,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * after their {@code IN_PROCESS} entry is committed, on a state holding exactly the committed prefix, and
  * their results are recorded in the next tick (I6).
  *
- * <p><strong>Pipelining:</strong> a group of replicate and external-txn entries that fits one transaction is sent
+ * <p><strong>Pipelining</strong> ({@code Br2kConfig.pipelining}, off by default): a group of replicate and external-txn
+ * entries that fits one transaction is sent
  * and, while etcd commits it, the next group runs on top of it and is sent guarded by {@code log-size} = the first
  * group's last index, so it can land only after the first — when at least half as many requests as the first group
  * holds are waiting (fewer wait for the first commit and join the next group: more commits of fewer requests
@@ -370,7 +371,7 @@ public final class LeaderPipeline {
      * only-once result waiting to be recorded.
      */
     private boolean pipelinable(List<PendingRequest> fresh) {
-        if (fresh.isEmpty() || !toRecord.isEmpty() || 3 * fresh.size() + 4 > MAX_OPS) {
+        if (!r.config().pipelining() || fresh.isEmpty() || !toRecord.isEmpty() || 3 * fresh.size() + 4 > MAX_OPS) {
             return false;
         }
         for (PendingRequest p : fresh) {
