@@ -62,7 +62,7 @@ public final class ReplicationBenchmark {
                 Client client = Client.builder().endpoints(etcd.leader().clientUrl()).build();
                 KvReplicas kv = KvReplicas.start(etcd, dir, "bench", 3, c -> c.roleCheckInterval(Duration.ofMillis(200)))) {
             KV raw = client.getKVClient();
-            int leader = kv.awaitLeader();
+            int leader = stableLeader(kv);
             URI base = kv.get(leader).url();
 
             rawGuardedTxn(raw, 3000);
@@ -92,8 +92,8 @@ public final class ReplicationBenchmark {
                     "<= 0.25: " + verdict(m.proposalsSixteen <= 0.25));
             row("  inside the leader, 16 clients", m.insideSixteen, "");
             row("  CPU per request, 16 clients", m.cpuSixteen, "");
-            row("  follower lag (leader's answer -> follower applied), 16 clients", "p50 " + ms(m.lag[0]) + ", p99 " + ms(m.lag[1]),
-                    "p99 < 100 ms: " + verdict(m.lag[1] < 100e6));
+            row("  follower lag (leader's answer -> follower applied), 16 clients, the worse follower", "p50 " + ms(m.lag[0])
+                    + ", p99 " + ms(m.lag[1]) + " (" + m.lagEach + ")", "p99 < 100 ms: " + verdict(m.lag[1] < 100e6));
             row("HTTP GET /br2k/status on the leader (no etcd), 1 client", "p50 " + ms(http[0]) + ", p99 " + ms(http[1]), "");
 
             int follower = (leader + 1) % 3;
@@ -113,6 +113,20 @@ public final class ReplicationBenchmark {
         print(rounds);
     }
 
+    /**
+     * The leader once it has led for 3 s: on a loaded machine the first leader's probes can time out and leadership
+     * move a few times at the start, and the clients send to one leader (a 307 counts as a failure).
+     */
+    private static int stableLeader(KvReplicas kv) throws InterruptedException {
+        int leader = kv.awaitLeader();
+        for (int seen = -1; seen != leader; ) {
+            seen = leader;
+            Thread.sleep(3000); // a benchmark settling, not a test waiting for a condition
+            leader = kv.awaitLeader();
+        }
+        return leader;
+    }
+
     /** One round: each raw figure right before the BR2K figure compared with it. */
     private Round round(KV raw, KvReplicas kv, int leader, URI base, int i) throws Exception {
         Round r = new Round();
@@ -130,9 +144,14 @@ public final class ReplicationBenchmark {
         proposals = proposals(kv);
         cpu = Cpu.now(kv);
         ConcurrentLinkedQueue<long[]> answered = new ConcurrentLinkedQueue<>();
-        LagSampler lag = LagSampler.start(kv.url((leader + 1) % 3, "/br2k/status"));
+        LagSampler lagA = LagSampler.start(kv.url((leader + 1) % 3, "/br2k/status"));
+        LagSampler lagB = LagSampler.start(kv.url((leader + 2) % 3, "/br2k/status"));
         r.sixteen = clients(base, 16, 200, "sixteen" + i, answered);
-        r.lag = lag.stopAndMeasure(answered);
+        double[] a = lagA.stopAndMeasure(answered);
+        double[] b = lagB.stopAndMeasure(answered);
+        r.lagEach = String.format("r%d p50 %s p99 %s, r%d p50 %s p99 %s", (leader + 1) % 3 + 1, ms(a[0]), ms(a[1]),
+                (leader + 2) % 3 + 1, ms(b[0]), ms(b[1]));
+        r.lag = !(b[1] <= a[1]) ? b : a; // the follower with the worse p99 (NaN counts as worse)
         r.cpuSixteen = cpu.perRequest(Cpu.now(kv), 3200);
         r.proposalsSixteen = (proposals(kv) - proposals) / 3200;
         r.insideSixteen = inside(before, leaderHistograms(kv, leader));
@@ -140,6 +159,7 @@ public final class ReplicationBenchmark {
                         + "put(16) %s/s, BR2K 16 clients %s req/s (%.2f of put(16), %.2f proposals/req, follower lag p99 %s) | load %.2f%n",
                 i + 1, fmt(r.rawTxn), fmt(r.one[0]), r.one[0] / r.rawTxn, r.proposalsOne, fmt(r.rawPut), fmt(r.rawPutSixteen),
                 fmt(r.sixteen[0]), r.sixteen[0] / r.rawPutSixteen, r.proposalsSixteen, ms(r.lag[1]), loadAverage());
+        System.out.println("  follower lag, 16 clients, each follower: " + r.lagEach);
         System.out.println("  inside the leader, 1 client: " + r.insideOne + "; CPU " + r.cpuOne);
         System.out.println("  inside the leader, 16 clients: " + r.insideSixteen + "; CPU " + r.cpuSixteen);
         return r;
@@ -159,6 +179,7 @@ public final class ReplicationBenchmark {
         String cpuSixteen;
         double proposalsSixteen;
         double[] lag;
+        String lagEach;
 
         /** How this round did against both throughput targets, to pick the median round by. */
         double score() {

@@ -7,7 +7,16 @@ import dev.br2k.testkit.EtcdCluster;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.LongStream;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -128,6 +137,42 @@ class ReplicationIT {
         assertThat(other.body()).contains("\"value\":2");
         assertThat(kv.awaitConverged()).containsEntry("counter:c", "2");
         assertThat(keys.number("log-size")).isEqualTo(2);
+    }
+
+    @Test
+    void with_pipelining_concurrent_clients_each_get_their_own_count_and_every_replica_applies_each_request_once()
+            throws Exception {
+        kv = KvReplicas.start(etcd, dir, "pipelined", 3, c -> c.pipelining(true));
+        keys = new EtcdKeys(etcd.endpoints(), "pipelined");
+        int leader = kv.awaitLeader();
+        int clients = 16;
+        int each = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<List<HttpResponse<String>>>> sent = new ArrayList<>();
+        try {
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                sent.add(pool.submit(() -> IntStream.range(0, each).mapToObj(i -> Http.send("POST",
+                        kv.url(leader, "/counter/c"), null, "Br2k-Request-Id", "p-" + client + "-" + i)).toList()));
+            }
+            List<Long> values = new ArrayList<>();
+            for (var f : sent) {
+                for (HttpResponse<String> res : f.get(120, TimeUnit.SECONDS)) {
+                    assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
+                    values.add(KvReplicas.JSON.readTree(res.body()).get("value").asLong());
+                }
+            }
+            // each answer is the committed result of its own entry: the counts 1..400, each once
+            assertThat(values).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, clients * each).boxed().toList());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(kv.awaitConverged()).containsEntry("counter:c", String.valueOf(clients * each));
+        assertThat(keys.number("log-size")).isEqualTo(clients * each);
+        String metrics = Http.get(kv.url(leader, "/metrics")).body();
+        Matcher m = Pattern.compile("(?m)^br2k_leader_pipelined_commits_total\\{[^}]*} ([0-9.]+)$").matcher(metrics);
+        assertThat(m.find()).as("the pipelined-commits counter is published").isTrue();
+        assertThat(Double.parseDouble(m.group(1))).as("commits sent while the one before was unconfirmed").isPositive();
     }
 
     @Test

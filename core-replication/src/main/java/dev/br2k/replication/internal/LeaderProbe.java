@@ -6,7 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -22,55 +25,69 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class LeaderProbe {
     static final int TIMEOUT_MILLIS = 500;
     private static final Set<String> LEADING = Set.of("LEADER", "REGISTER");
+    /** Replicas whose health is remembered; the one probed longest ago is forgotten beyond this. */
+    private static final int REMEMBERED = 16;
+
+    /** What the probes of one replica said. */
+    private static final class Health {
+        final AtomicBoolean inFlight = new AtomicBoolean();
+        volatile long lastProbe;
+        volatile long failingSince;
+        volatile boolean lastOk = true;
+        volatile int refusedInARow;
+    }
 
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofMillis(TIMEOUT_MILLIS))
             .version(HttpClient.Version.HTTP_1_1)
             .build();
-    private final AtomicBoolean inFlight = new AtomicBoolean();
-    private volatile URI target;
-    private volatile long failingSince;
-    private volatile boolean lastOk = true;
-    private volatile int refusedInARow;
+    /**
+     * Per replica URL: a probe of one replica never resets what is known about another (a single probe target
+     * did: after the target moved on and back, a dead leader counted as answering until probed again).
+     */
+    private final Map<URI, Health> health = new ConcurrentHashMap<>();
 
-    /** Starts a probe of {@code url} unless one is still running; results arrive asynchronously. */
+    /** Starts a probe of {@code url} unless one of it is still running; results arrive asynchronously. */
     void probe(URI url) {
-        if (!url.equals(target)) {
-            target = url;
-            lastOk = true;
-            failingSince = 0;
-            refusedInARow = 0;
-        }
-        if (!inFlight.compareAndSet(false, true)) {
+        Health h = health.computeIfAbsent(url, u -> new Health());
+        h.lastProbe = System.nanoTime();
+        forgetOldest();
+        if (!h.inFlight.compareAndSet(false, true)) {
             return;
         }
         HttpRequest req = HttpRequest.newBuilder(url.resolve("/br2k/status"))
                 .timeout(Duration.ofMillis(TIMEOUT_MILLIS)).GET().build();
         http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).whenComplete((res, err) -> {
-            inFlight.set(false);
-            if (!url.equals(target)) {
-                return;
-            }
             boolean ok = err == null && res.statusCode() == 200 && leading(res.body());
-            refusedInARow = refused(err) ? refusedInARow + 1 : 0;
+            h.refusedInARow = refused(err) ? h.refusedInARow + 1 : 0;
             if (ok) {
-                failingSince = 0;
-            } else if (failingSince == 0) {
-                failingSince = System.nanoTime();
+                h.failingSince = 0;
+            } else if (h.failingSince == 0) {
+                h.failingSince = System.nanoTime();
             }
-            lastOk = ok;
+            h.lastOk = ok;
+            h.inFlight.set(false);
         });
+    }
+
+    private void forgetOldest() {
+        while (health.size() > REMEMBERED) {
+            health.entrySet().stream().min(Comparator.comparingLong(e -> e.getValue().lastProbe))
+                    .ifPresent(e -> health.remove(e.getKey(), e.getValue()));
+        }
     }
 
     /** False when the last probe of {@code url} failed; true if it answered or was never probed. */
     boolean answers(URI url) {
-        return !url.equals(target) || lastOk;
+        Health h = health.get(url);
+        return h == null || h.lastOk;
     }
 
-    /** How long {@code url} has failed every probe, in nanoseconds (0 if it answered last). */
+    /** How long {@code url} has failed every probe, in nanoseconds (0 if it answered last or was never probed). */
     long failingFor(URI url) {
-        long since = failingSince;
-        return !url.equals(target) || since == 0 ? 0 : System.nanoTime() - since;
+        Health h = health.get(url);
+        long since = h == null ? 0 : h.failingSince;
+        return since == 0 ? 0 : System.nanoTime() - since;
     }
 
     /**
@@ -78,7 +95,8 @@ final class LeaderProbe {
      * process is gone (a stuck or partitioned one times out instead).
      */
     boolean refusing(URI url, int probes) {
-        return url.equals(target) && refusedInARow >= probes;
+        Health h = health.get(url);
+        return h != null && h.refusedInARow >= probes;
     }
 
     private static boolean refused(Throwable err) {

@@ -3,15 +3,12 @@ package dev.br2k.replication.internal;
 import dev.br2k.replication.internal.log.Etcd;
 import dev.br2k.replication.internal.log.MemberValue;
 import io.etcd.jetcd.Client;
-import io.etcd.jetcd.KeyValue;
 import io.etcd.jetcd.cluster.Member;
 import io.etcd.jetcd.maintenance.StatusResponse;
 import io.etcd.jetcd.options.LeaseOption;
 import io.etcd.jetcd.options.PutOption;
-import dev.br2k.replication.internal.log.Keys;
-import io.etcd.jetcd.kv.GetResponse;
+import dev.br2k.replication.internal.log.ServiceStore;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
@@ -91,8 +88,7 @@ public final class Membership {
             return;
         }
         String raftLeader = Long.toHexString(status.getLeader());
-        List<MemberValue> live = r.etcd().getPrefix(r.keys().membersPrefix()).stream()
-                .map(KeyValue::getValue).map(v -> Json.read(v.getBytes(), MemberValue.class)).toList();
+        List<MemberValue> live = r.store().members();
         Optional<MemberValue> beside = live.stream().filter(m -> m.etcdMemberId().equals(raftLeader)).findFirst();
         Optional<URI> holder = r.knownLeader().map(l -> URI.create(l.url()));
         long nanos = System.nanoTime();
@@ -160,20 +156,13 @@ public final class Membership {
         if (now - lastHandOff < 3000) {
             return false; // tried a moment ago and still lead: take over rather than leave the service waiting
         }
-        Keys k = r.keys();
-        List<GetResponse> got = r.etcd().read(Etcd.key(k.logSize()), Etcd.prefix(k.lpiPrefix()),
-                Etcd.prefix(k.membersPrefix()));
-        long size = got.get(0).getKvs().isEmpty() ? 0 : Long.parseLong(Etcd.str(got.get(0).getKvs().get(0).getValue()));
+        ServiceStore.Replicas replicas = r.store().replicas();
+        long size = replicas.logSize();
         if (size - r.lpi() <= HANDOFF_LAG) {
             return false;
         }
-        Map<String, Long> lpis = new HashMap<>();
-        for (KeyValue kv : got.get(1).getKvs()) {
-            String key = Etcd.str(kv.getKey());
-            lpis.put(key.substring(key.lastIndexOf('/') + 1), Long.parseLong(Etcd.str(kv.getValue())));
-        }
-        Optional<MemberValue> best = got.get(2).getKvs().stream()
-                .map(kv -> Json.read(kv.getValue().getBytes(), MemberValue.class))
+        Map<String, Long> lpis = replicas.lpis();
+        Optional<MemberValue> best = replicas.members().stream()
                 .filter(m -> !m.id().equals(r.id()) && !m.etcdMemberId().isEmpty() && m.canLead())
                 .max(Comparator.comparingLong(m -> lpis.getOrDefault(m.id(), 0L)));
         if (best.isEmpty() || lpis.getOrDefault(best.get().id(), 0L) - r.lpi() <= HANDOFF_LAG) {

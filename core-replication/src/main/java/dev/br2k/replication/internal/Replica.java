@@ -2,14 +2,11 @@ package dev.br2k.replication.internal;
 
 import dev.br2k.replication.Br2kConfig;
 import dev.br2k.replication.HttpMethod;
-import dev.br2k.replication.HttpResponseException;
 import dev.br2k.replication.Role;
-import dev.br2k.replication.RouteType;
 import dev.br2k.replication.backup.BackupRecord;
 import dev.br2k.replication.internal.follower.Follower;
 import dev.br2k.replication.internal.leader.LeaderPipeline;
 import dev.br2k.replication.internal.leader.Takeover;
-import dev.br2k.replication.internal.log.EntryStatus;
 import dev.br2k.replication.internal.log.Etcd;
 import dev.br2k.replication.internal.log.Keys;
 import dev.br2k.replication.internal.log.LeaderValue;
@@ -34,7 +31,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Replica implements AutoCloseable {
     private final Br2kConfig config;
-    private final Map<String, Route> routes;
+    private final EntryRunner entries;
     private final Keys keys;
     private final Client client;
     private final Etcd etcd;
@@ -50,7 +47,7 @@ public final class Replica implements AutoCloseable {
     private final Membership membership;
     private final ServiceStateWatch watch;
     private final LeaderProbe probe = new LeaderProbe();
-    private final java.util.NavigableMap<Long, dev.br2k.replication.CrashPoint> crashPoints;
+    private final CrashPoints crashPoints;
 
     private volatile Role role = Role.FOLLOWER;
     private volatile boolean running;
@@ -72,7 +69,6 @@ public final class Replica implements AutoCloseable {
 
     public Replica(Br2kConfig config, Map<String, Route> routes) {
         this.config = config;
-        this.routes = Map.copyOf(routes);
         this.keys = new Keys(config.serviceName());
         this.client = Client.builder()
                 .endpoints(config.etcdEndpoints().toArray(URI[]::new))
@@ -90,6 +86,7 @@ public final class Replica implements AutoCloseable {
         this.etcd = new Etcd(client.getKVClient(), config.etcdTimeout());
         this.store = new dev.br2k.replication.internal.log.ServiceStore(etcd, keys);
         this.log = new ReplicaLog(Replica.class, config.replicaId(), () -> role);
+        this.entries = new EntryRunner(routes, config.stateDir(), log);
         this.metrics = new ReplicaMetrics(this);
         this.meta = new LocalMeta(config.stateDir(), config.stateHooks().durable());
         this.follower = new Follower(this);
@@ -97,7 +94,7 @@ public final class Replica implements AutoCloseable {
         this.takeover = new Takeover(this);
         this.membership = new Membership(this);
         this.watch = new ServiceStateWatch(this);
-        this.crashPoints = new java.util.TreeMap<>(config.crashPoints());
+        this.crashPoints = new CrashPoints(config.crashPoints(), config.stateDir(), log);
     }
 
     /** Starts the role loop; {@code url} is where this replica's HTTP server is reached. */
@@ -326,81 +323,9 @@ public final class Replica implements AutoCloseable {
         return true;
     }
 
-    /**
-     * Runs an entry's handler on local state. Must hold {@link #stateLock()}.
-     *
-     * @return the status to record and the response
-     */
-    public Map.Entry<EntryStatus, StoredResponse> run(LogEntry entry, long index, boolean replaying) {
-        Route route = routes.get(Route.key(entry.method(), entry.route()));
-        if (route == null) {
-            log.error("entry {} names route {} {} which this replica does not have: replicas run different code",
-                    index, entry.method(), entry.route());
-            return Map.entry(EntryStatus.FAILED, EntryContext.error(500, "no such route on this replica"));
-        }
-        if (entry.type() == RouteType.EXTERNAL_TXN) {
-            return Map.entry(EntryStatus.SUCCESS, StoredResponse.json(200,
-                    Json.write(Map.of("index", index, "requestId", entry.requestId(), "logged", true))));
-        }
-        EntryContext ctx = new EntryContext(entry, index, config.stateDir(), replaying);
-        try {
-            route.handler().handle(ctx);
-            return Map.entry(EntryStatus.SUCCESS, ctx.response());
-        } catch (HttpResponseException e) {
-            return Map.entry(EntryStatus.FAILED, EntryContext.error(e.status(), e.getMessage()));
-        } catch (Exception e) {
-            log.warn("handler of {} {} failed at entry {}: {}", entry.method(), entry.path(), index, e.toString());
-            return Map.entry(EntryStatus.FAILED, EntryContext.error(500, "the handler failed: " + e));
-        }
-    }
-
-    /**
-     * Applies an entry the leader recorded {@code SUCCESS} (follower, register). Must hold {@link #stateLock()}.
-     *
-     * @throws HandlerFailedException if the handler throws: the entry must not be skipped (I4)
-     */
-    public void applyCommitted(LogEntry entry, long index) {
-        Route route = routes.get(Route.key(entry.method(), entry.route()));
-        if (route == null) {
-            throw new HandlerFailedException(index, "entry " + index + " names route " + entry.method() + " " + entry.route()
-                    + " which this replica does not have: replicas run different code", null);
-        }
-        try {
-            route.handler().handle(new EntryContext(entry, index, config.stateDir(), true));
-        } catch (Exception e) {
-            throw new HandlerFailedException(index, "the handler of " + entry.method() + " " + entry.path() + " failed on entry "
-                    + index + ", which the leader recorded SUCCESS: " + e, e);
-        }
-    }
-
-    /**
-     * Halts the process if a configured crash point is reached for one of the indices. Tests only. Each point
-     * fires once for all replicas whose state directories share a parent (a file {@code .br2k-crashed-<point>-<index>}
-     * there): in v2 a retry of a group cut off before its commit takes the same indices on the next leader.
-     */
+    /** Halts the process at a configured crash point (tests only); see {@link CrashPoints}. */
     public void crashPoint(dev.br2k.replication.CrashPoint point, long fromIndex, long toIndex) {
-        if (crashPoints.isEmpty()) {
-            return;
-        }
-        for (var c : crashPoints.subMap(fromIndex, true, toIndex, true).entrySet()) {
-            if (c.getValue() == point && firstCrash(point, c.getKey())) {
-                log.error("CRASH POINT {} reached at index {}: halting the process", point, c.getKey());
-                Runtime.getRuntime().halt(86);
-            }
-        }
-    }
-
-    private boolean firstCrash(dev.br2k.replication.CrashPoint point, long index) {
-        java.nio.file.Path parent = config.stateDir().toAbsolutePath().getParent();
-        try {
-            java.nio.file.Files.createFile(parent.resolve(".br2k-crashed-" + point + "-" + index));
-            return true;
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            return false;
-        } catch (java.io.IOException e) {
-            log.warn("crash point {} at {}: cannot record it in {} ({}); halting anyway", point, index, parent, e.toString());
-            return true;
-        }
+        crashPoints.reached(point, fromIndex, toIndex);
     }
 
     @Override
@@ -607,6 +532,11 @@ public final class Replica implements AutoCloseable {
     }
 
     public Optional<Route> route(HttpMethod method, String path) {
-        return Optional.ofNullable(routes.get(Route.key(method, path)));
+        return entries.route(method, path);
+    }
+
+    /** Runs entries' handlers on the local state (hold {@link #stateLock()}). */
+    public EntryRunner entries() {
+        return entries;
     }
 }

@@ -8,6 +8,7 @@ import dev.br2k.replication.internal.Replica;
 import dev.br2k.replication.internal.log.Etcd;
 import dev.br2k.replication.internal.log.EtcdUnavailableException;
 import dev.br2k.replication.internal.log.Keys;
+import dev.br2k.replication.internal.log.ServiceStore;
 import dev.br2k.replication.internal.log.MemberValue;
 import dev.br2k.replication.internal.recovery.Artifacts;
 import io.etcd.jetcd.KeyValue;
@@ -113,13 +114,10 @@ public final class BackupRun {
             live.clear();
             List<String> behind = new ArrayList<>();
             try {
-                Map<String, Long> lpis = new HashMap<>();
-                for (KeyValue kv : r.etcd().getPrefix(k.lpiPrefix())) {
-                    String key = Etcd.str(kv.getKey());
-                    lpis.put(key.substring(key.lastIndexOf('/') + 1), Long.parseLong(Etcd.str(kv.getValue())));
-                }
-                for (KeyValue kv : r.etcd().getPrefix(k.membersPrefix())) {
-                    String id = Json.read(kv.getValue().getBytes(), MemberValue.class).id();
+                ServiceStore.Replicas replicas = r.store().replicas();
+                Map<String, Long> lpis = replicas.lpis();
+                for (MemberValue member : replicas.members()) {
+                    String id = member.id();
                     live.add(id);
                     if (!id.equals(r.id()) && lpis.getOrDefault(id, -1L) != logSize) {
                         behind.add(id);

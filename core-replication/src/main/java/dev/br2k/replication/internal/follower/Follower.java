@@ -126,7 +126,7 @@ public final class Follower {
                 }
                 if (st.status() == EntryStatus.SUCCESS && st.type() == RouteType.REPLICATE) {
                     try {
-                        r.applyCommitted(e, i);
+                        r.entries().applyCommitted(e, i);
                     } catch (HandlerFailedException failed) {
                         handlerFailed(failed);
                         return false; // lpi stays below the entry: it is tried again, never skipped (I4)

@@ -45,9 +45,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * after their {@code IN_PROCESS} entry is committed, on a state holding exactly the committed prefix, and
  * their results are recorded in the next tick (I6).
  *
+ * <p><strong>Pipelining</strong> ({@code Br2kConfig.pipelining}, off by default): a group of replicate and external-txn
+ * entries that fits one transaction is sent
+ * and, while etcd commits it, the next group runs on top of it and is sent guarded by {@code log-size} = the first
+ * group's last index, so it can land only after the first — when at least half as many requests as the first group
+ * holds are waiting (fewer wait for the first commit and join the next group: more commits of fewer requests
+ * would cost etcd more proposals and CPU per request). Clients are answered in log order, each group once its
+ * own commit is confirmed. At most two commits are unconfirmed at a time. Only-once entries, only-once results and
+ * groups too large for one transaction wait until nothing is in flight (an only-once handler runs on exactly the
+ * committed prefix). etcd may take two transactions of one client in either order; a refused commit sent while
+ * another was unconfirmed, whose refusal shows this replica still holds the leader key, did not land, and is sent
+ * once more after the one before it is confirmed.
+ *
  * <p>A refused, failed or timed-out commit stops the pipeline; with results it ran but etcd did not confirm,
- * the replica becomes Learner (I3). A group whose results do not fit one transaction is committed in several,
- * in log order. Backups run between ticks once nothing is waiting to be recorded.
+ * the replica becomes Learner (I3) — unless the only unconfirmed commit is one whose answer was lost and the log
+ * shows it landed. A group whose results do not fit one transaction is committed in several, in log order.
+ * Backups run between ticks once nothing is waiting to be recorded.
  */
 public final class LeaderPipeline {
     /** etcd's default limit of operations per transaction is 128. */
@@ -61,6 +74,9 @@ public final class LeaderPipeline {
     public static final int MAX_ENTRY_BYTES = 1_250_000;
     /** Stored responses above this many encoded bytes are replaced by a note (they are stored twice per entry). */
     private static final int MAX_STORED_RESPONSE = 64 * 1024;
+    /** How long a stopped leader keeps reading the log to learn whether its unanswered commit landed. */
+    private static final long RESOLVE_FOR_NANOS = 30_000_000_000L;
+    private static final long RESOLVE_RETRY_MILLIS = 200;
 
     private final Replica r;
     private final Fence fence;
@@ -77,7 +93,15 @@ public final class LeaderPipeline {
     private volatile boolean running = true;
     private volatile String stopReason = "the leader stepped down";
     private volatile CompletableFuture<TxnResponse> inFlight;
+    /** A group's commit sent to etcd while the next group runs (pipelining); answered once confirmed. */
+    private volatile Sent pending;
+    /** The entries of a sent commit being confirmed, until their clients are answered. */
+    private List<Staged> unanswered = List.of();
     private long logSize;
+    /** The last index whose handler this leader ran (its local state holds entries up to it). */
+    private long ranThrough;
+    /** The commit in flight when etcd's answer was lost, if any. */
+    private UnknownCommit unknown;
     private long lastBackupNanos = System.nanoTime();
     private boolean backupWanted;
 
@@ -124,6 +148,10 @@ public final class LeaderPipeline {
         if (write != null) {
             write.cancel(false); // don't wait out the etcd timeout: the write may or may not land, as on a timeout
         }
+        Sent sent = pending;
+        if (sent != null) {
+            sent.write().cancel(false);
+        }
     }
 
     public boolean finished() {
@@ -144,13 +172,24 @@ public final class LeaderPipeline {
             while (running && r.role() == Role.LEADER) {
                 backupWanted |= backupDue();
                 if (backupWanted && toRecord.isEmpty()) {
+                    settlePending();
                     logSize = new BackupRun(r, leaderIsMe, logSize).run();
                     lastBackupNanos = System.nanoTime();
                     backupWanted = false;
                     continue;
                 }
                 group.clear();
-                PendingRequest first = toRecord.isEmpty() ? queue.poll(50, TimeUnit.MILLISECONDS) : queue.poll();
+                Sent sent = pending;
+                if (sent != null && queue.size() < Math.max(1, sent.chunk().size() / 2)) {
+                    // too few waiting to be worth a commit of their own: gather more while the one in flight lands
+                    settlePending();
+                }
+                PendingRequest first = toRecord.isEmpty() && pending == null ? queue.poll(50, TimeUnit.MILLISECONDS)
+                        : queue.poll();
+                if (first == null && pending != null) {
+                    settlePending(); // nothing to run on top of it: confirm it and answer its clients
+                    continue;
+                }
                 if (first == null && toRecord.isEmpty()) {
                     continue;
                 }
@@ -177,18 +216,85 @@ public final class LeaderPipeline {
             r.stepDown(stopReason);
         } finally {
             running = false;
-            if (r.meta().applying()) {
-                // handlers ran for entries whose results etcd did not confirm: the local state may hold what no one
-                // else has, or a late write may still land (I3). Restore rather than follow.
-                r.becomeLearner("stopped leading with entries it ran that etcd has not confirmed (" + stopReason + ")");
-            }
             StoredResponse unavailable = unavailable("this replica stopped leading (" + stopReason + ")");
+            Sent sent = pending;
+            if (sent != null) {
+                // stopped with a commit sent and not confirmed: its outcome is unknown
+                sent.write().cancel(false);
+                unknownOutcome(sent.chunk());
+                sent.chunk().forEach(s -> s.request().future().complete(unavailable));
+                pending = null;
+            }
+            unanswered.forEach(s -> s.request().future().complete(unavailable));
             group.forEach(p -> p.future().complete(unavailable));
             toRecord.forEach(s -> s.request().future().complete(unavailable));
             toRecord.clear();
             failQueued();
-            finished.complete(null);
+            try {
+                if (r.meta().applying()) {
+                    settleUnconfirmed();
+                }
+            } finally {
+                finished.complete(null);
+            }
         }
+    }
+
+    /**
+     * Handlers ran for entries whose results etcd did not confirm (I3). If the only unconfirmed commit is one
+     * whose answer was lost and it covers every entry this leader ran, the log says whether it landed: if it
+     * did, the local state is exactly the log's prefix and the replica follows on it (its {@code lpi/me} was in
+     * that commit). Otherwise the local state may hold what no one else has, or a late write may still land:
+     * restore rather than follow. The replica is a Follower that is not ready meanwhile (its pipeline has not
+     * finished), so it neither takes over nor applies anything.
+     */
+    private void settleUnconfirmed() {
+        UnknownCommit u = unknown;
+        if (u != null && u.lastIndex() == ranThrough && landed(u)) {
+            try {
+                r.meta().endApplying();
+                r.setLpi(u.lastIndex());
+                r.log().info("its unanswered commit of entries {}..{} is in the log inside its fencing window: it landed, "
+                        + "so the local state matches the log and it follows on it (no restore)", u.firstIndex(), u.lastIndex());
+                return;
+            } catch (IOException e) {
+                r.log().warn("cannot clear the local progress marker: {}", e.toString());
+            }
+        }
+        r.becomeLearner("stopped leading with entries it ran that etcd has not confirmed (" + stopReason + ")");
+    }
+
+    /** Reads the log until it says whether {@code u} landed (spec §1.4); false if it did not or cannot be told. */
+    private boolean landed(UnknownCommit u) {
+        long deadline = System.nanoTime() + RESOLVE_FOR_NANOS;
+        while (r.running() && System.nanoTime() < deadline) {
+            try {
+                switch (u.outcome(r.store().written(u.lastIndex()), fence)) {
+                    case LANDED:
+                        return true;
+                    case NOT_LANDED:
+                        r.log().info("its unanswered commit of entries {}..{} is not in the log and can no longer land "
+                                + "(another takeover replaced its fencing revision {})", u.firstIndex(), u.lastIndex(),
+                                fence.revision());
+                        return false;
+                    default:
+                        r.log().debug("commit of entries {}..{} not in the log yet; its fence still holds", u.firstIndex(),
+                                u.lastIndex());
+                }
+            } catch (EtcdUnavailableException e) {
+                r.log().info("cannot read the log yet to learn whether entries {}..{} landed: {}", u.firstIndex(),
+                        u.lastIndex(), e.getMessage());
+            }
+            try {
+                Thread.sleep(RESOLVE_RETRY_MILLIS); // back-off between reads, not a wait for a condition
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        r.log().warn("could not learn within {} s whether entries {}..{} landed", RESOLVE_FOR_NANOS / 1_000_000_000L,
+                u.firstIndex(), u.lastIndex());
+        return false;
     }
 
     /** Adds waiting requests to {@code group} while the group's entries fit a transaction. */
@@ -209,9 +315,14 @@ public final class LeaderPipeline {
         long now = System.currentTimeMillis();
         List<Staged> staged = new ArrayList<>(fresh.size());
         boolean runsReplicate = fresh.stream().anyMatch(p -> p.entry().type() == RouteType.REPLICATE);
+        boolean pipelined = pipelinable(fresh);
+        if (!pipelined) {
+            settlePending(); // only-once entries run on exactly the committed prefix; large groups commit in parts
+        }
         if (runsReplicate) {
             // I3: the range about to run is recorded before any handler runs; cleared once etcd confirmed it
             r.meta().beginApplying(firstIndex, lastIndex);
+            ranThrough = lastIndex;
         }
         r.stateLock().lock();
         try {
@@ -222,11 +333,11 @@ public final class LeaderPipeline {
                 staged.add(switch (p.entry().type()) {
                     case REPLICATE, EXTERNAL_TXN -> {
                         long started = System.nanoTime();
-                        var result = r.run(p.entry(), index, false);
+                        var result = r.entries().run(p.entry(), index);
                         if (p.entry().type() == RouteType.REPLICATE) {
                             r.metrics().handler(System.nanoTime() - started);
                         }
-                        yield Staged.appended(p, index).ran(result.getKey(), kept(result.getValue()));
+                        yield Staged.appended(p, index).ran(result.status(), kept(result.response()));
                     }
                     case ONLY_ONCE -> Staged.appended(p, index).ran(EntryStatus.IN_PROCESS, null);
                 });
@@ -239,11 +350,88 @@ public final class LeaderPipeline {
                 r.crashPoint(CrashPoint.AFTER_HANDLER, s.index(), s.index()); // only-once handlers run after the commit
             }
         }
+        if (pipelined && fitsOne(staged)) {
+            Sent sent = send(staged, resolved.knownIds(), pending != null);
+            logSize = lastIndex; // the next group's guard: it lands only after this one
+            settlePending();    // the previous group, sent while this one ran
+            pending = sent;
+            return;
+        }
+        settlePending();
         commitInChunks(staged, resolved.knownIds());
         if (r.meta().applying()) {
             r.meta().endApplying(); // every entry this replica ran has its result in etcd
         }
         runOnlyOnce(staged);
+    }
+
+    /**
+     * Whether a group may be committed while the next one runs (pipelining, spec §1.4): replicate and external-txn
+     * entries only (an only-once handler must run on exactly the committed prefix), one transaction's worth, and no
+     * only-once result waiting to be recorded.
+     */
+    private boolean pipelinable(List<PendingRequest> fresh) {
+        if (!r.config().pipelining() || fresh.isEmpty() || !toRecord.isEmpty() || 3 * fresh.size() + 4 > MAX_OPS) {
+            return false;
+        }
+        for (PendingRequest p : fresh) {
+            if (p.entry().type() == RouteType.ONLY_ONCE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the group's entries with their results fit one transaction. */
+    private static boolean fitsOne(List<Staged> staged) {
+        long bytes = 0;
+        for (Staged s : staged) {
+            bytes += s.request().size() + s.resultSize();
+        }
+        return bytes <= MAX_TICK_BYTES;
+    }
+
+    /** A group's commit on its way to etcd. {@code overlapped}: sent while an earlier commit was unconfirmed. */
+    private record Sent(List<Staged> chunk, Set<String> knownIds, long logSizeBefore, boolean overlapped,
+                        CompletableFuture<TxnResponse> write, long startedNanos) { }
+
+    private Sent send(List<Staged> chunk, Set<String> knownIds, boolean overlapped) {
+        long before = logSize;
+        Txn txn = txn(chunk, List.of(), knownIds, before);
+        if (overlapped) {
+            r.metrics().pipelinedCommit();
+        }
+        return new Sent(List.copyOf(chunk), knownIds, before, overlapped,
+                r.etcd().txnAsync(txn.guards(), txn.ops(), List.of(Etcd.key(r.keys().leader()))), System.nanoTime());
+    }
+
+    /**
+     * Waits for the commit sent while the next group ran, then answers its clients (I1). etcd may order two
+     * transactions of one client either way; a commit refused because it reached etcd before the one it follows did
+     * not land (its guard failed), so it is sent once more after that one is confirmed.
+     */
+    private void settlePending() throws IOException {
+        Sent sent = pending;
+        if (sent == null) {
+            return;
+        }
+        pending = null;
+        unanswered = sent.chunk(); // answered 503 if this throws
+        boolean landed = confirm(sent.write(), sent.startedNanos(), sent.chunk(), sent.overlapped());
+        if (!landed) {
+            r.log().debug("commit of entries {}.. reached etcd before the one it follows: sending it again",
+                    sent.chunk().get(0).index());
+            Txn txn = txn(sent.chunk(), List.of(), sent.knownIds(), sent.logSizeBefore());
+            long started = System.nanoTime();
+            confirm(r.etcd().txnAsync(txn.guards(), txn.ops(), List.of(Etcd.key(r.keys().leader()))), started,
+                    sent.chunk(), false);
+        }
+        unanswered = List.of();
+        recorded(sent.chunk());
+        long last = sent.chunk().get(sent.chunk().size() - 1).index();
+        if (r.meta().applying() && ranThrough == last) {
+            r.meta().endApplying(); // every entry this replica ran has its result in etcd (none ran on top)
+        }
     }
 
     /** Commits the staged entries (and the only-once results waiting) in as few transactions as fit, in log order. */
@@ -282,22 +470,27 @@ public final class LeaderPipeline {
                 answer(s);
             }
             if (!chunk.isEmpty()) {
-                long last = chunk.get(chunk.size() - 1).index();
-                logSize = last;
-                r.setLogSize(last);
-                r.setLpi(last);
-                r.setSsi(last);
-                r.crashPoint(CrashPoint.AFTER_APPEND, chunk.get(0).index(), last);
-                r.crashPoint(CrashPoint.AFTER_IN_PROCESS, chunk.get(0).index(), last);
-                r.crashPoint(CrashPoint.AFTER_SUCCESS, chunk.get(0).index(), last);
-                for (Staged s : chunk) {
-                    if (s.status() != EntryStatus.IN_PROCESS) {
-                        answer(s);
-                    }
-                }
+                logSize = chunk.get(chunk.size() - 1).index();
+                recorded(chunk);
             }
             from = to;
         } while (from < staged.size());
+    }
+
+    /** A chunk's commit is confirmed: progress advances and its clients are answered (only-once ones later). */
+    private void recorded(List<Staged> chunk) {
+        long last = chunk.get(chunk.size() - 1).index();
+        r.setLogSize(last);
+        r.setLpi(last);
+        r.setSsi(last);
+        r.crashPoint(CrashPoint.AFTER_APPEND, chunk.get(0).index(), last);
+        r.crashPoint(CrashPoint.AFTER_IN_PROCESS, chunk.get(0).index(), last);
+        r.crashPoint(CrashPoint.AFTER_SUCCESS, chunk.get(0).index(), last);
+        for (Staged s : chunk) {
+            if (s.status() != EntryStatus.IN_PROCESS) {
+                answer(s);
+            }
+        }
     }
 
     /** Runs the handlers of only-once entries whose IN_PROCESS is committed; their results go in the next tick. */
@@ -311,8 +504,8 @@ public final class LeaderPipeline {
             }
             r.stateLock().lock();
             try {
-                var result = r.run(s.request().entry(), s.index(), false);
-                toRecord.addLast(s.ran(result.getKey(), kept(result.getValue())));
+                var result = r.entries().run(s.request().entry(), s.index());
+                toRecord.addLast(s.ran(result.status(), kept(result.response())));
             } finally {
                 r.stateLock().unlock();
             }
@@ -332,7 +525,10 @@ public final class LeaderPipeline {
                 : response;
     }
 
-    private void commit(List<Staged> entries, List<Staged> results, Set<String> knownIds) {
+    /** The guards and operations of one leader commit (I2: fenced; {@code log-size == before} where it appends). */
+    private record Txn(List<Cmp> guards, List<Op> ops) { }
+
+    private Txn txn(List<Staged> entries, List<Staged> results, Set<String> knownIds, long before) {
         Keys k = r.keys();
         long sv = r.ssv();
         List<Cmp> guards = new ArrayList<>(List.of(leaderIsMe));
@@ -342,7 +538,7 @@ public final class LeaderPipeline {
             ops.add(Etcd.put(k.request(sv, s.request().entry().requestId()), new RequestRecord(s.index(), s.response())));
         }
         if (!entries.isEmpty()) {
-            guards.add(Etcd.valueIs(k.logSize(), String.valueOf(logSize)));
+            guards.add(Etcd.valueIs(k.logSize(), String.valueOf(before)));
             for (Staged s : entries) {
                 PendingRequest p = s.request();
                 String id = p.entry().requestId();
@@ -360,8 +556,21 @@ public final class LeaderPipeline {
             ops.add(Etcd.put(k.serviceState(), last));
             ops.add(Etcd.put(k.lpi(r.id()), last));
         }
-        long started = System.nanoTime();
-        CompletableFuture<TxnResponse> write = r.etcd().txnAsync(guards, ops, List.of(Etcd.key(k.leader())));
+        return new Txn(guards, ops);
+    }
+
+    private void commit(List<Staged> entries, List<Staged> results, Set<String> knownIds) {
+        Txn txn = txn(entries, results, knownIds, logSize);
+        confirm(r.etcd().txnAsync(txn.guards(), txn.ops(), List.of(Etcd.key(r.keys().leader()))), System.nanoTime(),
+                entries, false);
+    }
+
+    /**
+     * Waits for a commit. Returns true when it landed; false only when {@code mayRetry} and etcd refused it while
+     * this replica still holds the leader key (it did not land: the caller may send it again once the commit it
+     * follows is confirmed). Otherwise a refused, failed or timed-out commit throws {@link LeadershipLostException}.
+     */
+    private boolean confirm(CompletableFuture<TxnResponse> write, long started, List<Staged> entries, boolean mayRetry) {
         inFlight = write;
         try {
             if (!running) {
@@ -369,20 +578,33 @@ public final class LeaderPipeline {
             }
             TxnResponse res = r.etcd().await(write);
             r.metrics().leaderWrite(System.nanoTime() - started);
-            if (!res.isSucceeded()) {
-                throw new LeadershipLostException(holdsLeaderKey(res)
-                        ? "a write was refused by etcd: the log or a request id changed under this leader"
-                        : "a write was refused by etcd: this replica no longer holds the leader key");
+            if (res.isSucceeded()) {
+                return true;
             }
-            return;
+            boolean holds = holdsLeaderKey(res);
+            if (mayRetry && holds) {
+                return false;
+            }
+            throw new LeadershipLostException(holds
+                    ? "a write was refused by etcd: the log or a request id changed under this leader"
+                    : "a write was refused by etcd: this replica no longer holds the leader key");
         } catch (RequestTooLargeException e) {
             throw new LeadershipLostException("a write was too large for etcd after its handlers ran: " + e.getMessage());
         } catch (EtcdUnavailableException e) {
+            unknownOutcome(entries);
             throw new LeadershipLostException("a write did not complete: " + e.getMessage());
         } catch (java.util.concurrent.CancellationException e) {
+            unknownOutcome(entries);
             throw new LeadershipLostException("this replica stopped leading (" + stopReason + ") while a write was in flight");
         } finally {
             inFlight = null;
+        }
+    }
+
+    private void unknownOutcome(List<Staged> entries) {
+        if (!entries.isEmpty()) {
+            Staged last = entries.get(entries.size() - 1);
+            unknown = new UnknownCommit(entries.get(0).index(), last.index(), last.request().entry().requestId());
         }
     }
 

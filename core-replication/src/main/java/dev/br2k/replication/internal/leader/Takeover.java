@@ -105,7 +105,7 @@ public final class Takeover {
                         ignores.add(Etcd.put(k.status(i), st.with(EntryStatus.IGNORE, r.id(), null)));
                     } else if (st.status() == EntryStatus.SUCCESS && st.type() == RouteType.REPLICATE) {
                         try {
-                            r.applyCommitted(e, i);
+                            r.entries().applyCommitted(e, i);
                         } catch (dev.br2k.replication.internal.HandlerFailedException failed) {
                             r.setApplyProblem(Optional.of(failed.getMessage()));
                             r.becomeLearner(failed.getMessage() + ": cannot lead without it (I4)");

@@ -41,6 +41,51 @@ public final class ServiceStore {
     /** Entries {@code from..to} of the log with their states, and the state version they were read in. */
     public record Slice(Map<Long, LogEntry> entries, Map<Long, EntryState> states, long stateVersion) { }
 
+    /**
+     * What a leader needs to learn whether a commit whose answer was lost landed: the log entry at an index and
+     * the mod revision that wrote it, and the mod revision of {@code leader} (0 if absent), read at one revision.
+     */
+    public record Written(Optional<LogEntry> entry, long entryRevision, long leaderRevision) { }
+
+    /**
+     * The replicas as etcd sees them, read at one revision.
+     *
+     * @param logSize {@code log-size} (0 if absent)
+     * @param lpis {@code lpi/<replica>} by replica id
+     * @param members the live replicas' {@code members/<replica>} (leased: a replica that died is gone)
+     */
+    public record Replicas(long logSize, Map<String, Long> lpis, List<MemberValue> members) { }
+
+    public Replicas replicas() {
+        List<GetResponse> got = etcd.read(Etcd.key(keys.logSize()), Etcd.prefix(keys.lpiPrefix()),
+                Etcd.prefix(keys.membersPrefix()));
+        Map<String, Long> lpis = new TreeMap<>();
+        for (KeyValue kv : got.get(1).getKvs()) {
+            String key = Etcd.str(kv.getKey());
+            lpis.put(key.substring(key.lastIndexOf('/') + 1), Long.parseLong(Etcd.str(kv.getValue())));
+        }
+        return new Replicas(number(got.get(0)).orElse(0L), lpis, members(got.get(2)));
+    }
+
+    /** The live replicas' {@code members/<replica>}. */
+    public List<MemberValue> members() {
+        return members(etcd.read(Etcd.prefix(keys.membersPrefix())).get(0));
+    }
+
+    private static List<MemberValue> members(GetResponse response) {
+        return response.getKvs().stream().map(kv -> Json.read(kv.getValue().getBytes(), MemberValue.class)).toList();
+    }
+
+    /** The log entry at {@code index} and the {@code leader} key's mod revision, by one linearizable read. */
+    public Written written(long index) {
+        List<GetResponse> got = etcd.read(Etcd.key(keys.log(index)), Etcd.key(keys.leader()));
+        List<KeyValue> entry = got.get(0).getKvs();
+        List<KeyValue> leader = got.get(1).getKvs();
+        return new Written(json(got.get(0), LogEntry.class), entry.isEmpty() ? 0 : entry.get(0).getModRevision(),
+                leader.isEmpty() ? 0 : leader.get(0).getModRevision());
+    }
+
+
     public Head head() {
         List<GetResponse> got = etcd.read(Etcd.key(keys.serviceState()), Etcd.key(keys.stateVersion()),
                 Etcd.key(keys.logSize()), Etcd.key(keys.leader()), Etcd.key(keys.lastBackup()));

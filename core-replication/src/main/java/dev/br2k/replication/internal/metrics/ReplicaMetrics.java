@@ -38,6 +38,7 @@ public final class ReplicaMetrics {
     private final Counter backups;
     private final Counter recoveries;
     private final Counter duplicates;
+    private final Counter pipelined;
     private final Timer leaderWrites;
     private final Timer handlers;
     private final Map<RouteType, Timer> leaderRequests = new EnumMap<>(RouteType.class);
@@ -61,6 +62,8 @@ public final class ReplicaMetrics {
         recoveries = Counter.builder("br2k_recoveries").description("times this replica restored a backup").register(registry);
         duplicates = Counter.builder("br2k_duplicate_requests")
                 .description("retried requests answered from the stored response").register(registry);
+        pipelined = Counter.builder("br2k_leader_pipelined_commits")
+                .description("leader commits sent while the one before them was not yet confirmed").register(registry);
         leaderWrites = latency(Timer.builder("br2k_leader_write")
                 .description("guarded etcd transactions of the leader's request path (append, IN_PROCESS, result)"));
         handlers = latency(Timer.builder("br2k_handler").description("handler runs of entries on the leader"));
@@ -76,6 +79,10 @@ public final class ReplicaMetrics {
 
     public void leaderWrite(long nanos) {
         leaderWrites.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    public void pipelinedCommit() {
+        pipelined.increment();
     }
 
     public void handler(long nanos) {

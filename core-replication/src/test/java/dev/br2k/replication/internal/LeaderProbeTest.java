@@ -1,0 +1,73 @@
+package dev.br2k.replication.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link LeaderProbe} against a real HTTP server that answers as leader, and a port where nothing listens. */
+class LeaderProbeTest {
+    private HttpServer live;
+    private URI liveUrl;
+    private URI deadUrl;
+
+    @BeforeEach
+    void start() throws IOException {
+        live = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        live.createContext("/br2k/status", exchange -> {
+            byte[] body = "{\"role\":\"LEADER\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        live.start();
+        liveUrl = URI.create("http://127.0.0.1:" + live.getAddress().getPort());
+        try (ServerSocket s = new ServerSocket(0)) {
+            deadUrl = URI.create("http://127.0.0.1:" + s.getLocalPort()); // closed again: nothing listens there
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        live.stop(0);
+    }
+
+    @Test
+    void a_leader_that_failed_its_probe_is_not_trusted_again_because_another_replica_was_probed_meanwhile() {
+        LeaderProbe probe = new LeaderProbe();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            probe.probe(deadUrl);
+            return !probe.answers(deadUrl);
+        });
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            probe.probe(liveUrl);
+            return probe.failingFor(liveUrl) == 0 && probe.answers(liveUrl);
+        });
+
+        assertThat(probe.answers(deadUrl)).as("the dead leader failed its last probe; probing another replica says "
+                + "nothing new about it").isFalse();
+        assertThat(probe.failingFor(deadUrl)).isPositive();
+    }
+
+    @Test
+    void a_replica_refusing_connections_is_seen_as_gone_after_three_probes_while_another_is_probed_in_between() {
+        LeaderProbe probe = new LeaderProbe();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            probe.probe(deadUrl);
+            probe.probe(liveUrl); // probes of several replicas interleave
+            return probe.refusing(deadUrl, 3) && probe.answers(liveUrl) && probe.failingFor(liveUrl) == 0;
+        });
+        assertThat(probe.refusing(liveUrl, 1)).isFalse();
+        assertThat(probe.answers(deadUrl)).isFalse();
+    }
+}
