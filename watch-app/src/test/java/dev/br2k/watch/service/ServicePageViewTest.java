@@ -81,7 +81,7 @@ class ServicePageViewTest {
 
         assertThat(Fx.get(() -> vm.activityProperty().get())).isEqualTo(ServicePageViewModel.Activity.PENDING);
         Fx.run(executor::runDelayed); // the 5 s in which Cancel is offered
-        assertThat(calls).containsExactly("cluster add 1", "registry setReplicaCount 3");
+        assertThat(calls).containsExactly("registry dry run setReplicaCount 3", "cluster add 1", "registry setReplicaCount 3");
     }
 
     @Test
