@@ -35,6 +35,7 @@ import org.web3j.crypto.Keys;
 public final class InfoDidWorkload implements Workload {
     private final List<Credentials> owners = new ArrayList<>();
     private final List<RequestSigner> readers = new ArrayList<>();
+    private final List<RequestSigner> ownerSigners = new ArrayList<>();
 
     @Override
     public String describe() {
@@ -56,6 +57,7 @@ public final class InfoDidWorkload implements Workload {
                 client.putProfile(ProfileDraft.builder("Owner " + (i + 1)).education("robustness experiment").build());
                 client.grantConsent(Did.ofAddress(reader.getAddress()), Optional.empty());
                 owners.add(owner);
+                ownerSigners.add(RequestSigner.of(owner));
                 readers.add(RequestSigner.of(reader));
             }
         } catch (GeneralSecurityException e) {
@@ -71,6 +73,21 @@ public final class InfoDidWorkload implements Workload {
         Map<String, String> headers = new HashMap<>(reader.headers(signed));
         headers.put("Content-Type", "application/json");
         return new PreparedRequest(requestId, "POST", path, "", headers);
+    }
+
+    /** The owner's signed {@code GET /profiles/<owner>/reads}: who read the profile (only-once, leader). */
+    @Override
+    public PreparedRequest read(int client, String requestId) {
+        RequestSigner owner = ownerSigners.get(client - 1);
+        String path = "/profiles/" + owner.did().address() + "/reads";
+        SignedRequest signed = new SignedRequest("GET", path, owner.nextNonce(), "");
+        return new PreparedRequest(requestId, "GET", path, "", owner.headers(signed));
+    }
+
+    /** Yes: {@link RegistryInfoDidService#FAIL_WRITES_FILE}. */
+    @Override
+    public boolean canFailHandlers() {
+        return true;
     }
 
     @Override
