@@ -25,10 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every gap, picks the current leader and applies one fault to it, lets the replica come back, and waits
- * until a leader serves and every replica answers again (a lagging replica may still be catching up, as
- * in production: the next fault does not wait for it). The kinds are drawn from a shuffled bag, so after every
- * round of four each kind has happened equally often.
+ * Every gap, picks the current leader and applies one fault to it (or, for {@link FaultKind#FAIL_FOLLOWER},
+ * to a follower; for {@link FaultKind#KILL_IN_BACKUP}, to the leader once a backup runs), lets the replica
+ * come back, and waits until a leader serves and every replica answers again (a lagging replica may still
+ * be catching up, as in production: the next fault does not wait for it). The kinds are drawn from a
+ * shuffled bag, so after every round each kind has happened equally often.
  */
 public final class Attacker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Attacker.class);
