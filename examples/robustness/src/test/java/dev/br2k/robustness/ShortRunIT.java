@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The experiment's short mode, as CI runs it: real etcd members and InfoDID replicas in their own
- * network namespaces, five clients, backups every 200 entries, and two faults of every kind: against the
+ * network namespaces, five clients, backups every 100 entries, and two faults of every kind: against the
  * leader (partition, kill -9 of service or etcd, SIGSTOP, a 7-s isolation with a client inside its
  * namespace, kill -9 during a backup) and a follower whose handlers fail for 5 s.
  */

@@ -14,9 +14,10 @@ import java.util.List;
 
 /**
  * Runs inside the isolated leader's network namespace ({@code ip netns exec}): sends the prepared reads
- * and writes straight to that replica, one at a time, without following redirects, until the time is
- * up, and prints one JSON {@link IsolatedAnswer} per line.
- * Arguments: {@code <replica URL> <seconds> <requests JSON file>} (a list of {@link ProbeRequest}).
+ * and writes straight to that replica, one at a time, without following redirects, until the given
+ * wall-clock time (but at least one write and one read, however late its JVM started on a loaded machine:
+ * the link stays down until this client has ended), and prints one JSON {@link IsolatedAnswer} per line.
+ * Arguments: {@code <replica URL> <end, epoch ms> <requests JSON file>} (a list of {@link ProbeRequest}).
  */
 public final class IsolatedClient {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,15 +28,15 @@ public final class IsolatedClient {
 
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length != 3) {
-            System.err.println("usage: IsolatedClient <replica URL> <seconds> <requests JSON file>");
+            System.err.println("usage: IsolatedClient <replica URL> <end, epoch ms> <requests JSON file>");
             System.exit(2);
         }
         URI target = URI.create(args[0]);
-        long until = System.nanoTime() + Math.round(Double.parseDouble(args[1]) * 1e9);
+        long endMillis = Long.parseLong(args[1]);
         List<ProbeRequest> requests = JSON.readValue(Path.of(args[2]).toFile(), new TypeReference<>() { });
         HttpClient http = HttpClient.newBuilder().connectTimeout(ATTEMPT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        for (int i = 0; System.nanoTime() < until && i < requests.size(); i++) {
+        for (int i = 0; (i < 2 || System.currentTimeMillis() < endMillis) && i < requests.size(); i++) {
             ProbeRequest p = requests.get(i);
             PreparedRequest r = p.request();
             int status = 0;

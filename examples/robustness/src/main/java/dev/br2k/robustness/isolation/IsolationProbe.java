@@ -27,7 +27,8 @@ public final class IsolationProbe {
     }
 
     /**
-     * Starts the client with {@code exec} (e.g. {@code ip netns exec <namespace>}) in front of java.
+     * Starts the client with {@code exec} (e.g. {@code ip netns exec <namespace>}) in front of java; it sends
+     * until {@code duration} from now (at least one write and one read).
      *
      * @param name a file name stem, e.g. "fault-7-isolated-client"
      */
@@ -41,7 +42,8 @@ public final class IsolationProbe {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> cmd = new ArrayList<>(exec);
             cmd.addAll(List.of(java, "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classPath,
-                    IsolatedClient.class.getName(), target.toString(), String.valueOf(duration.toMillis() / 1000.0),
+                    IsolatedClient.class.getName(), target.toString(),
+                    String.valueOf(System.currentTimeMillis() + duration.toMillis()),
                     requestFile.toString()));
             Process p = new ProcessBuilder(cmd).redirectOutput(answers.toFile())
                     .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve(name + ".log").toFile())).start();
