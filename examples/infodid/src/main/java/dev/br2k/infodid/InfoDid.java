@@ -9,6 +9,7 @@ import dev.br2k.replication.BadRequestResponse;
 import dev.br2k.replication.Br2kApp;
 import dev.br2k.replication.Br2kConfig;
 import dev.br2k.replication.Br2kContext;
+import dev.br2k.replication.Handler;
 import dev.br2k.replication.HttpMethod;
 import dev.br2k.replication.NotFoundResponse;
 import dev.br2k.replication.Role;
@@ -16,6 +17,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -50,10 +52,12 @@ public final class InfoDid implements AutoCloseable {
     private final Br2kApp app;
     private final ProfileStore store;
     private final Authenticator auth = new Authenticator();
+    private final BooleanSupplier failWrites;
 
-    private InfoDid(Br2kApp app, ProfileStore store) {
+    private InfoDid(Br2kApp app, ProfileStore store, BooleanSupplier failWrites) {
         this.app = app;
         this.store = store;
+        this.failWrites = failWrites;
         routes();
     }
 
@@ -63,6 +67,20 @@ public final class InfoDid implements AutoCloseable {
      * backed up with SQLite's own tools.
      */
     public static InfoDid create(Consumer<Br2kConfig> configurer) {
+        return create(configurer, () -> false);
+    }
+
+    /**
+     * <b>Test only</b> (the robustness experiment's fault "a follower whose handler fails"): as
+     * {@link #create(Consumer)}, but every replicated handler throws while {@code failWrites} says so,
+     * before it touches the database. {@link InfoDidMain} never calls this; no variable or setting
+     * turns it on in a deployed InfoDID.
+     */
+    public static InfoDid createFailingWritesWhile(Consumer<Br2kConfig> configurer, BooleanSupplier failWrites) {
+        return create(configurer, Objects.requireNonNull(failWrites, "failWrites"));
+    }
+
+    private static InfoDid create(Consumer<Br2kConfig> configurer, BooleanSupplier failWrites) {
         Objects.requireNonNull(configurer, "configurer");
         ProfileStore[] store = new ProfileStore[1];
         Br2kApp app = Br2kApp.create(config -> {
@@ -73,7 +91,7 @@ public final class InfoDid implements AutoCloseable {
             store[0] = ProfileStore.open(config.stateDir());
             config.stateHooks(new SqliteStateHooks(store[0]));
         });
-        return new InfoDid(app, store[0]);
+        return new InfoDid(app, store[0], failWrites);
     }
 
     public InfoDid start() {
@@ -105,15 +123,25 @@ public final class InfoDid implements AutoCloseable {
     }
 
     private void routes() {
-        app.replicate(HttpMethod.PUT, "/profiles/{owner}", this::putProfile);
-        app.replicate(HttpMethod.DELETE, "/profiles/{owner}", this::deleteProfile);
+        app.replicate(HttpMethod.PUT, "/profiles/{owner}", failing(this::putProfile));
+        app.replicate(HttpMethod.DELETE, "/profiles/{owner}", failing(this::deleteProfile));
         app.onlyOnce(HttpMethod.GET, "/profiles/{owner}", this::getProfile);
-        app.replicate(HttpMethod.PUT, "/profiles/{owner}/consents/{reader}", this::grantConsent);
-        app.replicate(HttpMethod.DELETE, "/profiles/{owner}/consents/{reader}", this::revokeConsent);
+        app.replicate(HttpMethod.PUT, "/profiles/{owner}/consents/{reader}", failing(this::grantConsent));
+        app.replicate(HttpMethod.DELETE, "/profiles/{owner}/consents/{reader}", failing(this::revokeConsent));
         app.onlyOnce(HttpMethod.GET, "/profiles/{owner}/consents", this::listConsents);
-        app.replicate(HttpMethod.POST, "/profiles/{owner}/reads", this::readAsThirdParty);
+        app.replicate(HttpMethod.POST, "/profiles/{owner}/reads", failing(this::readAsThirdParty));
         app.onlyOnce(HttpMethod.GET, "/profiles/{owner}/reads", this::listReads);
         app.externalTxn(HttpMethod.POST, "/txlog", this::checkTransaction);
+    }
+
+    /** The handler, preceded by the test-only failure of {@link #createFailingWritesWhile}. */
+    private Handler failing(Handler handler) {
+        return ctx -> {
+            if (failWrites.getAsBoolean()) {
+                throw new IllegalStateException("test hook: this replica's replicated handlers are made to fail");
+            }
+            handler.handle(ctx);
+        };
     }
 
     private void putProfile(Br2kContext ctx) throws Exception {

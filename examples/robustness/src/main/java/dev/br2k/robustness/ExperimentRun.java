@@ -123,7 +123,8 @@ public final class ExperimentRun {
                     options.clients(), results, clock, stopClients);
             clients.add(start(c, "client-" + i));
         }
-        Attacker attacker = new Attacker(cluster, network, options.attack(), clock, new Random(options.seed()), stopAttacker);
+        Attacker attacker = new Attacker(cluster, network, options.attack(), clock, new Random(options.seed()), stopAttacker,
+                workload, runId, System.getProperty("java.class.path"), SERVICE);
         Thread attackerThread = start(attacker, "attacker");
 
         long deadline = options.maxLoad().toNanos();

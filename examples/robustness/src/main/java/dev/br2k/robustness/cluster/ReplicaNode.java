@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.br2k.robustness.ExperimentException;
 import dev.br2k.robustness.network.Network;
 import dev.br2k.robustness.network.Shell;
+import dev.br2k.robustness.registry.RegistryInfoDidService;
 import dev.br2k.testkit.Tools;
 import java.io.IOException;
 import java.net.URI;
@@ -130,7 +131,8 @@ public final class ReplicaNode {
                 Map.entry("BR2K_BACKUP_DIR", sharedDir.resolve("backups").toString()),
                 Map.entry("BR2K_LOCATION_FILE", locationFile(sharedDir).toString()),
                 Map.entry("BR2K_BACKUP_LOG_FILE", sharedDir.resolve("backup-log.jsonl").toString()),
-                Map.entry("BR2K_ROLE_CHECK_MILLIS", String.valueOf(settings.roleCheckMillis())));
+                Map.entry("BR2K_ROLE_CHECK_MILLIS", String.valueOf(settings.roleCheckMillis())),
+                Map.entry(RegistryInfoDidService.FAIL_WRITES_FILE, failWritesFile().toString()));
         Map<String, String> all = new java.util.HashMap<>(settings.serviceEnv());
         all.putAll(env);
         service = start(cmd, all, "service.log");
@@ -172,6 +174,31 @@ public final class ReplicaNode {
             p.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private Path failWritesFile() {
+        return dir.resolve("fail-writes");
+    }
+
+    /**
+     * Makes the service's replicated handlers throw until {@link #stopFailingWrites()} (InfoDID's test-only
+     * hook, through {@link RegistryInfoDidService#FAIL_WRITES_FILE}).
+     */
+    public void failWrites() {
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(failWritesFile(), "handlers fail while this file exists (robustness experiment)\n");
+        } catch (IOException e) {
+            throw new ExperimentException("cannot create " + failWritesFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void stopFailingWrites() {
+        try {
+            Files.deleteIfExists(failWritesFile());
+        } catch (IOException e) {
+            throw new ExperimentException("cannot delete " + failWritesFile() + ": " + e.getMessage(), e);
         }
     }
 

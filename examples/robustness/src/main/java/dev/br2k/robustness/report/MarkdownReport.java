@@ -4,7 +4,9 @@ import static dev.br2k.robustness.report.ExperimentReport.fmt;
 
 import dev.br2k.robustness.ExperimentOptions;
 import dev.br2k.robustness.fault.FaultKind;
+import dev.br2k.robustness.isolation.IsolatedAnswer;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Renders an {@link ExperimentReport} as markdown (printed to stdout and written to the report file). */
 public final class MarkdownReport {
@@ -18,7 +20,7 @@ public final class MarkdownReport {
         md.append("Command: `").append(r.command()).append("`  \n");
         md.append("Started: ").append(r.started()).append("  \n");
         md.append("Result: **").append(r.correct() ? "correct" : "INCORRECT").append("** (nothing acknowledged lost, "
-                + "nothing applied twice, replicas identical)\n\n");
+                + "nothing applied twice, replicas identical, no 2xx from an isolated leader)\n\n");
 
         md.append("## Set-up\n\n");
         md.append("Service and requests: ").append(r.workload()).append(". Registry: ServiceRegistry on anvil (1 s blocks); "
@@ -33,8 +35,15 @@ public final class MarkdownReport {
                 o.attack().minGap().toMillis() / 1000.0, o.attack().maxGap().toMillis() / 1000.0,
                 o.attack().faultsPerKind() > 0 ? " (" + o.attack().faultsPerKind() + " of every kind)" : "",
                 o.attack().hold().toMillis() / 1000.0, o.attack().restartDelay().toMillis() / 1000.0, o.seed()));
+        md.append(String.format("Fault kinds in the bag: %s. The long partition (ISOLATE_LEADER) lasts %.1f s, with a client "
+                        + "inside the leader's namespace sending reads and writes straight to it; a failing follower's "
+                        + "handlers (FAIL_FOLLOWER) throw for %.1f s; KILL_IN_BACKUP waits up to %d s for a backup to begin.%n%n",
+                o.attack().kinds().stream().sorted().map(Enum::name).collect(Collectors.joining(", ")),
+                o.attack().isolation().toMillis() / 1000.0, o.attack().handlerFailure().toMillis() / 1000.0,
+                o.attack().backupWait().toSeconds()));
         md.append(o.backupEveryEntries() > 0 ? "The runtime backs up and compacts the log every " + o.backupEveryEntries()
-                + " entries.\n\n" : "No backups: the log is never compacted, so a replica that must restore replays it from the start.\n\n");
+                + " entries; a replica that must restore loads the newest backup and follows the log from there. "
+                + "Requests whose entries were compacted away are audited in the databases, row by row.\n\n" : "No backups: the log is never compacted, so a replica that must restore replays it from the start.\n\n");
 
         md.append("## Results (the source's Table 5 shape)\n\n");
         md.append("| | this run | source (Table 5) |\n|---|---|---|\n");
@@ -49,7 +58,15 @@ public final class MarkdownReport {
         List<Double> all = r.failoverSeconds();
         row(md, "failover p50 / p99 / max", fmt(Percentiles.of(all, 50)) + " / " + fmt(Percentiles.of(all, 99)) + " / "
                 + fmt(Percentiles.max(all)) + " s", "about 15 s each");
+        row(md, "mean failover per fault", fmt(r.meanFailoverSeconds()) + " s", "about 15 s");
         row(md, "leader changes", String.valueOf(r.leaderChanges()), "67");
+        row(md, "backups (state version ups)", r.backups() + " (state version " + r.log().stateVersion() + " at the end)",
+                "-");
+        List<IsolatedAnswer> iso = r.isolatedAnswers();
+        row(md, "answers to the client inside an isolated leader's namespace", iso.size() + ": " + r.isolatedSuccesses()
+                + " 2xx, " + iso.stream().filter(IsolatedAnswer::redirect).count() + " redirects, "
+                + iso.stream().filter(a -> !a.success() && !a.redirect() && !a.noAnswer()).count() + " other refusals, "
+                + iso.stream().filter(IsolatedAnswer::noAnswer).count() + " without answer (timeout)", "not checked");
         row(md, "SUCCESS / IGNORE / IN_PROCESS / FAILED / NULL" + (r.log().compacted()
                 ? " (state version " + r.log().stateVersion() + " only: older entries were compacted by backups)" : ""),
                 r.log().count("SUCCESS") + " / " + r.log().count("IGNORE")
@@ -66,7 +83,7 @@ public final class MarkdownReport {
         row(md, "client attempts / retried / redirects", r.attempts() + " / " + r.failedAttempts() + " / " + r.redirects(), "-");
         md.append('\n');
 
-        md.append("## Targets (issue 8)\n\n| target | goal | measured | |\n|---|---|---|---|\n");
+        md.append("## Targets (issue 17)\n\n| target | goal | measured | |\n|---|---|---|---|\n");
         for (Target t : r.targets()) {
             md.append("| ").append(t.name()).append(" | ").append(t.goal()).append(" | ").append(t.measured()).append(" | ")
                     .append(t.met() ? "met" : "**missed**").append(" |\n");
@@ -74,7 +91,7 @@ public final class MarkdownReport {
         md.append('\n');
 
         md.append("## Failover by fault kind\n\n| kind | faults | p50 | p99 | max |\n|---|---|---|---|---|\n");
-        for (FaultKind k : FaultKind.values()) {
+        for (FaultKind k : r.options().attack().kinds().stream().sorted().toList()) {
             List<Double> s = r.failoverSeconds(k);
             md.append("| ").append(k.description()).append(" | ").append(s.size()).append(" | ")
                     .append(fmt(Percentiles.of(s, 50))).append(" | ").append(fmt(Percentiles.of(s, 99))).append(" | ")
@@ -83,15 +100,16 @@ public final class MarkdownReport {
         md.append("\nFailover = from the fault to the first acknowledged write of an attempt started after the fault, "
                 + "as the clients saw it. Downtime = the sum of the failovers.\n\n");
 
-        md.append("## Fault schedule\n\n| # | at (s) | fault | leader hit | healed (s) | failover (s) | first ack by | "
-                + "recovered (s) |\n|---|---|---|---|---|---|---|---|\n");
+        md.append("## Fault schedule\n\n| # | at (s) | fault | replica hit | healed (s) | failover (s) | first ack by | "
+                + "recovered (s) | note |\n|---|---|---|---|---|---|---|---|---|\n");
         for (Failover f : r.failovers()) {
             var x = f.fault();
             md.append("| ").append(x.number()).append(" | ").append(sec(x.injected())).append(" | ").append(x.kind())
                     .append(" | ").append(x.victim()).append(" | ").append(sec(x.healed())).append(" | ")
                     .append(f.seconds().map(ExperimentReport::fmt).orElse("**none**")).append(" | ")
                     .append(f.ackedBy().orElse("-")).append(" | ")
-                    .append(x.recovered().map(MarkdownReport::sec).orElse("**no**")).append(" |\n");
+                    .append(x.recovered().map(MarkdownReport::sec).orElse("**no**")).append(" | ").append(x.note())
+                    .append(" |\n");
         }
         md.append('\n');
         if (!r.problems().isEmpty() || !r.unexpected().isEmpty() || !r.differences().isEmpty()) {
@@ -109,7 +127,7 @@ public final class MarkdownReport {
 
     private static String perKind(ExperimentReport r) {
         StringBuilder sb = new StringBuilder();
-        for (FaultKind k : FaultKind.values()) {
+        for (FaultKind k : r.options().attack().kinds().stream().sorted().toList()) {
             long n = r.failovers().stream().filter(f -> f.fault().kind() == k).count();
             sb.append(sb.length() > 0 ? ", " : "").append(n).append(' ').append(k.name());
         }

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 
@@ -35,6 +36,7 @@ import org.web3j.crypto.Keys;
 public final class InfoDidWorkload implements Workload {
     private final List<Credentials> owners = new ArrayList<>();
     private final List<RequestSigner> readers = new ArrayList<>();
+    private final List<RequestSigner> ownerSigners = new ArrayList<>();
 
     @Override
     public String describe() {
@@ -49,17 +51,38 @@ public final class InfoDidWorkload implements Workload {
     @Override
     public void prepare(List<URI> replicas, int clients) {
         try {
-            for (int i = 0; i < clients; i++) {
+            for (int n = 0; n < clients; n++) {
+                int i = n;
                 Credentials owner = Credentials.create(Keys.createEcKeyPair());
                 Credentials reader = Credentials.create(Keys.createEcKeyPair());
                 InfoDidClient client = InfoDidClient.builder(owner).replicas(replicas).timeout(Duration.ofSeconds(60)).build();
-                client.putProfile(ProfileDraft.builder("Owner " + (i + 1)).education("robustness experiment").build());
-                client.grantConsent(Did.ofAddress(reader.getAddress()), Optional.empty());
+                // both are safe to repeat (create-or-replace, grant again); on a loaded machine the first leader
+                // may step down while they run, and the client then refuses with "not the leader"
+                retry(() -> client.putProfile(ProfileDraft.builder("Owner " + (i + 1)).education("robustness experiment")
+                        .build()));
+                retry(() -> client.grantConsent(Did.ofAddress(reader.getAddress()), Optional.empty()));
                 owners.add(owner);
+                ownerSigners.add(RequestSigner.of(owner));
                 readers.add(RequestSigner.of(reader));
             }
         } catch (GeneralSecurityException e) {
             throw new ExperimentException("cannot create the InfoDID users' keys: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code step} until it succeeds, for up to 60 s (a leader change during the set-up is no reason to fail). */
+    private static void retry(Runnable step) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                step.run();
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new ExperimentException("the InfoDID set-up kept failing for 60 s: " + e.getMessage(), e);
+                }
+                LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+            }
         }
     }
 
@@ -71,6 +94,21 @@ public final class InfoDidWorkload implements Workload {
         Map<String, String> headers = new HashMap<>(reader.headers(signed));
         headers.put("Content-Type", "application/json");
         return new PreparedRequest(requestId, "POST", path, "", headers);
+    }
+
+    /** The owner's signed {@code GET /profiles/<owner>/reads}: who read the profile (only-once, leader). */
+    @Override
+    public PreparedRequest read(int client, String requestId) {
+        RequestSigner owner = ownerSigners.get(client - 1);
+        String path = "/profiles/" + owner.did().address() + "/reads";
+        SignedRequest signed = new SignedRequest("GET", path, owner.nextNonce(), "");
+        return new PreparedRequest(requestId, "GET", path, "", owner.headers(signed));
+    }
+
+    /** Yes: {@link RegistryInfoDidService#FAIL_WRITES_FILE}. */
+    @Override
+    public boolean canFailHandlers() {
+        return true;
     }
 
     @Override

@@ -42,6 +42,18 @@ public final class KvWorkload implements Workload {
         return new PreparedRequest(requestId, "POST", "/counter/" + requestId, "", Map.of());
     }
 
+    /** {@code GET /counter/<request id>} (only-once, leader). */
+    @Override
+    public PreparedRequest read(int client, String requestId) {
+        return new PreparedRequest(requestId, "GET", "/counter/" + requestId, "", Map.of());
+    }
+
+    /** No: KvService is the runtime's sample and has no such hook. */
+    @Override
+    public boolean canFailHandlers() {
+        return false;
+    }
+
     @Override
     public long appliedPerAnswer(String body) {
         try {

@@ -24,6 +24,15 @@ public interface Workload {
     PreparedRequest request(int client, String requestId);
 
     /**
+     * A read of the client's data that needs the leader (an only-once route): what a client inside an
+     * isolated leader's namespace asks besides writes. A 2xx from an isolated replica would be old data.
+     */
+    PreparedRequest read(int client, String requestId);
+
+    /** True when the replicas can be made to fail their replicated handlers (the FAIL_FOLLOWER fault). */
+    boolean canFailHandlers();
+
+    /**
      * How many times the request was applied, as the acknowledgement says; 1 when the answer does not
      * tell (it is then checked in the databases only).
      */
