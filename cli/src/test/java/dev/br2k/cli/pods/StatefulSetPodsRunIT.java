@@ -43,7 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
  * rendered per ordinal by {@link StatefulSetPods}) run under {@code podman kube play} on a podman network:
  * the images are the InfoDID image {@code br2k build} makes and an etcd image made from Debian's etcd.
  * Three pods bootstrap etcd from the ConfigMap, form a BR2K service with one leader, and a kill -9 of the
- * leader's pod fails over; the pod made again from the same YAML and claims rejoins as a follower.
+ * leader's pod fails over; the pod made again from the same YAML and claims rejoins as a follower; after a
+ * backup, a pod replaced with an empty state volume restores it from the shared backup store (the
+ * ReadWriteMany claim, here one podman volume all pods mount) and follows.
  */
 @EnableKubernetesMockClient(crud = true, https = false)
 class StatefulSetPodsRunIT {
@@ -82,7 +84,7 @@ class StatefulSetPodsRunIT {
     }
 
     @Test
-    void three_pods_from_the_statefulset_form_a_service_and_a_kill_of_the_leaders_pod_fails_over() throws Exception {
+    void three_pods_from_the_statefulset_form_a_service_fail_over_and_a_replaced_pod_restores_the_shared_backup() throws Exception {
         podman = Podman.in(dir.resolve("podman"));
         buildServiceImage();
         EtcdImage.build(podman, dir.resolve("etcd-image"), etcdImage);
@@ -137,6 +139,30 @@ class StatefulSetPodsRunIT {
                     assertThat(back.path("role").asText()).isEqualTo("FOLLOWER");
                     assertThat(back.path("leader").asText()).isEqualTo(next);
                 });
+
+        // A backup, then a pod replaced with an empty state volume: it restores that backup from the shared store.
+        HttpResponse<String> backup = http.send(HttpRequest.newBuilder(URI.create(urls.get(next) + "/br2k/backup"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(backup.statusCode()).as(backup.body()).isEqualTo(202);
+        long version = await("the backup is recorded").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> status(urls.get(next)), s -> !s.path("lastBackup").isNull() && s.path("stateVersion").asLong() >= 2)
+                .path("stateVersion").asLong();
+        String replaced = urls.keySet().stream().filter(p -> !p.equals(next)).findFirst().orElseThrow();
+        podman.run("pod", "rm", "-f", "-t", "0", replaced).orThrow();
+        podman.run("volume", "rm", "state-" + replaced).orThrow();
+        int replacedOrdinal = Integer.parseInt(replaced.substring(replaced.lastIndexOf('-') + 1));
+        play(rendering, replacedOrdinal, ips.get(replacedOrdinal), configMap);
+        await("the replaced pod restores state version " + version + " from the shared backup and follows")
+                .atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreExceptionsInstanceOf(IOException.class)
+                .untilAsserted(() -> {
+                    JsonNode back = status(urls.get(replaced));
+                    assertThat(back.path("problem").isNull()).as("problem: %s", back.path("problem")).isTrue();
+                    assertThat(back.path("role").asText()).isEqualTo("FOLLOWER");
+                    assertThat(back.path("replicaStateVersion").asLong()).isEqualTo(version);
+                });
+        assertThat(podman.run("logs", replaced + "-service").out() + podman.run("logs", replaced + "-service").err())
+                .contains("restoring backup version " + version);
     }
 
     private void play(StatefulSetPods rendering, int ordinal, String ip, Path configMap) throws IOException {
