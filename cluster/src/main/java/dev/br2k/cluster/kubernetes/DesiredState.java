@@ -138,6 +138,9 @@ public final class DesiredState {
         List<VolumeMount> etcdMounts = new ArrayList<>();
         etcdMounts.add(mount(ETCD_VOLUME, ctx.etcdMountPath(), false));
         List<Volume> volumes = new ArrayList<>();
+        volumes.add(new VolumeBuilder().withName(BACKUP_VOLUME)
+                .withNewPersistentVolumeClaim().withClaimName(KubernetesNames.backupClaim(ctx)).endPersistentVolumeClaim().build());
+        serviceMounts.add(mount(BACKUP_VOLUME, BACKUP_MOUNT, false));
         if (ctx.keystore().isPresent()) {
             volumes.add(new VolumeBuilder().withName(KEYSTORE_VOLUME)
                     .withNewSecret().withSecretName(KubernetesNames.keystoreSecret(ctx)).withDefaultMode(0400).endSecret().build());
@@ -225,7 +228,9 @@ public final class DesiredState {
         env.add(env("BR2K_ADVERTISE_URL", advertiseScheme + "://$(POD_NAME)." + KubernetesNames.peerService(ctx) + "."
                 + ctx.namespace() + ".svc:" + ctx.port()));
         env.add(env("BR2K_STATE_DIR", ctx.stateMountPath() + "/state"));
-        env.add(env("BR2K_BACKUP_DIR", ctx.stateMountPath() + "/backups"));
+        // Every replica must reach every backup (a new or replaced one restores the newest): a shared claim.
+        env.add(env("BR2K_BACKUP_DIR", BACKUP_MOUNT));
+        env.add(env("BR2K_BACKUP_LOG_FILE", BACKUP_MOUNT + "/backup-log.jsonl"));
         return new ContainerBuilder()
                 .withName(SERVICE_CONTAINER)
                 .withImage(ctx.image())
@@ -345,6 +350,23 @@ public final class DesiredState {
                 .withNewSpec()
                     .withAccessModes("ReadWriteOnce")
                     .withStorageClassName(ctx.storageClass().orElse(null))
+                    .withNewResources().addToRequests("storage", new Quantity(ctx.storageSize())).endResources()
+                .endSpec()
+                .build();
+    }
+
+    /**
+     * The shared backup store: one ReadWriteMany claim of the context's storage size that every pod mounts
+     * (not a claim template, which would give each pod its own). Of the cluster's default storage class:
+     * where that class cannot provision ReadWriteMany, the operator makes the claim first (any class that
+     * can, e.g. NFS or CephFS) and deploy leaves it as it is.
+     */
+    public static PersistentVolumeClaim backupClaim(DeploymentContext ctx) {
+        return new PersistentVolumeClaimBuilder()
+                .withNewMetadata().withName(KubernetesNames.backupClaim(ctx)).withNamespace(ctx.namespace())
+                    .withLabels(labels(ctx.service())).endMetadata()
+                .withNewSpec()
+                    .withAccessModes("ReadWriteMany")
                     .withNewResources().addToRequests("storage", new Quantity(ctx.storageSize())).endResources()
                 .endSpec()
                 .build();

@@ -140,6 +140,8 @@ public final class KubernetesCluster implements Br2kCluster {
         } else {
             steps.run("create ConfigMap " + etcdConfigMap(c), () -> changed(apply.createIfMissing(config)));
         }
+        steps.run("create PersistentVolumeClaim " + KubernetesNames.backupClaim(c) + " (shared backup store)",
+                () -> changed(apply.createIfMissing(DesiredState.backupClaim(c))));
         steps.run("apply ServiceAccount " + KubernetesNames.serviceAccount(c), () -> changed(apply.apply(DesiredState.serviceAccount(c))));
         steps.run("apply Role " + KubernetesNames.leaderLabelRole(c), () -> changed(apply.apply(DesiredState.leaderLabelRole(c))));
         steps.run("apply RoleBinding " + KubernetesNames.leaderLabelRole(c),

@@ -20,6 +20,9 @@ public final class KubernetesNames {
     public static final String STATE_VOLUME = "state";
     public static final String ETCD_VOLUME = "etcd";
     public static final String KEYSTORE_VOLUME = "keystore";
+    /** The pod volume of the shared backup store (one ReadWriteMany claim for all pods). */
+    public static final String BACKUP_VOLUME = "backups";
+    public static final String BACKUP_MOUNT = "/br2k/backups";
     public static final String TLS_VOLUME = "etcd-tls";
     public static final String KEYSTORE_MOUNT = "/br2k/keystore";
     public static final String TLS_MOUNT = "/br2k/etcd-tls";
@@ -61,6 +64,11 @@ public final class KubernetesNames {
 
     public static String etcdConfigMap(DeploymentContext ctx) {
         return ctx.service() + "-etcd";
+    }
+
+    /** The ReadWriteMany claim every pod mounts at {@link #BACKUP_MOUNT}: backup artifacts and the backup log. */
+    public static String backupClaim(DeploymentContext ctx) {
+        return ctx.service() + "-backups";
     }
 
     public static String keystoreSecret(DeploymentContext ctx) {

@@ -525,8 +525,10 @@ public final class LocalCluster implements Br2kCluster {
                     stateFile.delete();
                     return existing.isPresent();
                 });
-                state = plan(plan.replicas(), steps, plan.newestBackup().map(b -> Map.of("BR2K_RESTORE_BACKUP", b))
-                        .orElse(Map.of()));
+                // Nothing is set that no one reads: the runtime cannot restore a backup into a new service yet.
+                plan.newestBackup().ifPresent(b -> steps.run("leave backup " + b + " in the store: the runtime cannot"
+                        + " restore a backup into a new service yet, so " + service + " starts empty", () -> false));
+                state = plan(plan.replicas(), steps, Map.of());
             } else {
                 state = existing.get();
                 before = state.inStage(ReplicaStage.ACTIVE).size();

@@ -133,6 +133,7 @@ class KubernetesClusterTest {
                 .satisfies(e -> assertThat(e.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name"));
         assertThat(service.getVolumeMounts()).extracting(VolumeMount::getName, VolumeMount::getMountPath)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("state", "/var/lib/br2k"),
+                        org.assertj.core.groups.Tuple.tuple("backups", "/br2k/backups"),
                         org.assertj.core.groups.Tuple.tuple("keystore", "/br2k/keystore"));
         assertThat(service.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/br2k/status");
 
@@ -155,10 +156,9 @@ class KubernetesClusterTest {
             assertThat(c.getSpec().getAccessModes()).containsExactly("ReadWriteOnce");
         });
         assertThat(pod.getImagePullSecrets()).extracting(r -> r.getName()).containsExactly("infodid-registry", "shared-pull");
-        assertThat(pod.getVolumes()).singleElement().satisfies(v -> {
-            assertThat(v.getName()).isEqualTo("keystore");
-            assertThat(v.getSecret().getSecretName()).isEqualTo("infodid-keystore");
-        });
+        assertThat(pod.getVolumes()).extracting(v -> v.getName()).containsExactly("backups", "keystore");
+        assertThat(pod.getVolumes().get(0).getPersistentVolumeClaim().getClaimName()).isEqualTo("infodid-backups");
+        assertThat(pod.getVolumes().get(1).getSecret().getSecretName()).isEqualTo("infodid-keystore");
     }
 
     @Test
@@ -210,6 +210,7 @@ class KubernetesClusterTest {
                 .contains("f39fd6e51aad88f6f4ce6ab8827279cfffb92266");
         assertThat(events).filteredOn(e -> e.status() == ProgressEvent.Status.DONE).extracting(ProgressEvent::step)
                 .containsExactly("apply Secret infodid-registry", "apply Secret infodid-keystore", "create ConfigMap infodid-etcd",
+                        "create PersistentVolumeClaim infodid-backups (shared backup store)",
                         "apply ServiceAccount infodid", "apply Role infodid-leader-label", "apply RoleBinding infodid-leader-label",
                         "apply Service infodid-peers", "apply Service infodid", "apply StatefulSet infodid",
                         "apply PodDisruptionBudget infodid", "apply NetworkPolicy infodid");
@@ -224,7 +225,7 @@ class KubernetesClusterTest {
 
         assertThat(again.unchanged()).isTrue();
         assertThat(resourceVersions()).isEqualTo(versions);
-        assertThat(events).filteredOn(e -> e.status() == ProgressEvent.Status.SKIPPED).hasSize(11);
+        assertThat(events).filteredOn(e -> e.status() == ProgressEvent.Status.SKIPPED).hasSize(12);
     }
 
     @Test
@@ -288,7 +289,8 @@ class KubernetesClusterTest {
         assertThat(etcd.members()).extracting(m -> m.name()).containsExactly("infodid-0", "infodid-1", "infodid-2");
         assertThat(doneSteps()).containsExactly("etcd member remove infodid-3", "update ConfigMap infodid-etcd",
                 "scale StatefulSet to 3", "delete volume claims of infodid-3");
-        assertThat(client.persistentVolumeClaims().inNamespace("br2k").list().getItems()).isEmpty();
+        assertThat(client.persistentVolumeClaims().inNamespace("br2k").list().getItems()).extracting(c -> c.getMetadata().getName())
+                .as("only the shared backup store is left").containsExactly("infodid-backups");
     }
 
     @Test
@@ -325,7 +327,7 @@ class KubernetesClusterTest {
         cluster.pause(record());
 
         assertThat(sts().getSpec().getReplicas()).isZero();
-        assertThat(client.persistentVolumeClaims().inNamespace("br2k").list().getItems()).hasSize(6);
+        assertThat(client.persistentVolumeClaims().inNamespace("br2k").list().getItems()).hasSize(7); // and the shared one
         ServiceState paused = cluster.state();
         assertThat(paused.paused()).isTrue();
         assertThat(paused.desiredReplicas()).isEqualTo(3);
@@ -339,7 +341,7 @@ class KubernetesClusterTest {
         assertThat(resumed.changes()).containsExactly("resume: scale StatefulSet to 3");
         assertThat(sts().getSpec().getReplicas()).isEqualTo(3);
         assertThat(sts().getMetadata().getAnnotations()).doesNotContainKey(KubernetesNames.ANNOTATION_PAUSED);
-        assertThat(client.persistentVolumeClaims().inNamespace("br2k").list().getItems()).hasSize(6);
+        assertThat(client.persistentVolumeClaims().inNamespace("br2k").list().getItems()).hasSize(7); // and the shared one
     }
 
     @Test

@@ -200,6 +200,40 @@ class LocalClusterIT {
         assertThat(get("while-down")).isEqualTo("2");
     }
 
+    @Test
+    @Order(6)
+    void a_vanished_service_is_redeployed_from_the_registrys_plan_setting_only_variables_the_runtime_reads() throws Exception {
+        cluster.destroy(e -> { });
+        List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+        RecoverySource registry = service -> java.util.Optional.of(new dev.br2k.cluster.RecoveryPlan(service, 3,
+                java.util.Optional.empty(), java.util.Optional.of("backup-7")));
+
+        cluster.recover(registry, events::add);
+
+        awaitHealthy(3);
+        java.util.Set<String> read = new java.util.HashSet<>(dev.br2k.replication.Br2kEnvironment.VARIABLES);
+        read.add("BR2K_LOG_FILE"); // read by the service's own logging set-up (InfoDID's ServiceLogging)
+        for (ReplicaState r : cluster.state().replicas()) {
+            long pid = Long.parseLong(pidOf(r.name()));
+            String environ = Files.readString(Path.of("/proc/" + pid + "/environ")).replace('\0', '\n');
+            List<String> set = environ.lines().filter(l -> l.startsWith("BR2K_")).map(l -> l.substring(0, l.indexOf('='))).toList();
+            assertThat(set).as("variables of %s's process", r.name()).isNotEmpty().allSatisfy(v -> assertThat(read).contains(v));
+        }
+        assertThat(events).extracting(ProgressEvent::step)
+                .anySatisfy(step -> assertThat(step).contains("backup-7").contains("starts empty"));
+    }
+
+    private static String pidOf(String replica) throws Exception {
+        String json = Files.readString(base.resolve("kv/cluster.json"));
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        for (var r : node.path("replicas")) {
+            if (r.path("name").asText().equals(replica)) {
+                return r.path("service").path("pid").asText();
+            }
+        }
+        throw new AssertionError("no replica " + replica + " in " + json);
+    }
+
     static List<MemberInfo> members() {
         return cluster.state().members();
     }
