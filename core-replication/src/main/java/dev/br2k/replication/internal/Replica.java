@@ -34,6 +34,7 @@ public final class Replica implements AutoCloseable {
     private final EntryRunner entries;
     private final Keys keys;
     private final Client client;
+    private final MemberStatusReader statusReader;
     private final Etcd etcd;
     private final dev.br2k.replication.internal.log.ServiceStore store;
     private final ReplicaLog log;
@@ -84,6 +85,8 @@ public final class Replica implements AutoCloseable {
                 .retryChronoUnit(java.time.temporal.ChronoUnit.MILLIS)
                 .build();
         this.etcd = new Etcd(client.getKVClient(), config.etcdTimeout());
+        this.statusReader = new MemberStatusReader(config.etcdEndpoints().get(0),
+                Duration.ofMillis(Math.min(1000, config.etcdTimeout().toMillis())));
         this.store = new dev.br2k.replication.internal.log.ServiceStore(etcd, keys);
         this.log = new ReplicaLog(Replica.class, config.replicaId(), () -> role);
         this.entries = new EntryRunner(routes, config.stateDir(), log);
@@ -164,7 +167,7 @@ public final class Replica implements AutoCloseable {
         }
     }
 
-    private void roleCheck() {
+    private void roleCheck() throws InterruptedException {
         if (role != Role.LEADER) {
             knownLeader.filter(l -> !l.id().equals(config.replicaId())).ifPresent(l -> probe.probe(URI.create(l.url())));
         }
@@ -195,15 +198,12 @@ public final class Replica implements AutoCloseable {
         }
     }
 
-    private Optional<StatusResponse> memberStatus() {
-        try {
-            String target = config.etcdEndpoints().get(0).toString();
-            return Optional.of(client.getMaintenanceClient().statusMember(target)
-                    .get(Math.min(1000, config.etcdTimeout().toMillis()), TimeUnit.MILLISECONDS));
-        } catch (Exception e) {
-            log.debug("member status unavailable: {}", e.toString());
-            return Optional.empty();
+    private Optional<StatusResponse> memberStatus() throws InterruptedException {
+        Optional<StatusResponse> status = statusReader.read();
+        if (status.isEmpty()) {
+            log.debug("member status unavailable from {}", config.etcdEndpoints().get(0));
         }
+        return status;
     }
 
     /** Whether this replica could lead now: leading, or a Follower that is following (not starting, stepping down or restoring). */
