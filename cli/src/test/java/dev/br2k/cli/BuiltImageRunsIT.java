@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.br2k.testkit.EtcdCluster;
 import dev.br2k.testkit.Podman;
-import dev.br2k.testkit.Tools;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -51,23 +50,7 @@ class BuiltImageRunsIT {
     @Test
     void the_built_infodid_image_runs_as_a_non_root_user_and_answers_its_status() throws Exception {
         podman = Podman.in(dir.resolve("podman"));
-        Path infodid = Tools.projectRoot().resolve("examples/infodid");
-        assertThat(infodid.resolve("target/classpath.txt"))
-                .as("InfoDID is built (mvn package in examples/infodid) before the CLI's tests").isRegularFile();
-        Path project = dir.resolve("infodid");
-        Files.createDirectories(project);
-        Files.writeString(project.resolve("br2k.yaml"), """
-                service: infodid
-                mainClass: dev.br2k.infodid.InfoDidMain
-                classpath: [ "%s" ]
-                classpathFile: "%s"
-                image: %s
-                tag: it
-                """.formatted(infodid.resolve("target/classes"), infodid.resolve("target/classpath.txt"), name));
-        Path tar = dir.resolve("image.tar");
-        CliRun.Result build = new CliRun(dir.resolve("home")).run("build", "--project", project.toString(), "--output", tar.toString());
-        assertThat(build.exitCode()).as(build.toString()).isZero();
-        podman.run("load", "-i", tar.toString()).orThrow();
+        InfoDidImage.buildAndLoad(dir, podman, name);
         assertLayersHoldWhatTheRuntimeAndTheLicencesNeed("localhost/" + name + ":it");
 
         int port = freePort();

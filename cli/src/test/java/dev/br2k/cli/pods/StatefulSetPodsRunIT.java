@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.br2k.cli.CliRun;
+import dev.br2k.cli.InfoDidImage;
 import dev.br2k.cluster.ProgressListener;
 import dev.br2k.cluster.context.DeploymentContext;
 import dev.br2k.cluster.context.DeploymentContextParser;
@@ -13,7 +13,6 @@ import dev.br2k.cluster.kubernetes.KubernetesCluster;
 import dev.br2k.cluster.kubernetes.KubernetesNames;
 import dev.br2k.testkit.EtcdImage;
 import dev.br2k.testkit.Podman;
-import dev.br2k.testkit.Tools;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -173,24 +172,7 @@ class StatefulSetPodsRunIT {
     }
 
     private void buildServiceImage() throws IOException {
-        Path infodid = Tools.projectRoot().resolve("examples/infodid");
-        assertThat(infodid.resolve("target/classpath.txt"))
-                .as("InfoDID is built (mvn package in examples/infodid) before the CLI's tests").isRegularFile();
-        Path project = dir.resolve("infodid");
-        Files.createDirectories(project);
-        String name = image.substring("localhost/".length(), image.lastIndexOf(':'));
-        Files.writeString(project.resolve("br2k.yaml"), """
-                service: infodid
-                mainClass: dev.br2k.infodid.InfoDidMain
-                classpath: [ "%s" ]
-                classpathFile: "%s"
-                image: %s
-                tag: it
-                """.formatted(infodid.resolve("target/classes"), infodid.resolve("target/classpath.txt"), name));
-        Path tar = dir.resolve("image.tar");
-        CliRun.Result build = new CliRun(dir.resolve("home")).run("build", "--project", project.toString(), "--output", tar.toString());
-        assertThat(build.exitCode()).as(build.toString()).isZero();
-        podman.run("load", "-i", tar.toString()).orThrow();
+        InfoDidImage.buildAndLoad(dir, podman, image.substring("localhost/".length(), image.lastIndexOf(':')));
     }
 
     private DeploymentContext context() throws IOException {
