@@ -137,6 +137,24 @@ public final class Br2kConfig {
         return this;
     }
 
+    // --- backup log key (issue 20, item 10) ---
+    private Path backupLogKeyFile;
+
+    /**
+     * The key file of the file backup log (its records are encrypted and authenticated under it, see
+     * {@link FileBackupLog}); default {@code <backup log file>.key}. Every replica of the service needs the same
+     * file; keep it where whoever can write the backup directory cannot read it.
+     */
+    public Br2kConfig backupLogKeyFile(Path file) {
+        this.backupLogKeyFile = Objects.requireNonNull(file, "backupLogKeyFile").toAbsolutePath();
+        return this;
+    }
+
+    public Path backupLogKeyFile() {
+        return backupLogKeyFile != null ? backupLogKeyFile : FileBackupLog.defaultKeyFile(backupLogFile());
+    }
+    // --- end of backup log key ---
+
     /** Replaces the file publisher (e.g. with the service registry's). */
     public Br2kConfig locationPublisher(LocationPublisher publisher) {
         this.locationPublisher = Objects.requireNonNull(publisher, "locationPublisher");
@@ -316,7 +334,7 @@ public final class Br2kConfig {
     }
 
     public BackupLog backupLog() {
-        return backupLog != null ? backupLog : new FileBackupLog(backupLogFile());
+        return backupLog != null ? backupLog : new FileBackupLog(backupLogFile(), backupLogKeyFile());
     }
 
     public BackupStore backupStore() {

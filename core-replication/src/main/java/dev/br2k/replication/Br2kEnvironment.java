@@ -16,7 +16,8 @@ public final class Br2kEnvironment {
     public static final List<String> VARIABLES = List.of("BR2K_SERVICE", "BR2K_REPLICA_ID", "BR2K_ETCD_ENDPOINTS",
             "BR2K_HTTP_HOST", "BR2K_HTTP_PORT", "BR2K_ADVERTISE_URL", "BR2K_STATE_DIR", "BR2K_BACKUP_DIR",
             "BR2K_LOCATION_FILE", "BR2K_BACKUP_LOG_FILE", "BR2K_BACKUP_EVERY_ENTRIES", "BR2K_MAX_BODY_BYTES",
-            "BR2K_ROLE_CHECK_MILLIS", "BR2K_CRASH_AT");
+            "BR2K_ROLE_CHECK_MILLIS", "BR2K_CRASH_AT",
+            "BR2K_BACKUP_LOG_KEY_FILE");
 
     private Br2kEnvironment() {
     }
@@ -37,6 +38,7 @@ public final class Br2kEnvironment {
         get(env, "BR2K_BACKUP_DIR").ifPresent(v -> config.backupDir(Path.of(v)));
         get(env, "BR2K_LOCATION_FILE").ifPresent(v -> config.locationFile(Path.of(v)));
         get(env, "BR2K_BACKUP_LOG_FILE").ifPresent(v -> config.backupLogFile(Path.of(v)));
+        get(env, "BR2K_BACKUP_LOG_KEY_FILE").ifPresent(v -> config.backupLogKeyFile(Path.of(v)));
         get(env, "BR2K_BACKUP_EVERY_ENTRIES").ifPresent(v -> config.backupEveryEntries(number("BR2K_BACKUP_EVERY_ENTRIES", v)));
         get(env, "BR2K_MAX_BODY_BYTES").ifPresent(v -> config.maxBodyBytes(number("BR2K_MAX_BODY_BYTES", v)));
         get(env, "BR2K_ROLE_CHECK_MILLIS").ifPresent(v ->

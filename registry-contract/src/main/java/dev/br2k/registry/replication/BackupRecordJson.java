@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The plain form of a {@link BackupRecord} before encryption: compact JSON with the record's field
- * names, times as ISO-8601 strings and the hashes sorted by artifact name, so other tools (e.g. eciesjs
- * plus {@code JSON.parse}) can read it.
+ * The plain form of a {@link BackupRecord} before it is signed ({@link SignedBackupRecord}) and encrypted:
+ * compact JSON with the record's field names, times as ISO-8601 strings and the hashes sorted by artifact
+ * name, so other tools (e.g. eciesjs plus {@code JSON.parse}) can read it.
  */
 final class BackupRecordJson {
 
@@ -42,6 +42,7 @@ final class BackupRecordJson {
         node.put("leaderId", r.leaderId());
         ObjectNode hashes = node.putObject("sha256");
         new TreeMap<>(r.sha256()).forEach(hashes::put);
+        node.put("artifactKey", r.artifactKey());
         try {
             return JSON.writeValueAsBytes(node);
         } catch (IOException e) {
@@ -68,7 +69,8 @@ final class BackupRecordJson {
                     text(n, "storageLocation"),
                     n.path("storageAccessKey").asText(""),
                     text(n, "leaderId"),
-                    hashes);
+                    hashes,
+                    n.path("artifactKey").asText(""));
         } catch (RuntimeException e) {
             throw new IOException("The decrypted backup record is not a valid BR2K backup record: " + e.getMessage(), e);
         }

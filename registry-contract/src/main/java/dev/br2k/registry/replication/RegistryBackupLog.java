@@ -15,8 +15,10 @@ import java.util.Optional;
 
 /**
  * The service's backup log in the registry ({@code appendBackupLog}, event {@code Backup}), spec
- * §1.6/§1.7. Each record is written as JSON and encrypted with ECIES to the service account's public
- * key; reading decrypts it with that account's key. The client must sign as the service's manager or
+ * §1.6/§1.7. Each record is written as JSON, signed by the service account ({@link SignedBackupRecord}) and
+ * encrypted with ECIES to the service account's public key; reading decrypts it with that account's key and
+ * refuses (with a {@link dev.br2k.replication.BackupVerificationException}) a record that account did not
+ * sign. The record carries the key of the encrypted artifacts, so it must never be stored in clear. The client must sign as the service's manager or
  * an operator (normally the service account itself) to append.
  *
  * <p>{@link #append} returns once the transaction is mined, so a reader on the same chain sees the
@@ -50,7 +52,7 @@ public final class RegistryBackupLog implements BackupLog {
             throw new IllegalArgumentException("This backup log is for service '" + service + "', the record is for '"
                     + record.service() + "'");
         }
-        byte[] encrypted = Ecies.encrypt(serviceAccount, BackupRecordJson.write(record));
+        byte[] encrypted = Ecies.encrypt(serviceAccount, SignedBackupRecord.write(record, serviceAccount));
         try {
             client.appendBackupLog(id, encrypted);
         } catch (RegistryException e) {
@@ -77,6 +79,6 @@ public final class RegistryBackupLog implements BackupLog {
             throw new IOException("Backup #" + newest.get().sequence() + " of " + service + " cannot be decrypted with "
                     + serviceAccount.getAddress() + ": " + e.getMessage(), e);
         }
-        return Optional.of(BackupRecordJson.read(plain));
+        return Optional.of(SignedBackupRecord.read(plain, serviceAccount.getAddress()));
     }
 }

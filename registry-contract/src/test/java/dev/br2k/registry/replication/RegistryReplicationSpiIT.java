@@ -6,6 +6,7 @@ import dev.br2k.registry.ServiceId;
 import dev.br2k.registry.ServiceRegistration;
 import dev.br2k.registry.crypto.DecryptionFailedException;
 import dev.br2k.registry.crypto.Ecies;
+import dev.br2k.replication.BackupVerificationException;
 import dev.br2k.replication.backup.BackupRecord;
 import dev.br2k.testkit.Anvil;
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +30,8 @@ class RegistryReplicationSpiIT {
     @RegisterExtension
     static final Anvil anvil = Anvil.builder().build();
 
+    static final String ARTIFACT_KEY = "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq8M=";
+
     private static RegistryClient manager;
     private static RegistryClient replicas;
     private static Credentials serviceAccount;
@@ -38,7 +41,7 @@ class RegistryReplicationSpiIT {
         serviceAccount = anvil.account(1);
         manager = RegistryClient.deploy(anvil.rpcUrl(), anvil.account(0));
         replicas = RegistryClient.connect(anvil.rpcUrl(), manager.registryAddress(), serviceAccount);
-        for (String name : List.of("kv", "empty", "tampered")) {
+        for (String name : List.of("kv", "empty", "tampered", "forged", "unsigned")) {
             ServiceId id = manager.register(ServiceRegistration.builder(name).replicas(3, 5).build()).id();
             manager.setOperator(id, serviceAccount.getAddress(), true);
         }
@@ -78,9 +81,12 @@ class RegistryReplicationSpiIT {
         try (RegistryClient learner = RegistryClient.connectReadOnly(anvil.rpcUrl(), manager.registryAddress())) {
             assertThat(new RegistryBackupLog(learner, "kv", serviceAccount).newest()).hasValue(third);
             byte[] onChain = learner.latestBackup(ServiceId.ofName("kv")).orElseThrow().record();
-            assertThat(new String(onChain, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("file:/backups");
-            assertThat(new String(Ecies.decrypt(serviceAccount, onChain), java.nio.charset.StandardCharsets.UTF_8))
-                    .startsWith("{\"service\":\"kv\",\"version\":3,");
+            assertThat(new String(onChain, java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .doesNotContain("file:/backups", ARTIFACT_KEY);
+            var envelope = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Ecies.decrypt(serviceAccount, onChain));
+            assertThat(envelope.get("record").asText()).startsWith("{\"service\":\"kv\",\"version\":3,").contains(ARTIFACT_KEY);
+            assertThat(envelope.get("signer").asText()).isEqualTo(serviceAccount.getAddress());
+            assertThat(envelope.get("signature").asText()).hasSize(2 + 130);
         }
     }
 
@@ -99,6 +105,31 @@ class RegistryReplicationSpiIT {
     }
 
     @Test
+    void a_record_encrypted_to_the_service_account_but_signed_by_another_operator_is_refused() throws Exception {
+        Credentials formerOperator = anvil.account(3);
+        manager.setOperator(ServiceId.ofName("forged"), formerOperator.getAddress(), true);
+        try (RegistryClient attacker = RegistryClient.connect(anvil.rpcUrl(), manager.registryAddress(), formerOperator)) {
+            // it knows the service account's public key (anyone does) and signs with its own key
+            byte[] forged = SignedBackupRecord.write(record("forged", 2), formerOperator);
+            attacker.appendBackupLog(ServiceId.ofName("forged"), Ecies.encrypt(Ecies.uncompressedPublicKey(serviceAccount), forged));
+        }
+
+        assertThatThrownBy(() -> new RegistryBackupLog(replicas, "forged", serviceAccount).newest())
+                .isInstanceOf(BackupVerificationException.class)
+                .hasMessageContaining("not authentic", formerOperator.getAddress().substring(2), serviceAccount.getAddress());
+    }
+
+    @Test
+    void an_unsigned_record_of_an_older_br2k_is_refused_with_what_to_do() {
+        byte[] clearRecordOfOldBr2k = BackupRecordJson.write(record("unsigned", 2));
+        replicas.appendBackupLog(ServiceId.ofName("unsigned"), Ecies.encrypt(serviceAccount, clearRecordOfOldBr2k));
+
+        assertThatThrownBy(() -> new RegistryBackupLog(replicas, "unsigned", serviceAccount).newest())
+                .isInstanceOf(BackupVerificationException.class)
+                .hasMessageContaining("carries no signature", "POST /br2k/backup");
+    }
+
+    @Test
     void a_record_of_another_service_is_refused() {
         RegistryBackupLog log = new RegistryBackupLog(replicas, "kv", serviceAccount);
 
@@ -109,6 +140,6 @@ class RegistryReplicationSpiIT {
         return new BackupRecord(service, version, 100 * version, Instant.parse("2026-11-27T10:00:00Z"),
                 Instant.parse("2026-11-27T10:00:02.5Z"), List.of("kv-0", "kv-1", "kv-2"), 4096, 8192,
                 "file:/backups/" + service + "/" + version, "", "kv-1",
-                Map.of(BackupRecord.STATE_ARTIFACT, "ab".repeat(32), BackupRecord.ETCD_ARTIFACT, "cd".repeat(32)));
+                Map.of(BackupRecord.STATE_ARTIFACT, "ab".repeat(32), BackupRecord.ETCD_ARTIFACT, "cd".repeat(32)), ARTIFACT_KEY);
     }
 }

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Backup and compaction ("state version up", spec §1.6), run by the leader between request groups:
- * wait for live followers to reach SSI, set SSI to -1, store the state and an etcd snapshot off-chain,
- * append the backup record, then in one guarded transaction clear the log, bump the state version and
+ * wait for live followers to reach SSI, set SSI to -1, store the state and an etcd snapshot off-chain
+ * (encrypted under a fresh key, {@link ArtifactCipher}), append the backup record (which alone carries the
+ * key) to the backup log, then in one guarded transaction clear the log, bump the state version and
  * set SSI to 0. If anything before the last step fails, SSI is put back and the leader carries on.
  */
 public final class BackupRun {
@@ -66,22 +68,27 @@ public final class BackupRun {
             try (OutputStream out = Files.newOutputStream(etcdSnapshot)) {
                 r.client().getMaintenanceClient().snapshot(out).get(60, TimeUnit.SECONDS);
             }
-            Map<String, Path> artifacts = Map.of(BackupRecord.STATE_ARTIFACT, stateZip, BackupRecord.ETCD_ARTIFACT, etcdSnapshot);
+            byte[] key = ArtifactCipher.newKey();
+            Path storedState = work.resolve("encrypted-" + BackupRecord.STATE_ARTIFACT);
+            Path storedSnapshot = work.resolve("encrypted-" + BackupRecord.ETCD_ARTIFACT);
+            ArtifactCipher.encrypt(stateZip, storedState, key, BackupRecord.STATE_ARTIFACT);
+            ArtifactCipher.encrypt(etcdSnapshot, storedSnapshot, key, BackupRecord.ETCD_ARTIFACT);
+            Map<String, Path> artifacts = Map.of(BackupRecord.STATE_ARTIFACT, storedState, BackupRecord.ETCD_ARTIFACT, storedSnapshot);
             Map<String, String> sha = new HashMap<>();
             for (var a : artifacts.entrySet()) {
                 sha.put(a.getKey(), Artifacts.sha256(a.getValue()));
             }
             String location = r.config().backupStore().store(r.config().serviceName(), next, artifacts);
             BackupRecord record = new BackupRecord(r.config().serviceName(), next, logSize, start, Instant.now(),
-                    members, Files.size(etcdSnapshot), Files.size(stateZip), location,
-                    r.config().backupStore().accessKey(), r.id(), sha);
+                    members, Files.size(storedSnapshot), Files.size(storedState), location,
+                    r.config().backupStore().accessKey(), r.id(), sha, Base64.getEncoder().encodeToString(key));
             r.config().backupLog().append(record);
             guarded(List.of(
                     Etcd.deletePrefix(k.logPrefix()), Etcd.deletePrefix(k.statusPrefix()),
                     Etcd.deletePrefix(k.requestPrefix(sv - 1)), // this version's ids still answer retries
                     Etcd.put(k.logSize(), "0"), Etcd.put(k.lpi(r.id()), "0"),
                     Etcd.put(k.stateVersion(), String.valueOf(next)), Etcd.put(k.ssv(r.id()), String.valueOf(next)),
-                    Etcd.put(k.lastBackup(), record), Etcd.put(k.serviceState(), "0")), "compact the log");
+                    Etcd.put(k.lastBackup(), record.withoutSecrets()), Etcd.put(k.serviceState(), "0")), "compact the log");
             r.meta().write(new LocalMeta.Meta(r.config().serviceName(), r.id(), next));
             r.setSsv(next);
             r.setLpi(0);
@@ -89,7 +96,7 @@ public final class BackupRun {
             r.setSsi(0);
             r.setLogSize(0);
             r.setStateVersion(next);
-            r.setLastBackup(record);
+            r.setLastBackup(record.withoutSecrets());
             r.metrics().backup();
             r.log().info("backup done: state version {} stored at {} ({} B state, {} B etcd snapshot)", next, location,
                     record.stateSize(), record.etcdSnapshotSize());

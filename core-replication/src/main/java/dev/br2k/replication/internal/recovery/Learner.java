@@ -5,17 +5,20 @@ import dev.br2k.replication.Role;
 import dev.br2k.replication.backup.BackupRecord;
 import dev.br2k.replication.internal.LocalMeta;
 import dev.br2k.replication.internal.Replica;
+import dev.br2k.replication.internal.backup.ArtifactCipher;
 import dev.br2k.replication.internal.log.Etcd;
 import dev.br2k.replication.internal.log.Keys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Learner ("recovery state", spec §1.7): fetch the backup the current state version starts from, verify
- * every artifact's SHA-256 before touching anything, replace the local state, set {@code lpi = 0} and
+ * Learner ("recovery state", spec §1.7): take the authenticated record of the backup the current state
+ * version starts from out of the backup log, fetch the artifacts, verify every artifact's SHA-256 and
+ * decrypt it (AES-256-GCM, every chunk authenticated) before touching anything, replace the local state, set {@code lpi = 0} and
  * {@code ssv = state-version}, and follow the log from its start. State version 1 starts from the
  * empty state. A failed verification leaves the local state as it was and is retried.
  */
@@ -37,12 +40,11 @@ public final class Learner {
             var head = r.store().head();
             long logSize = head.logSize();
             long sv = head.stateVersion();
-            Optional<BackupRecord> inEtcd = head.lastBackup();
             work = Files.createTempDirectory("br2k-restore-");
             Path source = work.resolve("state");
             Files.createDirectories(source);
             if (sv > 1) {
-                BackupRecord record = pick(sv, inEtcd);
+                BackupRecord record = pick(sv);
                 fetchAndVerify(record, work, source);
                 r.log().info("restoring backup version {} from {}", record.version(), record.storageLocation());
             } else {
@@ -85,20 +87,54 @@ public final class Learner {
         nextAttempt = System.currentTimeMillis() + retryMillis;
     }
 
-    private BackupRecord pick(long sv, Optional<BackupRecord> inEtcd) throws IOException {
-        Optional<BackupRecord> fromLog = r.config().backupLog().newest().filter(b -> b.version() == sv);
-        return fromLog.or(() -> inEtcd.filter(b -> b.version() == sv))
+    /**
+     * The record of the backup state version {@code sv} starts from, from the backup log only: etcd's
+     * {@code last-backup} holds no key (item 8 of issue 20) and anyone who reaches etcd could write it. The
+     * log returns only records it authenticated.
+     */
+    private BackupRecord pick(long sv) throws IOException {
+        Optional<BackupRecord> newest = r.config().backupLog().newest();
+        BackupRecord record = newest.filter(b -> b.version() == sv && b.service().equals(r.config().serviceName()))
                 .orElseThrow(() -> new BackupVerificationException("no backup record for state version " + sv
-                        + " in the backup log or in etcd: cannot restore this replica"));
+                        + " of " + r.config().serviceName() + " in the backup log (its newest is "
+                        + newest.map(b -> "version " + b.version() + " of " + b.service()).orElse("none")
+                        + "): cannot restore this replica; check that every replica reads the same backup log"));
+        if (!record.encrypted()) {
+            throw new BackupVerificationException("backup version " + sv + " was stored in clear by a BR2K older than"
+                    + " encrypted backups and its record carries no key: it is not restored (a clear-text backup cannot"
+                    + " prove it was not changed). Let the leader make a new backup (POST /br2k/backup) and recover from it.");
+        }
+        return record;
     }
 
+    /**
+     * Fetches both artifacts, checks their SHA-256 (against the authenticated record) and decrypts the state,
+     * all in {@code work}; touches no state. The etcd snapshot is not restored here, only checked.
+     */
     private void fetchAndVerify(BackupRecord record, Path work, Path stateTarget) throws IOException {
+        byte[] key = artifactKey(record);
         Path state = work.resolve(BackupRecord.STATE_ARTIFACT);
         Path snapshot = work.resolve(BackupRecord.ETCD_ARTIFACT);
         r.config().backupStore().fetch(record.storageLocation(), BackupRecord.STATE_ARTIFACT, state);
         r.config().backupStore().fetch(record.storageLocation(), BackupRecord.ETCD_ARTIFACT, snapshot);
         Artifacts.verify(state, BackupRecord.STATE_ARTIFACT, record.sha256().get(BackupRecord.STATE_ARTIFACT));
         Artifacts.verify(snapshot, BackupRecord.ETCD_ARTIFACT, record.sha256().get(BackupRecord.ETCD_ARTIFACT));
-        Artifacts.unzip(state, stateTarget);
+        Path plainState = work.resolve("plain-" + BackupRecord.STATE_ARTIFACT);
+        ArtifactCipher.decrypt(state, plainState, key, BackupRecord.STATE_ARTIFACT);
+        Artifacts.unzip(plainState, stateTarget);
+    }
+
+    private static byte[] artifactKey(BackupRecord record) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(record.artifactKey());
+        } catch (IllegalArgumentException e) {
+            key = new byte[0];
+        }
+        if (key.length != 32) {
+            throw new BackupVerificationException("the record of backup version " + record.version()
+                    + " has no valid AES-256 artifact key: it is not restored");
+        }
+        return key;
     }
 }

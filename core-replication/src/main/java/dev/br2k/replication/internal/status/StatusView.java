@@ -6,7 +6,8 @@ import dev.br2k.replication.internal.log.LeaderValue;
 
 /**
  * The body of {@code GET /br2k/status}. {@code leader}, {@code leaderUrl}, {@code lastBackup} and
- * {@code problem} are null when unknown.
+ * {@code problem} are null when unknown. {@code lastBackup} never carries the storage access key nor the
+ * artifact key (issue 20, item 8).
  */
 public record StatusView(
         String service,
@@ -27,6 +28,6 @@ public record StatusView(
         LeaderValue leader = r.knownLeader().orElse(null);
         return new StatusView(r.config().serviceName(), r.id(), r.role().name(), r.lpi(), r.ssi(), r.logSize(),
                 r.stateVersion(), r.ssv(), leader == null ? null : leader.id(), leader == null ? null : leader.url(),
-                String.valueOf(r.url()), r.lastBackup().orElse(null), r.problem().orElse(null));
+                String.valueOf(r.url()), r.lastBackup().map(BackupRecord::withoutSecrets).orElse(null), r.problem().orElse(null));
     }
 }
