@@ -15,4 +15,13 @@ public interface BackupLog {
 
     /** The most recently appended record, if any. */
     Optional<BackupRecord> newest() throws IOException;
+
+    /**
+     * The most recently appended record of state version {@code version}. Not always the newest record: a
+     * leader that appended a record and then lost leadership before its compaction left a record of a version
+     * the service never reached. By default only the newest record is looked at.
+     */
+    default Optional<BackupRecord> newestOf(long version) throws IOException {
+        return newest().filter(r -> r.version() == version);
+    }
 }

@@ -103,6 +103,17 @@ public final class FileBackupLog implements BackupLog {
         return records.isEmpty() ? Optional.empty() : Optional.of(records.get(records.size() - 1));
     }
 
+    @Override
+    public Optional<BackupRecord> newestOf(long version) throws IOException {
+        List<BackupRecord> records = all();
+        for (int i = records.size() - 1; i >= 0; i--) {
+            if (records.get(i).version() == version) {
+                return Optional.of(records.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * Every record, oldest first.
      *

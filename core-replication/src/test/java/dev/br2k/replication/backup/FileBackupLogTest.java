@@ -44,6 +44,17 @@ class FileBackupLogTest {
     }
 
     @Test
+    void the_record_of_a_version_is_found_behind_the_record_of_a_backup_that_never_took_effect() throws Exception {
+        FileBackupLog log = new FileBackupLog(logFile());
+        log.append(record(2));
+        log.append(record(3)); // its leader lost leadership before compacting: the service stayed at version 2
+
+        assertThat(log.newestOf(2)).contains(record(2));
+        assertThat(log.newestOf(3)).contains(record(3));
+        assertThat(log.newestOf(4)).isEmpty();
+    }
+
+    @Test
     void the_file_holds_neither_the_access_key_nor_the_artifact_key_and_its_key_file_is_private() throws Exception {
         FileBackupLog log = new FileBackupLog(logFile());
         log.append(record(2));

@@ -10,6 +10,7 @@ import dev.br2k.replication.backup.BackupRecord;
 import org.web3j.crypto.Credentials;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,6 +28,9 @@ import java.util.Optional;
  * {@link dev.br2k.registry.crypto.DecryptionFailedException} cause and is never half-read.
  */
 public final class RegistryBackupLog implements BackupLog {
+
+    /** How many of the newest records {@link #newestOf} reads. */
+    static final int SEARCHED = 4;
 
     private final RegistryClient client;
     private final String service;
@@ -69,16 +73,35 @@ public final class RegistryBackupLog implements BackupLog {
         } catch (RegistryException e) {
             throw new IOException("Cannot read the newest backup of " + service + " from the registry: " + e.getMessage(), e);
         }
-        if (newest.isEmpty()) {
-            return Optional.empty();
+        return newest.isEmpty() ? Optional.empty() : Optional.of(open(newest.get()));
+    }
+
+    /** Looks at the newest {@value #SEARCHED} records, newest first; a record that is not authentic stops the search. */
+    @Override
+    public Optional<BackupRecord> newestOf(long version) throws IOException {
+        List<BackupAppended> recent;
+        try {
+            recent = client.backups(id, SEARCHED);
+        } catch (RegistryException e) {
+            throw new IOException("Cannot read the backups of " + service + " from the registry: " + e.getMessage(), e);
         }
+        for (BackupAppended appended : recent) {
+            BackupRecord record = open(appended);
+            if (record.version() == version) {
+                return Optional.of(record);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private BackupRecord open(BackupAppended appended) throws IOException {
         byte[] plain;
         try {
-            plain = newest.get().decrypt(serviceAccount);
+            plain = appended.decrypt(serviceAccount);
         } catch (RegistryException e) {
-            throw new IOException("Backup #" + newest.get().sequence() + " of " + service + " cannot be decrypted with "
+            throw new IOException("Backup #" + appended.sequence() + " of " + service + " cannot be decrypted with "
                     + serviceAccount.getAddress() + ": " + e.getMessage(), e);
         }
-        return Optional.of(SignedBackupRecord.read(plain, serviceAccount.getAddress()));
+        return SignedBackupRecord.read(plain, serviceAccount.getAddress());
     }
 }

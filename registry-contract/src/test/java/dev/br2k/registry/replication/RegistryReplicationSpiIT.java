@@ -41,7 +41,7 @@ class RegistryReplicationSpiIT {
         serviceAccount = anvil.account(1);
         manager = RegistryClient.deploy(anvil.rpcUrl(), anvil.account(0));
         replicas = RegistryClient.connect(anvil.rpcUrl(), manager.registryAddress(), serviceAccount);
-        for (String name : List.of("kv", "empty", "tampered", "forged", "unsigned")) {
+        for (String name : List.of("kv", "empty", "tampered", "forged", "unsigned", "orphan")) {
             ServiceId id = manager.register(ServiceRegistration.builder(name).replicas(3, 5).build()).id();
             manager.setOperator(id, serviceAccount.getAddress(), true);
         }
@@ -88,6 +88,17 @@ class RegistryReplicationSpiIT {
             assertThat(envelope.get("signer").asText()).isEqualTo(serviceAccount.getAddress());
             assertThat(envelope.get("signature").asText()).hasSize(2 + 130);
         }
+    }
+
+    @Test
+    void the_record_of_a_version_is_found_behind_the_record_of_a_backup_that_never_took_effect() throws Exception {
+        RegistryBackupLog log = new RegistryBackupLog(replicas, "orphan", serviceAccount);
+        log.append(record("orphan", 2));
+        log.append(record("orphan", 3)); // its leader lost leadership before compacting
+
+        assertThat(log.newestOf(2)).hasValue(record("orphan", 2));
+        assertThat(log.newestOf(3)).hasValue(record("orphan", 3));
+        assertThat(log.newestOf(4)).isEmpty();
     }
 
     @Test

@@ -93,12 +93,10 @@ public final class Learner {
      * log returns only records it authenticated.
      */
     private BackupRecord pick(long sv) throws IOException {
-        Optional<BackupRecord> newest = r.config().backupLog().newest();
-        BackupRecord record = newest.filter(b -> b.version() == sv && b.service().equals(r.config().serviceName()))
+        BackupRecord record = r.config().backupLog().newestOf(sv).filter(b -> b.service().equals(r.config().serviceName()))
                 .orElseThrow(() -> new BackupVerificationException("no backup record for state version " + sv
-                        + " of " + r.config().serviceName() + " in the backup log (its newest is "
-                        + newest.map(b -> "version " + b.version() + " of " + b.service()).orElse("none")
-                        + "): cannot restore this replica; check that every replica reads the same backup log"));
+                        + " of " + r.config().serviceName() + " in the backup log: cannot restore this replica;"
+                        + " check that every replica reads the same backup log"));
         if (!record.encrypted()) {
             throw new BackupVerificationException("backup version " + sv + " was stored in clear by a BR2K older than"
                     + " encrypted backups and its record carries no key: it is not restored (a clear-text backup cannot"
