@@ -71,7 +71,12 @@ class BackupSecurityIT {
     }
 
     @Test
-    void status_and_every_etcd_key_hold_neither_the_storage_access_key_nor_the_artifact_key() throws Exception {
+    void status_every_etcd_key_and_the_log_hold_neither_the_storage_access_key_nor_the_artifact_key() throws Exception {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines = new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        root.addAppender(lines);
         kv = KvReplicas.start(etcd, dir, "secrets", 3,
                 c -> c.backupEveryEntries(10).backupStore(new KeyedStore(new DirectoryBackupStore(dir.resolve("store")))));
         int leader = kv.awaitLeader();
@@ -91,6 +96,9 @@ class BackupSecurityIT {
             assertThat(all).containsKey("last-backup");
             assertThat(all.values()).noneMatch(v -> v.contains(ACCESS_KEY) || v.contains(record.artifactKey()));
         }
+        root.detachAppender(lines);
+        assertThat(lines.list).as("log lines of the replicas").isNotEmpty()
+                .noneMatch(e -> e.getFormattedMessage().contains(ACCESS_KEY) || e.getFormattedMessage().contains(record.artifactKey()));
     }
 
     @Test
