@@ -102,6 +102,24 @@ class RegistryReplicationSpiIT {
     }
 
     @Test
+    void foundrys_cast_verifies_the_records_signature_as_the_service_accounts_and_no_other() throws Exception {
+        var envelope = new com.fasterxml.jackson.databind.ObjectMapper().readTree(SignedBackupRecord.write(record("kv", 9), serviceAccount));
+        String message = envelope.get("record").asText();
+        String signature = envelope.get("signature").asText();
+
+        assertThat(castVerify(serviceAccount.getAddress(), message, signature)).as("cast wallet verify, the service account").isZero();
+        assertThat(castVerify(anvil.account(3).getAddress(), message, signature)).as("cast wallet verify, another account").isNotZero();
+    }
+
+    private static int castVerify(String address, String message, String signature) throws Exception {
+        Process process = new ProcessBuilder(dev.br2k.testkit.Tools.cast().toString(), "wallet", "verify", "--address", address,
+                message, signature).redirectErrorStream(true).start();
+        process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("cast finished").isTrue();
+        return process.exitValue();
+    }
+
+    @Test
     void a_service_without_backups_has_no_newest_record() throws Exception {
         assertThat(new RegistryBackupLog(replicas, "empty", serviceAccount).newest()).isEmpty();
     }
