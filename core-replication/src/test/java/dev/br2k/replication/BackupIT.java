@@ -52,9 +52,13 @@ class BackupIT {
     }
 
     @Test
-    void backup_at_the_log_size_threshold_compacts_the_log_and_followers_continue() throws Exception {
+    void backup_at_the_log_size_threshold_compacts_the_log_and_etcds_history_and_followers_continue() throws Exception {
         kv = KvReplicas.start(etcd, dir, "compact", 3, c -> c.backupEveryEntries(10));
         int leader = kv.awaitLeader();
+        long firstEntries;
+        try (EtcdKeys keys = new EtcdKeys(etcd.endpoints(), "compact")) {
+            firstEntries = keys.revision() + 1;
+        }
 
         write(leader, "k", 25);
 
@@ -65,6 +69,8 @@ class BackupIT {
             assertThat(keys.number("log-size")).isEqualTo(5);
             assertThat(keys.all("log/")).hasSize(5);
             assertThat(keys.all("ssv/").values()).containsOnly("3");
+            // the deleted entries' history would otherwise stay in etcd and in every later backup's snapshot
+            assertThat(keys.historyKeptAt(firstEntries)).as("etcd still answers as of the first entries' revision").isFalse();
         }
         List<BackupRecord> records = new FileBackupLog(dir.resolve("br2k-backup-log.jsonl")).all();
         assertThat(records).extracting(BackupRecord::version).containsExactly(2L, 3L);

@@ -39,6 +39,31 @@ final class EtcdKeys implements AutoCloseable {
         }
     }
 
+    /** etcd's current revision. */
+    long revision() {
+        try {
+            return client.getKVClient().get(bs(prefix)).get(10, TimeUnit.SECONDS).getHeader().getRevision();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read etcd's revision: " + e, e);
+        }
+    }
+
+    /** Whether etcd can still answer a read as of {@code revision}, false once its history was compacted past it. */
+    boolean historyKeptAt(long revision) {
+        try {
+            client.getKVClient().get(bs(prefix), GetOption.builder().isPrefix(true).withRevision(revision).build())
+                    .get(10, TimeUnit.SECONDS);
+            return true;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (String.valueOf(e.getCause()).contains("compacted")) {
+                return false;
+            }
+            throw new IllegalStateException("cannot read at revision " + revision + ": " + e, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read at revision " + revision + ": " + e, e);
+        }
+    }
+
     long number(String key) {
         return get(key).map(Long::parseLong).orElse(0L);
     }

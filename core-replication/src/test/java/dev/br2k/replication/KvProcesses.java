@@ -137,6 +137,31 @@ final class KvProcesses implements AutoCloseable {
         processes.set(i, Optional.empty());
     }
 
+    /** SIGSTOP: the process is frozen (a stuck JVM or machine); its etcd member and its leased keys live on. */
+    void pause(int i) {
+        signal(i, "-STOP");
+    }
+
+    /** SIGCONT after {@link #pause}. */
+    void resume(int i) {
+        signal(i, "-CONT");
+    }
+
+    private void signal(int i, String signal) {
+        long pid = processes.get(i).orElseThrow(() -> new IllegalStateException("r" + (i + 1) + " is not running")).pid();
+        try {
+            int exit = new ProcessBuilder("kill", signal, String.valueOf(pid)).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill " + signal + " " + pid + " exited " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     void forget(int i) {
         processes.set(i, Optional.empty());
     }

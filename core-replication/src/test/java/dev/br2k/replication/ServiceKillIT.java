@@ -4,20 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.br2k.testkit.EtcdCluster;
+import io.etcd.jetcd.Client;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The leader's service process dies while its etcd member lives on and stays Raft leader: etcd alone would
- * never elect anyone else. Real {@code KvService} processes; the killed one is not restarted.
+ * Service processes that die or freeze while their etcd members live on (and may stay Raft leader): etcd alone
+ * would never elect anyone else. Real {@code KvService} processes.
  */
 class ServiceKillIT {
     @RegisterExtension
@@ -66,5 +71,55 @@ class ServiceKillIT {
                 .doesNotContain("307 dead");
         assertThat(kv.log(now)).contains("is now the leader");
         assertThat(kv.send("PUT", "/kv/after", "v").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_raft_leader_far_behind_the_log_does_not_hand_leadership_to_a_replica_that_cannot_take_over() throws Exception {
+        kv = new KvProcesses(etcd, dir, "handoff", 3);
+        kv.startAll(Map.of());
+        assertThat(kv.send("PUT", "/kv/before", "v").statusCode()).isEqualTo(200);
+        int old = kv.awaitLeader();
+        kv.awaitCaughtUp();
+        int behind = (old + 1) % 3;
+        int third = (old + 2) % 3;
+
+        // both followers freeze; the leader commits a backlog far beyond Membership's hand-off lag
+        kv.pause(behind);
+        kv.pause(third);
+        int backlog = 2000;
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < backlog; i++) {
+                String path = "/kv/k" + i;
+                answers.add(clients.submit(() -> Http.send("PUT", kv.url(old, path), "v").statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        } finally {
+            clients.shutdown();
+        }
+
+        // the leader freezes too (its member key, with the highest lpi, lives on for the lease's seconds), and
+        // Raft leadership moves to the member of the replica that is 1,000 entries behind, which then wakes
+        kv.pause(old);
+        try (Client direct = Client.builder().endpoints(etcd.members().get(old).clientUrl().toString()).build()) {
+            direct.getMaintenanceClient().moveLeader(etcd.members().get(behind).memberId()).get(10, TimeUnit.SECONDS);
+        }
+        kv.resume(behind);
+
+        await("the replica behind leads").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> kv.status(behind).map(s -> s.get("role").asText()).orElse(""), role -> role.equals("LEADER"));
+        assertThat(kv.log(behind)).as("r%d's log", behind + 1)
+                .doesNotContain("handing Raft leadership to r" + (old + 1))
+                .doesNotContain("handing Raft leadership to r" + (third + 1));
+
+        kv.resume(old);
+        kv.resume(third);
+        kv.awaitCaughtUp();
+        List<Map<String, String>> databases = kv.stopAndReadDatabases();
+        assertThat(databases.get(0)).hasSize(backlog + 1).containsEntry("k" + (backlog - 1), "v");
+        assertThat(databases).allSatisfy(db -> assertThat(db).isEqualTo(databases.get(0)));
     }
 }

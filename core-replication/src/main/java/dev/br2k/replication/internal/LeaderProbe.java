@@ -1,6 +1,7 @@
 package dev.br2k.replication.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -97,6 +99,26 @@ final class LeaderProbe {
     boolean refusing(URI url, int probes) {
         Health h = health.get(url);
         return h != null && h.refusedInARow >= probes;
+    }
+
+    /**
+     * Asks {@code url} now, waiting at most {@value #TIMEOUT_MILLIS} ms: the index it has applied if it answers
+     * as a {@code FOLLOWER}, empty if it answers otherwise (starting, restoring, leading) or not at all. Its
+     * member key in etcd cannot tell this: a frozen or restarting replica keeps its key for the lease's seconds.
+     *
+     * @throws InterruptedException if the calling thread is interrupted while waiting
+     */
+    OptionalLong followingAt(URI url) throws InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(url.resolve("/br2k/status"))
+                .timeout(Duration.ofMillis(TIMEOUT_MILLIS)).GET().build();
+        try {
+            HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
+            JsonNode status = res.statusCode() == 200 ? Json.MAPPER.readTree(res.body()) : null;
+            return status != null && status.path("role").asText().equals("FOLLOWER") && status.path("lpi").isNumber()
+                    ? OptionalLong.of(status.path("lpi").asLong()) : OptionalLong.empty();
+        } catch (IOException e) {
+            return OptionalLong.empty();
+        }
     }
 
     private static boolean refused(Throwable err) {

@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -148,10 +151,15 @@ public final class Membership {
     /**
      * Called when this replica's member has become Raft leader while the replica is far behind the log
      * (e.g. it has just restored): rather than replay the backlog while the service waits, it hands Raft
-     * leadership to the live replica that is furthest along, if that one is at least {@value #HANDOFF_LAG}
-     * entries ahead. Returns true if leadership was handed on.
+     * leadership to a live replica that is at least {@value #HANDOFF_LAG} entries ahead, the one furthest
+     * along first. A candidate must answer {@code /br2k/status} as a Follower right now ({@link
+     * LeaderProbe#followingAt}): the {@code lpi} and member key it left in etcd outlive a replica that has
+     * frozen, lost its etcd member or restarts, and leadership handed to such a one waits for a takeover that
+     * never comes. Returns true if leadership was handed on.
+     *
+     * @throws InterruptedException if the thread is interrupted while asking a candidate
      */
-    boolean handOffIfBehind(StatusResponse status) {
+    boolean handOffIfBehind(StatusResponse status, LeaderProbe probe) throws InterruptedException {
         long now = System.currentTimeMillis();
         if (now - lastHandOff < 3000) {
             return false; // tried a moment ago and still lead: take over rather than leave the service waiting
@@ -162,24 +170,32 @@ public final class Membership {
             return false;
         }
         Map<String, Long> lpis = replicas.lpis();
-        Optional<MemberValue> best = replicas.members().stream()
+        List<MemberValue> ahead = replicas.members().stream()
                 .filter(m -> !m.id().equals(r.id()) && !m.etcdMemberId().isEmpty() && m.canLead())
-                .max(Comparator.comparingLong(m -> lpis.getOrDefault(m.id(), 0L)));
-        if (best.isEmpty() || lpis.getOrDefault(best.get().id(), 0L) - r.lpi() <= HANDOFF_LAG) {
-            return false;
+                .filter(m -> lpis.getOrDefault(m.id(), 0L) - r.lpi() > HANDOFF_LAG)
+                .sorted(Comparator.comparingLong((MemberValue m) -> lpis.getOrDefault(m.id(), 0L)).reversed())
+                .toList();
+        for (MemberValue candidate : ahead) {
+            OptionalLong applied = probe.followingAt(URI.create(candidate.url()));
+            if (applied.isEmpty() || applied.getAsLong() - r.lpi() <= HANDOFF_LAG) {
+                r.log().info("{} is ahead in etcd but does not answer as a Follower that far along: not handing Raft leadership to it",
+                        candidate.id());
+                continue;
+            }
+            lastHandOff = now;
+            r.log().warn("its etcd member leads, but this replica is {} entries behind the log and {} is {} ahead: "
+                    + "handing Raft leadership to {}", size - r.lpi(), candidate.id(), applied.getAsLong() - r.lpi(), candidate.id());
+            try (Client direct = Client.builder().endpoints(r.config().etcdEndpoints().get(0)).build()) {
+                direct.getMaintenanceClient().moveLeader(Long.parseUnsignedLong(candidate.etcdMemberId(), 16))
+                        .get(2, TimeUnit.SECONDS);
+                return true;
+            } catch (ExecutionException | TimeoutException e) {
+                r.log().warn("cannot hand Raft leadership on ({}): taking over instead", e.toString());
+                return false;
+            }
         }
         lastHandOff = now;
-        r.log().warn("its etcd member leads, but this replica is {} entries behind the log and {} is {} ahead: "
-                + "handing Raft leadership to {}", size - r.lpi(), best.get().id(),
-                lpis.get(best.get().id()) - r.lpi(), best.get().id());
-        try (Client direct = Client.builder().endpoints(r.config().etcdEndpoints().get(0)).build()) {
-            direct.getMaintenanceClient().moveLeader(Long.parseUnsignedLong(best.get().etcdMemberId(), 16))
-                    .get(2, TimeUnit.SECONDS);
-            return true;
-        } catch (Exception e) {
-            r.log().warn("cannot hand Raft leadership on ({}): taking over instead", e.toString());
-            return false;
-        }
+        return false;
     }
 
     void revoke() {

@@ -190,7 +190,7 @@ public final class Replica implements AutoCloseable {
                 }
             }
         } else if (role == Role.FOLLOWER && leaderCondition && pipelineFinished() && !reloadProgress) {
-            if (!membership.handOffIfBehind(status.get())) {
+            if (!membership.handOffIfBehind(status.get(), probe)) {
                 takeover.run(status.get().getRaftTerm());
             }
         } else if (role == Role.FOLLOWER && status.isPresent() && !reloadProgress) {

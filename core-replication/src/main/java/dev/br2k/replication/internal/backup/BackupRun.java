@@ -89,6 +89,7 @@ public final class BackupRun {
                     Etcd.put(k.logSize(), "0"), Etcd.put(k.lpi(r.id()), "0"),
                     Etcd.put(k.stateVersion(), String.valueOf(next)), Etcd.put(k.ssv(r.id()), String.valueOf(next)),
                     Etcd.put(k.lastBackup(), record.withoutSecrets()), Etcd.put(k.serviceState(), "0")), "compact the log");
+            EtcdHistory.compactToNow(r);
             r.meta().write(new LocalMeta.Meta(r.config().serviceName(), r.id(), next));
             r.setSsv(next);
             r.setLpi(0);
