@@ -72,9 +72,9 @@ public final class SandboxReplica {
             return registry;
         }
         FileLocationPublisher local = new FileLocationPublisher(Path.of(file));
-        return (service, url) -> {
-            local.publish(service, url);
-            registry.publish(service, url);
+        return (service, url, term) -> {
+            local.publish(service, url, term);
+            registry.publish(service, url, term);
         };
     }
 
