@@ -1,12 +1,8 @@
 package dev.br2k.replication;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.br2k.replication.location.FileLocationPublisher;
-import dev.br2k.replication.location.LeaderTerm;
-import dev.br2k.replication.location.StaleLeaderTermException;
 import dev.br2k.testkit.EtcdCluster;
 import dev.br2k.testkit.EtcdMember;
 import java.net.http.HttpResponse;
@@ -44,29 +40,6 @@ class FailoverIT {
         for (int i = 0; i < n; i++) {
             assertThat(kv.send("PUT", "/kv/" + prefix + i, "v" + i).statusCode()).isEqualTo(200);
         }
-    }
-
-    @Test
-    void each_new_leader_publishes_its_location_with_a_later_leader_term_than_the_deposed_one() throws Exception {
-        kv = KvReplicas.start(etcd, dir, "published", 3);
-        Path file = dir.resolve("br2k-location.json");   // the replicas' default location file: beside their state dirs
-        int first = kv.awaitLeader();
-        await().atMost(Duration.ofSeconds(30)).until(() -> FileLocationPublisher.read(file)
-                .filter(l -> l.url().toString().equals(kv.get(first).url().toString())).isPresent());
-        LeaderTerm firstTerm = FileLocationPublisher.read(file).orElseThrow().term();
-        assertThat(firstTerm.etcdTerm()).isPositive();
-        assertThat(firstTerm.revision()).isPositive();
-
-        kv.stop(first);
-
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            int now = kv.awaitLeader();
-            return now != first && FileLocationPublisher.read(file)
-                    .filter(l -> l.url().toString().equals(kv.get(now).url().toString())).isPresent();
-        });
-        assertThat(FileLocationPublisher.read(file).orElseThrow().term().isAfter(firstTerm)).isTrue();
-        assertThatThrownBy(() -> new FileLocationPublisher(file).publish("published", kv.get(first == 0 ? 1 : 0).url(), firstTerm))
-                .as("the deposed leader's term is refused").isInstanceOf(StaleLeaderTermException.class);
     }
 
     @Test
