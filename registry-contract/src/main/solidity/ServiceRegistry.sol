@@ -39,6 +39,9 @@ contract ServiceRegistry {
         string location;
         // slot 4
         bytes32 detailsHash; // of the newest details, so that setting them again emits nothing
+        // slot 5: the leader term of the newest location a leader published (0, 0 after the manager set it)
+        uint64 locationTerm; // the etcd Raft term the leader took over in
+        uint64 locationRevision; // the etcd revision of its takeover
     }
 
     /// @notice A registration's commitment: when it was made.
@@ -114,6 +117,7 @@ contract ServiceRegistry {
     error CommitmentTooNew(bytes32 commitment, uint256 committedInBlock);
     error CommitmentExpired(bytes32 commitment, uint256 committedAt);
     error UnexpiredCommitmentExists(bytes32 commitment);
+    error StaleLocationTerm(bytes32 id, uint64 storedTerm, uint64 storedRevision, uint64 givenTerm, uint64 givenRevision);
 
     // ---------------------------------------------------------------- modifiers
 
@@ -210,12 +214,33 @@ contract ServiceRegistry {
         emit DetailsChanged(id, name, description, contextHash, contextPointer, imageLocation, imageCredentials, previous);
     }
 
-    /// @notice Publishes where the service is served now (the leader replica's URL).
-    function updateLocation(bytes32 id, string calldata location) external onlyManagerOrOperator(id) {
+    /// @notice Publishes where the service is served now: the URL of the replica that took the lead
+    ///         in etcd Raft term `term` at etcd revision `revision`. All replicas sign as one service
+    ///         account, so the leader term is what tells a new leader from a deposed one: (term,
+    ///         revision) must be greater than the stored pair (compared in that order), else the call
+    ///         reverts with StaleLocationTerm and a late update of a deposed leader changes nothing.
+    function updateLocation(bytes32 id, string calldata location, uint64 term, uint64 revision)
+        external
+        onlyManagerOrOperator(id)
+    {
         Service storage s = _services[id];
-        if (keccak256(bytes(s.location)) == keccak256(bytes(location))) return;
-        s.location = location;
-        emit NewLocation(id, location, msg.sender);
+        if (term < s.locationTerm || (term == s.locationTerm && revision <= s.locationRevision)) {
+            revert StaleLocationTerm(id, s.locationTerm, s.locationRevision, term, revision);
+        }
+        s.locationTerm = term;
+        s.locationRevision = revision;
+        _setLocation(s, id, location);
+    }
+
+    /// @notice The manager's own choice of location (e.g. from the CLI or the Watch). It is bound to
+    ///         no leader term and resets the stored one to (0, 0): after it, the next leader of any
+    ///         cluster may publish, including a new deployment whose etcd counts terms and revisions
+    ///         from the start again.
+    function setLocation(bytes32 id, string calldata location) external onlyManager(id) {
+        Service storage s = _services[id];
+        s.locationTerm = 0;
+        s.locationRevision = 0;
+        _setLocation(s, id, location);
     }
 
     function setRunState(bytes32 id, RunState state) external onlyManagerOrOperator(id) {
@@ -305,6 +330,8 @@ contract ServiceRegistry {
         s.manager = msg.sender;
         delete s.pendingManager;
         s.operatorEpoch += 1;
+        s.locationTerm = 0; // the new manager's replicas may run on an etcd of their own
+        s.locationRevision = 0;
         _removeManaged(previous, id);
         _addManaged(msg.sender, id);
         emit ManagerChanged(id, previous, msg.sender);
@@ -339,6 +366,12 @@ contract ServiceRegistry {
 
     function getServiceLocation(bytes32 id) external view exists(id) returns (string memory) {
         return _services[id].location;
+    }
+
+    /// @notice The leader term of the stored location: (0, 0) until a leader published, or after the manager set it.
+    function getLocationTerm(bytes32 id) external view exists(id) returns (uint64 term, uint64 revision) {
+        Service storage s = _services[id];
+        return (s.locationTerm, s.locationRevision);
     }
 
     /// @notice Everything the contract stores about a service, in one call.
@@ -417,6 +450,12 @@ contract ServiceRegistry {
         bytes calldata imageCredentials
     ) private pure returns (bytes32) {
         return keccak256(abi.encode(description, contextHash, contextPointer, imageLocation, imageCredentials));
+    }
+
+    function _setLocation(Service storage s, bytes32 id, string calldata location) private {
+        if (keccak256(bytes(s.location)) == keccak256(bytes(location))) return;
+        s.location = location;
+        emit NewLocation(id, location, msg.sender);
     }
 
     function _addManaged(address manager, bytes32 id) private {

@@ -41,7 +41,7 @@ import java.util.function.Consumer;
  * <pre>{@code
  * try (RegistryClient registry = RegistryClient.connect(rpcUrl, registryAddress, credentials)) {
  *     ServiceId id = registry.register(ServiceRegistration.builder("infodid").replicas(3, 5).build()).id();
- *     registry.updateLocation(id, "http://10.0.0.7:8080");
+ *     registry.setLocation(id, "http://10.0.0.7:8080");
  *     try (Subscription s = registry.onNewLocation(id, e -> System.out.println(e.location()))) { ... }
  *     registry.servicesManagedBy(registry.account()).forEach(System.out::println);
  * }
@@ -163,6 +163,12 @@ public final class RegistryClient implements AutoCloseable {
      */
     public String serviceLocation(ServiceId id) {
         return (String) callSingle("getServiceLocation", contract.getServiceLocation(id.toBytes()), latest());
+    }
+
+    /** The leader term of the stored location ({@link LocationTerm#NONE} until a leader published or after {@link #setLocation}). */
+    public LocationTerm locationTerm(ServiceId id) {
+        List<Type> t = call("getLocationTerm", contract.getLocationTerm(id.toBytes()), latest());
+        return new LocationTerm(uint(t.get(0)).longValueExact(), uint(t.get(1)).longValueExact());
     }
 
     /**
@@ -368,10 +374,30 @@ public final class RegistryClient implements AutoCloseable {
                 details.contextPointer(), details.imageLocation(), details.imageCredentials()));
     }
 
-    /** Publishes where the service is served now (manager or operator); emits {@code NewLocation}. */
-    public RegistryReceipt updateLocation(ServiceId id, String location) {
+    /**
+     * Publishes where the service is served now, as the leader that took over in {@code term}
+     * (manager or operator; what replicas call). Emits {@code NewLocation} when the location changes;
+     * the term is stored either way.
+     *
+     * @throws StaleLocationTermException if the stored term is not strictly earlier: a newer leader
+     *         already published (simulated first, so the refusal costs nothing and changes nothing)
+     */
+    public RegistryReceipt updateLocation(ServiceId id, String location, LocationTerm term) {
         Objects.requireNonNull(location, "location");
-        return receipt("updateLocation", contract.updateLocation(id.toBytes(), location));
+        Objects.requireNonNull(term, "term");
+        return receipt("updateLocation", contract.updateLocation(id.toBytes(), location,
+                BigInteger.valueOf(term.etcdTerm()), BigInteger.valueOf(term.revision())));
+    }
+
+    /**
+     * The manager's own choice of location (e.g. from the CLI or the Watch): bound to no leader term,
+     * it resets the stored term to {@link LocationTerm#NONE}, so that the next leader of any cluster
+     * (a new deployment's etcd counts terms from the start again) may publish. Emits
+     * {@code NewLocation} when the location changes.
+     */
+    public RegistryReceipt setLocation(ServiceId id, String location) {
+        Objects.requireNonNull(location, "location");
+        return receipt("setLocation", contract.setLocation(id.toBytes(), location));
     }
 
     /** Reports the run state (manager or operator). */

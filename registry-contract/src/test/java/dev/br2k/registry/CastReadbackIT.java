@@ -47,7 +47,7 @@ class CastReadbackIT {
         id = manager.register(registration).id();
         manager.setOperator(id, anvil.account(1).getAddress(), true);
         manager.setRunState(id, RunState.DEGRADED);
-        manager.updateLocation(id, "http://10.0.0.8:8080");
+        manager.setLocation(id, "http://10.0.0.8:8080");
     }
 
     @AfterAll

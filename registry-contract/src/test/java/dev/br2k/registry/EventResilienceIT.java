@@ -29,11 +29,11 @@ class EventResilienceIT {
             List<String> seen = new CopyOnWriteArrayList<>();
 
             try (Subscription s = watcher.onNewLocation(id, e -> seen.add(e.location()))) {
-                manager.updateLocation(id, "http://before-restart");
+                manager.setLocation(id, "http://before-restart");
                 await().atMost(Duration.ofSeconds(60)).until(() -> seen.contains("http://before-restart"));
 
                 anvil.restart();
-                manager.updateLocation(id, "http://after-restart");
+                manager.setLocation(id, "http://after-restart");
 
                 await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                         assertThat(seen).containsExactly("http://before-restart", "http://after-restart"));

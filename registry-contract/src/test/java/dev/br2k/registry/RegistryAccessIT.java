@@ -54,12 +54,13 @@ class RegistryAccessIT {
                 call("setDetails", (c, s) -> c.setDetails(ServiceDetails.builder("guarded").description("hijacked").build())),
                 call("setOperator", (c, s) -> c.setOperator(s, c.account(), true)),
                 call("transferManager", (c, s) -> c.transferManager(s, c.account())),
-                call("cancelManagerTransfer", (c, s) -> c.cancelManagerTransfer(s)));
+                call("cancelManagerTransfer", (c, s) -> c.cancelManagerTransfer(s)),
+                call("setLocation", (c, s) -> c.setLocation(s, "http://evil:8080")));
     }
 
     static Stream<Arguments> managerOrOperatorFunctions() {
         return Stream.of(
-                call("updateLocation", (c, s) -> c.updateLocation(s, "http://evil:8080")),
+                call("updateLocation", (c, s) -> c.updateLocation(s, "http://evil:8080", new LocationTerm(99, 999))),
                 call("setRunState", (c, s) -> c.setRunState(s, RunState.RECOVERING)),
                 call("appendBackupLog", (c, s) -> c.appendBackupLog(s, new byte[] {1, 2, 3})));
     }

@@ -144,8 +144,8 @@ class RegistryClientIT {
         List<LocationChanged> seen = new CopyOnWriteArrayList<>();
 
         try (Subscription s = stranger.onNewLocation(id, seen::add)) {
-            manager.updateLocation(id, "http://10.0.0.8:8080");
-            manager.updateLocation(id, "http://10.0.0.9:8080");
+            manager.setLocation(id, "http://10.0.0.8:8080");
+            manager.setLocation(id, "http://10.0.0.9:8080");
 
             await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(seen).extracting(LocationChanged::location)
                     .containsExactly("http://10.0.0.8:8080", "http://10.0.0.9:8080"));
@@ -157,9 +157,9 @@ class RegistryClientIT {
     @Test
     void setting_the_current_value_again_succeeds_without_an_event() {
         ServiceId id = registerService();
-        manager.updateLocation(id, "http://same");
+        manager.setLocation(id, "http://same");
 
-        RegistryReceipt again = manager.updateLocation(id, "http://same");
+        RegistryReceipt again = manager.setLocation(id, "http://same");
         RegistryReceipt sameCount = manager.setReplicaCount(id, 2);
         RegistryReceipt sameState = manager.setRunState(id, RunState.STOPPED);
 
@@ -293,7 +293,7 @@ class RegistryClientIT {
         ServiceId id = registerService();
 
         RegistryReceipt approval = manager.setOperator(id, operator.account(), true);
-        operator.updateLocation(id, "http://leader-2:8080");
+        operator.updateLocation(id, "http://leader-2:8080", new LocationTerm(2, 10));
         operator.appendBackupLog(id, Ecies.encrypt(serviceAccount, new byte[] {1}));
         operator.setRunState(id, RunState.RUNNING);
 
@@ -319,7 +319,7 @@ class RegistryClientIT {
         assertThat(replay(id, revocation.blockNumber())).singleElement().isInstanceOfSatisfying(OperatorChanged.class,
                 e -> assertThat(e.approved()).isFalse());
         assertThat(manager.operators(id)).containsExactly(anvil.account(3).getAddress());
-        assertThatThrownBy(() -> operator.updateLocation(id, "http://x"))
+        assertThatThrownBy(() -> operator.updateLocation(id, "http://x", new LocationTerm(2, 10)))
                 .isInstanceOfSatisfying(RegistryAccessDeniedException.class,
                         e -> assertThat(e.errorName()).isEqualTo("CallerNotManagerOrOperator"));
     }
@@ -390,7 +390,7 @@ class RegistryClientIT {
             fresh.setOperator(ids.get(0), anvil.account(8).getAddress(), true);
             ServiceDetails changed = fresh.service(ids.get(1)).details().toBuilder().description("second version").build();
             fresh.setDetails(changed);
-            fresh.updateLocation(ids.get(2), "http://127.0.0.1:8181");
+            fresh.setLocation(ids.get(2), "http://127.0.0.1:8181");
             fresh.setReplicaCount(ids.get(3), 5);
 
             List<ServiceInfo> listed = fresh.servicesManagedBy(fresh.account());
@@ -431,7 +431,7 @@ class RegistryClientIT {
         ServiceId id;
         try (Subscription s = stranger.subscribe(EventQuery.ALL, seen::add)) {
             id = registerService();
-            manager.updateLocation(id, "http://all-events");
+            manager.setLocation(id, "http://all-events");
             manager.setReplicaCount(id, 3);
             await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(seen).filteredOn(e -> e.serviceId().equals(id))
                     .extracting(e -> e.getClass().getSimpleName())
@@ -441,7 +441,7 @@ class RegistryClientIT {
             assertThat(s.isActive()).isFalse();
         }
         int before = seen.size();
-        RegistryReceipt after = manager.updateLocation(id, "http://after-close");
+        RegistryReceipt after = manager.setLocation(id, "http://after-close");
         replay(id, after.blockNumber()); // the chain has the event...
         assertThat(seen).hasSize(before); // ...but the closed subscription did not deliver it
         assertThat(seen).isSortedAccordingTo(java.util.Comparator.comparing(RegistryEvent::position));
@@ -450,13 +450,13 @@ class RegistryClientIT {
     @Test
     void a_subscription_from_an_earlier_block_replays_history_first_in_chain_order() {
         ServiceId id = registerService();
-        long first = manager.updateLocation(id, "http://one").blockNumber();
-        manager.updateLocation(id, "http://two");
+        long first = manager.setLocation(id, "http://one").blockNumber();
+        manager.setLocation(id, "http://two");
         List<String> seen = new CopyOnWriteArrayList<>();
 
         try (Subscription s = stranger.subscribe(EventQuery.builder().service(id).kinds(LocationChanged.class).fromBlock(first).build(),
                 e -> seen.add(((LocationChanged) e).location()))) {
-            manager.updateLocation(id, "http://three");
+            manager.setLocation(id, "http://three");
             await().atMost(EVENTUALLY).untilAsserted(() ->
                     assertThat(seen).containsExactly("http://one", "http://two", "http://three"));
         }
@@ -470,7 +470,7 @@ class RegistryClientIT {
         var disposable = stranger.events(EventQuery.builder().service(id).kinds(LocationChanged.class).build())
                 .subscribe(seen::add);
         try {
-            manager.updateLocation(id, "http://flowable");
+            manager.setLocation(id, "http://flowable");
             await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(seen).singleElement()
                     .isInstanceOfSatisfying(LocationChanged.class, e -> assertThat(e.location()).isEqualTo("http://flowable")));
         } finally {
@@ -487,8 +487,8 @@ class RegistryClientIT {
             seen.add(e.location());
             throw new IllegalStateException("listener bug");
         })) {
-            manager.updateLocation(id, "http://one");
-            manager.updateLocation(id, "http://two");
+            manager.setLocation(id, "http://one");
+            manager.setLocation(id, "http://two");
             await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(seen).containsExactly("http://one", "http://two"));
         }
     }

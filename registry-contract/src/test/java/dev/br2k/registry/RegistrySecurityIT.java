@@ -49,7 +49,7 @@ class RegistrySecurityIT {
 
         assertThat(newManager.operators(id)).isEmpty();
         assertThat(newManager.isOperator(id, previousManager.account())).isFalse();
-        assertThatThrownBy(() -> previousManager.updateLocation(id, "http://evil:8080"))
+        assertThatThrownBy(() -> previousManager.updateLocation(id, "http://evil:8080", new LocationTerm(99, 999)))
                 .isInstanceOfSatisfying(RegistryAccessDeniedException.class,
                         e -> assertThat(e.errorName()).isEqualTo("CallerNotManagerOrOperator"));
         assertThatThrownBy(() -> stranger.appendBackupLog(id, new byte[] {6, 6, 6}))
@@ -59,8 +59,60 @@ class RegistrySecurityIT {
         assertThat(newManager.latestBackup(id)).isEmpty();
 
         newManager.setOperator(id, stranger.account(), true);   // the new manager approves its own operators
-        stranger.updateLocation(id, "http://leader:8080");
+        stranger.updateLocation(id, "http://leader:8080", new LocationTerm(2, 10));
         assertThat(newManager.serviceLocation(id)).isEqualTo("http://leader:8080");
+    }
+
+    @Test
+    void a_leaders_location_with_an_older_term_is_refused_with_both_terms_named() {
+        ServiceId id = previousManager.register(ServiceRegistration.builder("termed").replicas(3, 5).build()).id();
+        previousManager.setOperator(id, stranger.account(), true);
+        stranger.updateLocation(id, "http://leader-b:8080", new LocationTerm(4, 120));
+
+        for (LocationTerm stale : new LocationTerm[] {new LocationTerm(3, 500), new LocationTerm(4, 119), new LocationTerm(4, 120)}) {
+            assertThatThrownBy(() -> stranger.updateLocation(id, "http://leader-a:8080", stale))
+                    .isInstanceOfSatisfying(StaleLocationTermException.class, e -> {
+                        assertThat(e.errorName()).isEqualTo("StaleLocationTerm");
+                        assertThat(e.stored()).isEqualTo(new LocationTerm(4, 120));
+                        assertThat(e.given()).isEqualTo(stale);
+                        assertThat(e.getMessage()).contains("A newer leader already published");
+                    });
+        }
+        stranger.updateLocation(id, "http://leader-c:8080", new LocationTerm(5, 3));   // a later etcd term wins at a lower revision
+
+        assertThat(previousManager.serviceLocation(id)).isEqualTo("http://leader-c:8080");
+        assertThat(previousManager.locationTerm(id)).isEqualTo(new LocationTerm(5, 3));
+    }
+
+    @Test
+    void the_managers_own_location_resets_the_term_so_a_new_deployments_leader_may_publish() {
+        ServiceId id = previousManager.register(ServiceRegistration.builder("redeployed").replicas(3, 5).build()).id();
+        previousManager.setOperator(id, stranger.account(), true);
+        stranger.updateLocation(id, "http://old-cluster:8080", new LocationTerm(9, 4000));
+
+        previousManager.setLocation(id, "http://maintenance:8080");
+
+        assertThat(previousManager.locationTerm(id)).isEqualTo(LocationTerm.NONE);
+        stranger.updateLocation(id, "http://new-cluster:8080", new LocationTerm(2, 6));   // a fresh etcd counts from the start
+        assertThat(previousManager.serviceLocation(id)).isEqualTo("http://new-cluster:8080");
+        assertThatThrownBy(() -> stranger.setLocation(id, "http://evil:8080"))
+                .isInstanceOfSatisfying(RegistryAccessDeniedException.class,
+                        e -> assertThat(e.errorName()).isEqualTo("CallerNotManager"));
+    }
+
+    @Test
+    void a_new_manager_starts_with_no_leader_term() {
+        ServiceId id = previousManager.register(ServiceRegistration.builder("term-handed-over").replicas(1, 3).build()).id();
+        previousManager.setOperator(id, stranger.account(), true);
+        stranger.updateLocation(id, "http://old-manager-cluster:8080", new LocationTerm(9, 4000));
+        previousManager.transferManager(id, newManager.account());
+
+        newManager.acceptManager(id);
+
+        assertThat(newManager.locationTerm(id)).isEqualTo(LocationTerm.NONE);
+        newManager.setOperator(id, stranger.account(), true);
+        stranger.updateLocation(id, "http://new-manager-cluster:8080", new LocationTerm(2, 5));
+        assertThat(newManager.serviceLocation(id)).isEqualTo("http://new-manager-cluster:8080");
     }
 
     @Test
@@ -134,7 +186,7 @@ class RegistrySecurityIT {
         assertThat(stranger.service(id).manager()).isEqualTo(stranger.account());
         assertThat(stranger.service(id).location()).isEmpty();
         assertThat(stranger.operators(id)).isEmpty();
-        assertThatThrownBy(() -> previousManager.updateLocation(id, "http://evil:8080"))
+        assertThatThrownBy(() -> previousManager.updateLocation(id, "http://evil:8080", new LocationTerm(99, 999)))
                 .isInstanceOf(RegistryAccessDeniedException.class);
     }
 }

@@ -1,5 +1,6 @@
 package dev.br2k.watch;
 
+import dev.br2k.watch.common.WatchHome;
 import javafx.application.Application;
 
 /**
@@ -13,6 +14,7 @@ public final class Br2kWatch {
     }
 
     public static void main(String[] args) {
+        WatchHome.prepareLog(WatchHome.resolve());   // before the first logger: logback reads the directory then
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(args);

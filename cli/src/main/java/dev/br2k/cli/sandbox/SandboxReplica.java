@@ -6,6 +6,7 @@ import dev.br2k.registry.RegistryClient;
 import dev.br2k.registry.replication.RegistryLocationPublisher;
 import dev.br2k.replication.location.FileLocationPublisher;
 import dev.br2k.replication.location.LocationPublisher;
+import dev.br2k.replication.location.StaleLeaderTermException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,15 +67,21 @@ public final class SandboxReplica {
     }
 
     /** Writes the location file as InfoDidMain's replicas do, then publishes to the registry; a failure of either is retried. */
-    private static LocationPublisher publisher(LocationPublisher registry, Map<String, String> env) {
+    static LocationPublisher publisher(LocationPublisher registry, Map<String, String> env) {
         String file = env.get("BR2K_LOCATION_FILE");
         if (file == null || file.isBlank()) {
             return registry;
         }
         FileLocationPublisher local = new FileLocationPublisher(Path.of(file));
-        return (service, url) -> {
-            local.publish(service, url);
-            registry.publish(service, url);
+        return (service, url, term) -> {
+            try {
+                local.publish(service, url, term);
+            } catch (StaleLeaderTermException e) {
+                // the file may hold the term of an earlier etcd cluster (terms start again on a new one): the registry
+                // keeps its own term and decides for itself whether this leader is the newest
+                LoggerFactory.getLogger(SandboxReplica.class).warn("location file {} not replaced: {}", file, e.getMessage());
+            }
+            registry.publish(service, url, term);
         };
     }
 

@@ -14,6 +14,8 @@ import dev.br2k.replication.internal.log.LogEntry;
 import dev.br2k.replication.internal.log.StoredResponse;
 import dev.br2k.replication.internal.metrics.ReplicaMetrics;
 import dev.br2k.replication.internal.recovery.Learner;
+import dev.br2k.replication.location.LeaderTerm;
+import dev.br2k.replication.location.StaleLeaderTermException;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.maintenance.StatusResponse;
 import java.net.URI;
@@ -231,15 +233,19 @@ public final class Replica implements AutoCloseable {
         this.pipeline = p;
         p.start();
         log.info("is now the leader (etcd term {}, log size {}, state version {})", me.term(), size, ssv);
-        publishLocation();
+        publishLocation(new LeaderTerm(me.term(), fence.revision()));
     }
 
-    private void publishLocation() {
+    private void publishLocation(LeaderTerm term) {
         Thread t = new Thread(() -> {
             for (int attempt = 1; attempt <= 5 && role == Role.LEADER; attempt++) {
                 try {
-                    config.locationPublisher().publish(config.serviceName(), url);
-                    log.info("published location {}", url);
+                    config.locationPublisher().publish(config.serviceName(), url, term);
+                    log.info("published location {} ({})", url, term);
+                    return;
+                } catch (StaleLeaderTermException e) {
+                    log.warn("does not publish location {}: a newer leader already published ({}, ours {}); not retrying",
+                            url, e.stored(), e.given());
                     return;
                 } catch (Exception e) {
                     log.warn("cannot publish location (attempt {}): {}", attempt, e.toString());

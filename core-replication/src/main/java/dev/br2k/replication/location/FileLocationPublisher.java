@@ -12,11 +12,19 @@ import java.util.Optional;
 
 /**
  * Writes the leader's location to a JSON file, replaced atomically:
- * {@code {"service":"kv","url":"http://127.0.0.1:8080","updatedAt":"..."}}.
+ * {@code {"service":"kv","url":"http://127.0.0.1:8080","updatedAt":"...","term":{"etcdTerm":2,"revision":17}}}.
+ * As the registry does, it refuses a location whose leader term is not strictly later than the
+ * stored one ({@link StaleLeaderTermException}). The check and the write are atomic among the
+ * publishers of one JVM; replicas in other processes sharing the file are ordered only by the term
+ * check on what they read (the registry is the place where separate processes race safely).
  */
 public final class FileLocationPublisher implements LocationPublisher {
-    /** The file's content. */
-    public record Location(String service, URI url, Instant updatedAt) { }
+    /** The file's content; a file written before leader terms existed reads as term (0, 0). */
+    public record Location(String service, URI url, Instant updatedAt, LeaderTerm term) {
+        public Location {
+            term = term == null ? new LeaderTerm(0, 0) : term;
+        }
+    }
 
     private final Path file;
 
@@ -25,10 +33,15 @@ public final class FileLocationPublisher implements LocationPublisher {
     }
 
     @Override
-    public synchronized void publish(String service, URI leaderUrl) throws IOException {
+    public synchronized void publish(String service, URI leaderUrl, LeaderTerm term) throws IOException {
+        Objects.requireNonNull(term, "term");
+        Optional<Location> stored = read(file);
+        if (stored.isPresent() && !term.isAfter(stored.get().term())) {
+            throw new StaleLeaderTermException(service, stored.get().term(), term);
+        }
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        Files.writeString(tmp, Json.write(new Location(service, leaderUrl, Instant.now())));
+        Files.writeString(tmp, Json.write(new Location(service, leaderUrl, Instant.now(), term)));
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -7,13 +7,24 @@ import java.net.URI;
  * Publishes where the service is served now: called by a replica when it becomes leader. The service
  * registry contract implements this on a chain; {@link FileLocationPublisher} writes a file. A failure
  * is logged and retried by the runtime; the replica serves anyway (followers redirect to it).
+ *
+ * <p>Every publication carries the {@link LeaderTerm} of the takeover. An implementation keeps the
+ * term of the location it stores and refuses one that is not strictly later with
+ * {@link StaleLeaderTermException} (not retried): all replicas may publish, and a deposed leader's late
+ * call must not overwrite the new leader's location.
  */
 @FunctionalInterface
 public interface LocationPublisher {
-    void publish(String service, URI leaderUrl) throws IOException;
+    /**
+     * Publishes {@code leaderUrl} as the location of {@code service}.
+     *
+     * @throws StaleLeaderTermException if a location of a later (or the same) leader term is stored
+     * @throws IOException if the location could not be stored (retried by the runtime)
+     */
+    void publish(String service, URI leaderUrl, LeaderTerm term) throws IOException;
 
     /** Publishes nowhere. */
     static LocationPublisher none() {
-        return (service, url) -> { };
+        return (service, url, term) -> { };
     }
 }

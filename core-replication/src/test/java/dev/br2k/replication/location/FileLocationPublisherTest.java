@@ -1,8 +1,10 @@
 package dev.br2k.replication.location;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,12 +18,42 @@ class FileLocationPublisherTest {
         Path file = dir.resolve("sub/location.json");
         FileLocationPublisher publisher = new FileLocationPublisher(file);
 
-        publisher.publish("kv", URI.create("http://127.0.0.1:1"));
-        publisher.publish("kv", URI.create("http://127.0.0.1:2"));
+        publisher.publish("kv", URI.create("http://127.0.0.1:1"), new LeaderTerm(2, 10));
+        publisher.publish("kv", URI.create("http://127.0.0.1:2"), new LeaderTerm(2, 15));
 
         var location = FileLocationPublisher.read(file).orElseThrow();
         assertThat(location.service()).isEqualTo("kv");
         assertThat(location.url()).isEqualTo(URI.create("http://127.0.0.1:2"));
+        assertThat(location.term()).isEqualTo(new LeaderTerm(2, 15));
         assertThat(FileLocationPublisher.read(dir.resolve("none.json"))).isEmpty();
+    }
+
+    @Test
+    void a_deposed_leaders_late_location_is_refused_and_the_newer_one_stays() throws Exception {
+        Path file = dir.resolve("location.json");
+        FileLocationPublisher newLeader = new FileLocationPublisher(file);
+        FileLocationPublisher deposedLeader = new FileLocationPublisher(file);
+        newLeader.publish("kv", URI.create("http://new:8080"), new LeaderTerm(3, 40));
+
+        assertThatThrownBy(() -> deposedLeader.publish("kv", URI.create("http://old:8080"), new LeaderTerm(2, 90)))
+                .isInstanceOfSatisfying(StaleLeaderTermException.class, e -> {
+                    assertThat(e.stored()).isEqualTo(new LeaderTerm(3, 40));
+                    assertThat(e.given()).isEqualTo(new LeaderTerm(2, 90));
+                })
+                .hasMessageContaining("A newer leader already published");
+        assertThatThrownBy(() -> deposedLeader.publish("kv", URI.create("http://old:8080"), new LeaderTerm(3, 40)))
+                .isInstanceOf(StaleLeaderTermException.class);
+
+        assertThat(FileLocationPublisher.read(file).orElseThrow().url()).isEqualTo(URI.create("http://new:8080"));
+    }
+
+    @Test
+    void a_file_written_before_leader_terms_reads_as_term_zero_and_any_leader_replaces_it() throws Exception {
+        Path file = dir.resolve("location.json");
+        Files.writeString(file, "{\"service\":\"kv\",\"url\":\"http://127.0.0.1:1\",\"updatedAt\":\"2026-12-01T00:00:00Z\"}");
+
+        new FileLocationPublisher(file).publish("kv", URI.create("http://127.0.0.1:2"), new LeaderTerm(1, 1));
+
+        assertThat(FileLocationPublisher.read(file).orElseThrow().url()).isEqualTo(URI.create("http://127.0.0.1:2"));
     }
 }

@@ -8,6 +8,7 @@ import dev.br2k.registry.RegistryRevertException;
 import dev.br2k.registry.ReplicaCountOutOfRangeException;
 import dev.br2k.registry.ServiceAlreadyRegisteredException;
 import dev.br2k.registry.ServiceNotFoundException;
+import dev.br2k.registry.StaleLocationTermException;
 import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Address;
@@ -121,6 +122,7 @@ public final class RevertDecoder {
             case "ServiceAlreadyRegistered" -> new ServiceAlreadyRegisteredException(function, error.name(), arguments);
             case "ReplicaCountOutOfRange", "MaxReplicasBelowReplicaCount" ->
                     new ReplicaCountOutOfRangeException(function, error.name(), arguments);
+            case "StaleLocationTerm" -> new StaleLocationTermException(function, error.name(), arguments);
             default -> new RegistryRevertException(function, error.name(), arguments);
         };
     }

@@ -1,13 +1,17 @@
 package dev.br2k.registry.replication;
 
+import dev.br2k.registry.LocationTerm;
 import dev.br2k.registry.RegistryAccessDeniedException;
 import dev.br2k.registry.RegistryClient;
 import dev.br2k.registry.ServiceId;
 import dev.br2k.registry.ServiceRegistration;
+import dev.br2k.registry.StaleLocationTermException;
 import dev.br2k.registry.crypto.DecryptionFailedException;
 import dev.br2k.registry.crypto.Ecies;
 import dev.br2k.replication.BackupVerificationException;
 import dev.br2k.replication.backup.BackupRecord;
+import dev.br2k.replication.location.LeaderTerm;
+import dev.br2k.replication.location.StaleLeaderTermException;
 import dev.br2k.testkit.Anvil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +24,12 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,15 +65,74 @@ class RegistryReplicationSpiIT {
 
     @Test
     void the_leader_publishes_its_url_as_the_service_location() throws Exception {
-        new RegistryLocationPublisher(replicas).publish("kv", URI.create("http://127.0.0.1:18080"));
+        new RegistryLocationPublisher(replicas).publish("kv", URI.create("http://127.0.0.1:18080"), new LeaderTerm(2, 9));
 
         assertThat(manager.serviceLocation(ServiceId.ofName("kv"))).isEqualTo("http://127.0.0.1:18080");
     }
 
     @Test
+    void a_deposed_leaders_late_publish_is_refused_before_signing_and_the_new_leaders_location_stays() throws Exception {
+        ServiceId id = manager.register(ServiceRegistration.builder("raced").replicas(3, 5).build()).id();
+        manager.setOperator(id, serviceAccount.getAddress(), true);
+        RegistryLocationPublisher newLeader = new RegistryLocationPublisher(replicas);
+        RegistryLocationPublisher deposedLeader = new RegistryLocationPublisher(replicas);   // the same service account
+        newLeader.publish("raced", URI.create("http://new-leader:8080"), new LeaderTerm(3, 41));
+        long blockBefore = manager.blockNumber();
+
+        assertThatThrownBy(() -> deposedLeader.publish("raced", URI.create("http://deposed-leader:8080"), new LeaderTerm(2, 77)))
+                .isInstanceOfSatisfying(StaleLeaderTermException.class, e -> {
+                    assertThat(e.stored()).isEqualTo(new LeaderTerm(3, 41));
+                    assertThat(e.given()).isEqualTo(new LeaderTerm(2, 77));
+                    assertThat(e.getCause()).isInstanceOfSatisfying(StaleLocationTermException.class,
+                            revert -> assertThat(revert.errorName()).isEqualTo("StaleLocationTerm"));
+                })
+                .hasMessageContaining("A newer leader already published");
+
+        assertThat(manager.blockNumber()).as("nothing was sent: the refusal was simulated").isEqualTo(blockBefore);
+        assertThat(manager.serviceLocation(id)).isEqualTo("http://new-leader:8080");
+        assertThat(manager.locationTerm(id)).isEqualTo(new LocationTerm(3, 41));
+    }
+
+    @Test
+    void two_leaders_publishing_at_once_leave_the_newer_leaders_location_whatever_the_order() throws Exception {
+        ServiceId id = manager.register(ServiceRegistration.builder("race").replicas(3, 5).build()).id();
+        manager.setOperator(id, serviceAccount.getAddress(), true);
+        for (int r = 0; r < 4; r++) {
+            final int round = r;
+            long newer = 10L * (round + 1);
+            LeaderTerm older = new LeaderTerm(newer, 100 * newer);
+            LeaderTerm newest = new LeaderTerm(newer, 100 * newer + 1);
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService two = Executors.newFixedThreadPool(2);
+            try {
+                Future<?> deposed = two.submit(() -> publishWhen(start, "race", "http://deposed:" + round, older));
+                Future<?> elected = two.submit(() -> publishWhen(start, "race", "http://elected:" + round, newest));
+                start.countDown();
+                elected.get(60, TimeUnit.SECONDS);
+                try {
+                    deposed.get(60, TimeUnit.SECONDS);   // landed first, then overwritten by the newer leader
+                } catch (ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(StaleLeaderTermException.class);   // came second and lost
+                }
+            } finally {
+                two.shutdownNow();
+            }
+
+            assertThat(manager.serviceLocation(id)).isEqualTo("http://elected:" + round);
+            assertThat(manager.locationTerm(id)).isEqualTo(new LocationTerm(newest.etcdTerm(), newest.revision()));
+        }
+    }
+
+    private static Void publishWhen(CountDownLatch start, String service, String url, LeaderTerm term) throws Exception {
+        start.await();
+        new RegistryLocationPublisher(replicas).publish(service, URI.create(url), term);
+        return null;
+    }
+
+    @Test
     void an_account_that_is_not_an_operator_cannot_publish_and_gets_an_io_exception_with_the_reason() {
         try (RegistryClient stranger = RegistryClient.connect(anvil.rpcUrl(), manager.registryAddress(), anvil.account(2))) {
-            assertThatThrownBy(() -> new RegistryLocationPublisher(stranger).publish("kv", URI.create("http://evil")))
+            assertThatThrownBy(() -> new RegistryLocationPublisher(stranger).publish("kv", URI.create("http://evil"), new LeaderTerm(99, 999)))
                     .isInstanceOf(IOException.class)
                     .hasCauseInstanceOf(RegistryAccessDeniedException.class)
                     .hasMessageContaining("CallerNotManagerOrOperator");

@@ -1,5 +1,6 @@
 package dev.br2k.registry.tools;
 
+import dev.br2k.registry.LocationTerm;
 import dev.br2k.registry.RegistrationCommitment;
 import dev.br2k.registry.RegistryClient;
 import dev.br2k.registry.RegistryReceipt;
@@ -57,9 +58,12 @@ public final class GasReport {
                     "step 2: description, location, context, image, " + credentials.length + "-byte encrypted credentials");
             row(rows, "setDetails", manager.setDetails(full.details().toBuilder().description("v2").build()), "same sizes as above");
             String url = "http://10.0.0.8:8080";
-            row(rows, "updateLocation", manager.updateLocation(id, url), url.length() + "-character URL, manager");
+            row(rows, "setLocation", manager.setLocation(id, url), url.length() + "-character URL, manager; resets the leader term");
             row(rows, "setOperator (approve)", manager.setOperator(id, operator.account(), true), "first operator");
-            row(rows, "updateLocation (operator)", operator.updateLocation(id, "http://10.0.0.9:8080"), "what a new leader pays");
+            row(rows, "updateLocation (operator)", operator.updateLocation(id, "http://10.0.0.9:8080", new LocationTerm(2, 17)),
+                    "what a new leader pays: first leader term stored");
+            row(rows, "updateLocation (next leader)", operator.updateLocation(id, "http://10.0.0.10:8080", new LocationTerm(3, 42)),
+                    "a failover: the term slot rewritten");
             row(rows, "setRunState", operator.setRunState(id, RunState.RUNNING), "operator");
             row(rows, "setReplicaCount", manager.setReplicaCount(id, 4), "within the maximum");
             row(rows, "setMaxReplicas", manager.setMaxReplicas(id, 7), "");

@@ -9,11 +9,17 @@ import java.nio.file.Path;
 @FunctionalInterface
 public interface KeystoreUnlocker {
 
-    KeystoreUnlocker V3 = Keystores::load;
+    /**
+     * web3j decrypts from a {@code String}, so the password exists as one (which cannot be wiped)
+     * for the time of the decryption; the caller wipes its array.
+     */
+    KeystoreUnlocker V3 = (keystore, password) -> Keystores.load(keystore, new String(password));
 
     /**
+     * Decrypts {@code keystore} with {@code password}. Does not keep the array; the caller wipes it.
+     *
      * @throws dev.br2k.registry.crypto.KeystorePasswordException   for a wrong password
      * @throws dev.br2k.registry.crypto.KeystoreUnreadableException for a missing or foreign file
      */
-    Credentials unlock(Path keystore, String password);
+    Credentials unlock(Path keystore, char[] password);
 }

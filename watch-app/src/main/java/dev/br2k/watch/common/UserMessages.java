@@ -44,7 +44,7 @@ public final class UserMessages {
         if (t instanceof InterruptedException) {
             return action + " was interrupted. Try again.";
         }
-        return action + " failed: " + message + ". Try again; if it keeps failing, see the log in ~/.config/br2k/watch.log.";
+        return action + " failed: " + message + ". Try again; if it keeps failing, see the log in " + WatchHome.logFile() + ".";
     }
 
     private static String adviceForNode(String message) {

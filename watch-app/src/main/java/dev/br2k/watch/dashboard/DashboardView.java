@@ -173,7 +173,13 @@ public final class DashboardView extends BorderPane {
             }
         });
         claims.setPrefWidth(280);
-        VBox side = new VBox(8, claimsTitle, claims);
+        Label olderClaims = new Label();
+        olderClaims.setId("olderClaims");
+        olderClaims.getStyleClass().add(Styles.TEXT_MUTED);
+        olderClaims.textProperty().bind(vm.claimsFooterProperty());
+        olderClaims.visibleProperty().bind(vm.olderClaimsProperty().greaterThan(0));
+        olderClaims.managedProperty().bind(olderClaims.visibleProperty());
+        VBox side = new VBox(8, claimsTitle, claims, olderClaims);
         VBox.setVgrow(claims, Priority.ALWAYS);
         side.setPadding(new Insets(44, 0, 0, 16));
         setRight(side);

@@ -16,9 +16,12 @@ import dev.br2k.watch.common.UserMessages;
 import dev.br2k.watch.login.Session;
 import dev.br2k.watch.task.TaskExecutor;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -38,10 +41,17 @@ import java.util.Optional;
  * The services the account manages, live: loaded once from the registry, then kept current from
  * the registry's events (re-reading a service when one arrives) and from each service's cluster
  * (polled every {@link #CLUSTER_POLL}). Claims are collected and posted as notices.
+ *
+ * <p>Anyone may register a service or send a claim, so what others do costs the dashboard nothing:
+ * the list is read again only for a registration or a manager change that involves the account,
+ * other events only re-read a service the account manages, and the claim list keeps the newest
+ * {@link #MAX_CLAIMS_SHOWN} (counting the older ones it dropped).
  */
 public final class DashboardViewModel implements AutoCloseable {
 
     public static final Duration CLUSTER_POLL = Duration.ofSeconds(2);
+    /** How many claims the list keeps, newest first. */
+    public static final int MAX_CLAIMS_SHOWN = 500;
 
     private final TaskExecutor executor;
     private final Session session;
@@ -50,6 +60,8 @@ public final class DashboardViewModel implements AutoCloseable {
     private final ObservableList<ServiceItem> visible = FXCollections.observableArrayList();
     private final Map<ServiceId, ServiceItem> byId = new HashMap<>();
     private final ObservableList<ClaimItem> claims = FXCollections.observableArrayList();
+    private final IntegerProperty olderClaims = new SimpleIntegerProperty();
+    private final StringProperty claimsFooter = new SimpleStringProperty("");
     private final StringProperty filter = new SimpleStringProperty("");
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final BooleanProperty loaded = new SimpleBooleanProperty();
@@ -111,16 +123,33 @@ public final class DashboardViewModel implements AutoCloseable {
             ClaimItem c = new ClaimItem(claim.serviceId(), item.name(), claim.claimant(), claim.reason(),
                     claim.position().blockNumber());
             claims.add(0, c);
+            if (claims.size() > MAX_CLAIMS_SHOWN) {
+                claims.remove(MAX_CLAIMS_SHOWN, claims.size());
+                olderClaims.set(olderClaims.get() + 1);
+                claimsFooter.set(olderClaims.get() + (olderClaims.get() == 1 ? " older claim" : " older claims") + " not shown");
+            }
             notices.post(Notice.of(Notice.Kind.WARNING, "Claim for " + item.name(), c.summary()));
             return;
         }
-        if (event instanceof ServiceRegistered || event instanceof ManagerChanged) {
-            reload();
+        if (event instanceof ServiceRegistered registered) {
+            if (isAccount(registered.deployer())) {
+                reload();
+            }
+            return;
+        }
+        if (event instanceof ManagerChanged changed) {
+            if (isAccount(changed.previousManager()) || isAccount(changed.newManager())) {
+                reload();
+            }
             return;
         }
         if (item != null) {
             refresh(item);
         }
+    }
+
+    private boolean isAccount(String address) {
+        return session.account().equalsIgnoreCase(address);
     }
 
     /** Re-reads one service from the registry. */
@@ -200,6 +229,16 @@ public final class DashboardViewModel implements AutoCloseable {
 
     public ObservableList<ClaimItem> claims() {
         return claims;
+    }
+
+    /** How many older claims the list dropped (it keeps {@link #MAX_CLAIMS_SHOWN}). */
+    public ReadOnlyIntegerProperty olderClaimsProperty() {
+        return olderClaims;
+    }
+
+    /** "N older claims not shown", or empty while the list holds every claim. */
+    public ReadOnlyStringProperty claimsFooterProperty() {
+        return claimsFooter;
     }
 
     public StringProperty filterProperty() {

@@ -75,7 +75,7 @@ public final class LoginView extends StackPane {
         PasswordField password = new PasswordField();
         password.setId("password");
         password.setPromptText("Keystore password");
-        password.textProperty().bindBidirectional(vm.passwordProperty());
+        password.textProperty().addListener((o, was, now) -> vm.passwordEdited());
 
         TextField rpc = new TextField();
         rpc.setId("rpcUrl");
@@ -110,8 +110,8 @@ public final class LoginView extends StackPane {
         logIn.setDefaultButton(true);
         logIn.getStyleClass().add(Styles.ACCENT);
         logIn.disableProperty().bind(vm.canLogInProperty().not());
-        logIn.setOnAction(e -> vm.logIn());
-        password.setOnAction(e -> vm.logIn());
+        logIn.setOnAction(e -> vm.logIn(takePassword(password)));
+        password.setOnAction(e -> vm.logIn(takePassword(password)));
 
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
@@ -145,6 +145,20 @@ public final class LoginView extends StackPane {
         setAlignment(Pos.CENTER);
         setPadding(new Insets(24));
         vm.busyProperty().addListener((o, was, now) -> form.setDisable(now));
+    }
+
+    /**
+     * The typed password, read once into an array that the view model wipes; the field is cleared at
+     * once (what JavaFX keeps of the text in its own strings cannot be wiped).
+     */
+    static char[] takePassword(PasswordField field) {
+        CharSequence typed = field.getCharacters();
+        char[] password = new char[typed.length()];
+        for (int i = 0; i < password.length; i++) {
+            password[i] = typed.charAt(i);
+        }
+        field.clear();
+        return password;
     }
 
     private static Label label(String text) {

@@ -27,13 +27,18 @@ import javafx.collections.ObservableList;
 import org.web3j.crypto.Credentials;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
  * The log-in screen: keystore, password, RPC URL and registry address, remembered profiles.
- * {@link #logIn()} unlocks the keystore and connects in the background; on success
+ * {@link #logIn(char[])} unlocks the keystore and connects in the background; on success
  * {@link #sessionProperty()} is set and the profile (never the password) is remembered.
+ *
+ * <p>The view model holds no password: the view reads the password field once into a {@code char[]}
+ * and clears the field, and {@link #logIn(char[])} wipes that array when the keystore has been tried,
+ * whether the log-in succeeded or not.
  */
 public final class LoginViewModel {
 
@@ -49,7 +54,6 @@ public final class LoginViewModel {
     private final ObservableList<Profile> profiles = FXCollections.observableArrayList();
     private final ObjectProperty<Profile> selectedProfile = new SimpleObjectProperty<>();
     private final StringProperty keystorePath = new SimpleStringProperty("");
-    private final StringProperty password = new SimpleStringProperty("");
     private final StringProperty rpcUrl = new SimpleStringProperty("http://127.0.0.1:8545");
     private final StringProperty registryAddress = new SimpleStringProperty("");
     private final StringProperty profileName = new SimpleStringProperty("");
@@ -88,11 +92,13 @@ public final class LoginViewModel {
         canLogIn = Bindings.createBooleanBinding(() -> !busy.get()
                         && !keystorePath.get().isBlank() && !rpcUrl.get().isBlank() && !registryAddress.get().isBlank(),
                 busy, keystorePath, rpcUrl, registryAddress);
-        password.addListener((o, was, now) -> {
-            if (problem.get() == Problem.PASSWORD) {
-                clearError();
-            }
-        });
+    }
+
+    /** The operator changed the password field: a "wrong password" message no longer applies. */
+    public void passwordEdited() {
+        if (problem.get() == Problem.PASSWORD) {
+            clearError();
+        }
     }
 
     /** Fills the fields from a profile given on the command line (e.g. the sandbox's), ahead of remembered ones. */
@@ -103,16 +109,21 @@ public final class LoginViewModel {
         apply(profile);
     }
 
-    /** Unlocks the keystore and connects; ignored while a log-in runs or a field is missing. */
-    public void logIn() {
+    /**
+     * Unlocks the keystore with {@code password} and connects; ignored while a log-in runs or a field
+     * is missing. Takes the array over: it is filled with zeros once the keystore has been tried
+     * (or at once when the log-in is ignored), success or failure.
+     */
+    public void logIn(char[] password) {
+        Objects.requireNonNull(password, "password");
         if (!canLogIn.get()) {
+            Arrays.fill(password, '\0');
             return;
         }
         clearError();
         busy.set(true);
         progressMessage.set("Decrypting the keystore (this takes a few seconds)…");
         Path keystore = Path.of(keystorePath.get().trim());
-        String pass = password.get();
         String url = rpcUrl.get().trim();
         String registry = registryAddress.get().trim();
         String name = profileName.get().isBlank() ? Profile.defaultName(url, registry) : profileName.get().trim();
@@ -122,7 +133,12 @@ public final class LoginViewModel {
         executor.submit("Log in to " + name, context -> {
             context.progress(-1);
             context.message("Decrypting the keystore");
-            Credentials credentials = unlocker.unlock(keystore, pass);
+            Credentials credentials;
+            try {
+                credentials = unlocker.unlock(keystore, password);
+            } finally {
+                Arrays.fill(password, '\0');
+            }
             context.message("Connecting to " + url);
             executor.onUi(() -> progressMessage.set("Connecting to the node at " + url + "…"));
             RegistryGateway gateway = connector.connect(url, registry, credentials);
@@ -135,7 +151,6 @@ public final class LoginViewModel {
         }, s -> {
             busy.set(false);
             progressMessage.set("");
-            password.set("");
             profiles.setAll(store.remember(profile));
             session.set(s);
         }, failure -> {
@@ -185,10 +200,6 @@ public final class LoginViewModel {
 
     public StringProperty keystorePathProperty() {
         return keystorePath;
-    }
-
-    public StringProperty passwordProperty() {
-        return password;
     }
 
     public StringProperty rpcUrlProperty() {

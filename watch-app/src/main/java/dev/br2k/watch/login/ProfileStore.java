@@ -2,13 +2,13 @@ package dev.br2k.watch.login;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.br2k.watch.common.WatchHome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +17,8 @@ import java.util.Objects;
 /**
  * Remembered log-in profiles in {@code <config dir>/watch-profiles.json}, most recently used first.
  * The config dir is {@code $BR2K_CONFIG_DIR}, else {@code $XDG_CONFIG_HOME/br2k}, else
- * {@code ~/.config/br2k}. Passwords are never written. A damaged file is ignored (and replaced on the
+ * {@code ~/.config/br2k}. The file names endpoints and keystores, so it is written 0600 (a file
+ * written by an older Watch is replaced by a 0600 one on the next save). Passwords are never written. A damaged file is ignored (and replaced on the
  * next save), so the Watch always starts.
  */
 public final class ProfileStore {
@@ -37,16 +38,9 @@ public final class ProfileStore {
         return new ProfileStore(configDir().resolve("watch-profiles.json"));
     }
 
+    /** The Watch's directory ({@link WatchHome#resolve()}), which also holds its log. */
     public static Path configDir() {
-        String explicit = System.getenv("BR2K_CONFIG_DIR");
-        if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit);
-        }
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "br2k");
-        }
-        return Path.of(System.getProperty("user.home"), ".config", "br2k");
+        return WatchHome.resolve();
     }
 
     public Path file() {
@@ -75,10 +69,7 @@ public final class ProfileStore {
             profiles = new ArrayList<>(profiles.subList(0, KEEP));
         }
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), profiles.toArray(Profile[]::new));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            WatchHome.writePrivately(file, JSON.writeValueAsBytes(profiles.toArray(Profile[]::new)));
         } catch (IOException e) {
             LOG.warn("Cannot remember the profile in {}: {}", file, e.getMessage());
         }

@@ -4,6 +4,8 @@ import dev.br2k.registry.ServiceId;
 import dev.br2k.registry.event.ClaimSent;
 import dev.br2k.registry.event.LocationChanged;
 import dev.br2k.registry.event.LogPosition;
+import dev.br2k.registry.event.ManagerChanged;
+import dev.br2k.registry.event.ServiceRegistered;
 import dev.br2k.watch.backend.ClusterDirectory;
 import dev.br2k.watch.common.Health;
 import dev.br2k.watch.common.Notices;
@@ -107,5 +109,42 @@ class DashboardViewModelTest {
         assertThat(vm.claims()).hasSize(1);
         assertThat(vm.claims().get(0).summary()).isEqualTo("0x7099…79c8 asks to recover kv: 503 since 10:02");
         assertThat(notices.all()).anyMatch(n -> n.title().equals("Claim for kv"));
+    }
+
+    @Test
+    void services_other_accounts_register_or_hand_over_do_not_reload_the_dashboard() {
+        vm.start();
+        String other = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
+        String third = "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc";
+        assertThat(registry.managedServicesReads).hasValue(1);
+
+        for (int i = 0; i < 50; i++) {   // anyone may register names cheaply: each would have re-read every service
+            registry.emit(new ServiceRegistered(ServiceId.ofName("spam-" + i), "spam-" + i, other, 1, 1, new LogPosition(20 + i, "0x04", 0)));
+        }
+        registry.emit(new ManagerChanged(ServiceId.ofName("spam-1"), other, third, new LogPosition(80, "0x05", 0)));
+        assertThat(registry.managedServicesReads).hasValue(1);
+
+        registry.emit(new ServiceRegistered(ServiceId.ofName("mine"), "mine", FakeRegistry.ACCOUNT, 1, 1, new LogPosition(81, "0x06", 0)));
+        assertThat(registry.managedServicesReads).hasValue(2);
+        registry.emit(new ManagerChanged(ServiceId.ofName("given"), other, FakeRegistry.ACCOUNT, new LogPosition(82, "0x07", 0)));
+        assertThat(registry.managedServicesReads).hasValue(3);
+        registry.emit(new ManagerChanged(ServiceId.ofName("kv"), FakeRegistry.ACCOUNT, other, new LogPosition(83, "0x08", 0)));
+        assertThat(registry.managedServicesReads).as("a service handed away leaves the list").hasValue(4);
+    }
+
+    @Test
+    void the_claim_list_keeps_the_newest_claims_only() {
+        vm.start();
+
+        for (int i = 0; i < DashboardViewModel.MAX_CLAIMS_SHOWN + 100; i++) {
+            registry.emit(new ClaimSent(ServiceId.ofName("kv"), "0x70997970c51812dc3a010c7d01b50e0d17dc79c8", "claim " + i,
+                    OptionalLong.empty(), new LogPosition(100 + i, "0x09", 0)));
+        }
+
+        assertThat(vm.claims()).hasSize(DashboardViewModel.MAX_CLAIMS_SHOWN);
+        assertThat(vm.claims().get(0).summary()).endsWith("claim " + (DashboardViewModel.MAX_CLAIMS_SHOWN + 99));
+        assertThat(vm.claims().get(DashboardViewModel.MAX_CLAIMS_SHOWN - 1).summary()).endsWith("claim 100");
+        assertThat(vm.olderClaimsProperty().get()).isEqualTo(100);
+        assertThat(vm.claimsFooterProperty().get()).isEqualTo("100 older claims not shown");
     }
 }

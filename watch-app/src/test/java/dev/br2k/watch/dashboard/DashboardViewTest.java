@@ -2,6 +2,9 @@ package dev.br2k.watch.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.br2k.registry.ServiceId;
+import dev.br2k.registry.event.ClaimSent;
+import dev.br2k.registry.event.LogPosition;
 import dev.br2k.watch.backend.ClusterDirectory;
 import dev.br2k.watch.common.Health;
 import dev.br2k.watch.common.Notices;
@@ -11,6 +14,8 @@ import dev.br2k.watch.task.InlineTaskExecutor;
 import dev.br2k.watch.testing.Fx;
 import dev.br2k.watch.testing.FakeRegistry;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +23,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /** The dashboard in a real (headless) window: typing a filter, as an operator does. */
 class DashboardViewTest {
@@ -79,5 +85,22 @@ class DashboardViewTest {
         Fx.run(() -> badge.show(null));
         assertThat(Fx.get(badge::getGraphic)).isNull();
         assertThat(Fx.get(badge::getText)).isEmpty();
+    }
+
+    @Test
+    void past_the_cap_the_claim_list_says_how_many_older_claims_it_does_not_show() {
+        assertThat(Fx.get(() -> view.lookup("#olderClaims").isVisible())).isFalse();
+
+        Fx.run(() -> {
+            for (int i = 0; i <= DashboardViewModel.MAX_CLAIMS_SHOWN; i++) {
+                registry.emit(new ClaimSent(ServiceId.ofName("alpha-x"), "0x70997970c51812dc3a010c7d01b50e0d17dc79c8", "claim " + i,
+                        OptionalLong.empty(), new LogPosition(10 + i, "0x01", 0)));
+            }
+        });
+
+        assertThat(Fx.get(() -> ((ListView<?>) view.lookup("#claims")).getItems().size()))
+                .isEqualTo(DashboardViewModel.MAX_CLAIMS_SHOWN);
+        assertThat(Fx.get(() -> view.lookup("#olderClaims").isVisible())).isTrue();
+        assertThat(Fx.get(() -> ((Label) view.lookup("#olderClaims")).getText())).isEqualTo("1 older claim not shown");
     }
 }

@@ -127,7 +127,7 @@ class KubeContextsViewModelTest {
         login.profileNameProperty().set("lab");
         login.kube().select("lab");
 
-        login.logIn();
+        login.logIn("password".toCharArray());
 
         assertThat(login.sessionProperty().get().profile().kubeContext()).isEqualTo("lab");
         assertThat(store.load()).extracting(Profile::kubeContext).containsExactly("lab");

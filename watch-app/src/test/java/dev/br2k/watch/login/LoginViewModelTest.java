@@ -33,7 +33,6 @@ class LoginViewModelTest {
         vm.keystorePathProperty().set(dir.resolve("key.json").toString());
         vm.rpcUrlProperty().set("http://127.0.0.1:8545");
         vm.registryAddressProperty().set("0x5fbdb2315678afecb367f032d93f642f64180aa3");
-        vm.passwordProperty().set(SECRET);
         return vm;
     }
 
@@ -43,7 +42,7 @@ class LoginViewModelTest {
             throw new KeystorePasswordException("Wrong password for the keystore key.json: try again.", null);
         }, (u, a, c) -> new FakeRegistry());
 
-        vm.logIn();
+        vm.logIn(SECRET.toCharArray());
 
         assertThat(vm.problemProperty().get()).isEqualTo(LoginViewModel.Problem.PASSWORD);
         assertThat(vm.errorProperty().get()).startsWith("Wrong password");
@@ -56,7 +55,7 @@ class LoginViewModelTest {
         LoginViewModel unreadable = vm((file, password) -> {
             throw new KeystoreUnreadableException(file + " is not an Ethereum V3 keystore: choose a keystore file.", null);
         }, (u, a, c) -> new FakeRegistry());
-        unreadable.logIn();
+        unreadable.logIn(SECRET.toCharArray());
         assertThat(unreadable.problemProperty().get()).isEqualTo(LoginViewModel.Problem.KEYSTORE);
         assertThat(unreadable.errorProperty().get()).contains("not an Ethereum V3 keystore");
 
@@ -64,7 +63,7 @@ class LoginViewModelTest {
             throw new RegistryUnavailableException("Cannot connect: the Ethereum node at " + u
                     + " did not answer (Connection refused). Check the RPC URL and that the node is running.", null);
         });
-        unreachable.logIn();
+        unreachable.logIn(SECRET.toCharArray());
         assertThat(unreachable.problemProperty().get()).isEqualTo(LoginViewModel.Problem.NODE);
         assertThat(unreachable.errorProperty().get()).contains("did not answer").contains("Check the RPC URL");
     }
@@ -74,10 +73,9 @@ class LoginViewModelTest {
         LoginViewModel vm = vm((file, password) -> ACCOUNT, (u, a, c) -> new FakeRegistry());
         vm.profileNameProperty().set("staging");
 
-        vm.logIn();
+        vm.logIn(SECRET.toCharArray());
 
         assertThat(vm.sessionProperty().get()).isNotNull();
-        assertThat(vm.passwordProperty().get()).isEmpty();
         String stored = Files.readString(dir.resolve("profiles.json"));
         assertThat(stored).contains("staging").contains("0x5fbdb2315678afecb367f032d93f642f64180aa3").doesNotContain(SECRET);
 
@@ -98,5 +96,46 @@ class LoginViewModelTest {
     void a_damaged_profile_file_is_ignored() throws Exception {
         Files.writeString(dir.resolve("profiles.json"), "{ not json");
         assertThat(new ProfileStore(dir.resolve("profiles.json")).load()).isEmpty();
+    }
+
+    @Test
+    void the_password_array_is_wiped_after_a_failed_and_after_a_successful_log_in() {
+        char[] wrong = "wrong".toCharArray();
+        LoginViewModel failing = vm((file, password) -> {
+            throw new KeystorePasswordException("Wrong password for the keystore key.json: try again.", null);
+        }, (u, a, c) -> new FakeRegistry());
+        failing.logIn(wrong);
+        assertThat(failing.problemProperty().get()).isEqualTo(LoginViewModel.Problem.PASSWORD);
+        assertThat(wrong).containsOnly('\0');
+
+        char[] right = SECRET.toCharArray();
+        StringBuilder seen = new StringBuilder();
+        LoginViewModel succeeding = vm((file, password) -> {
+            seen.append(password);
+            return ACCOUNT;
+        }, (u, a, c) -> new FakeRegistry());
+        succeeding.logIn(right);
+        assertThat(succeeding.sessionProperty().get()).isNotNull();
+        assertThat(seen.toString()).isEqualTo(SECRET);
+        assertThat(right).containsOnly('\0');
+
+        char[] ignored = SECRET.toCharArray();
+        succeeding.registryAddressProperty().set("");
+        succeeding.logIn(ignored);   // a log-in that cannot start wipes the array too
+        assertThat(ignored).containsOnly('\0');
+    }
+
+    @Test
+    void editing_the_password_after_a_wrong_one_clears_the_message() {
+        LoginViewModel vm = vm((file, password) -> {
+            throw new KeystorePasswordException("Wrong password for the keystore key.json: try again.", null);
+        }, (u, a, c) -> new FakeRegistry());
+        vm.logIn("wrong".toCharArray());
+        assertThat(vm.errorProperty().get()).isNotEmpty();
+
+        vm.passwordEdited();
+
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.problemProperty().get()).isEqualTo(LoginViewModel.Problem.NONE);
     }
 }

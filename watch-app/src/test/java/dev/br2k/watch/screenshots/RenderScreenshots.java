@@ -103,7 +103,7 @@ public final class RenderScreenshots {
             javafx.application.Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
             MainWindow w = new MainWindow(sandbox.services(executor, Duration.ofSeconds(3)));
             w.prefill(sandbox.profile());
-            w.login().passwordProperty().set(WatchSandbox.PASSWORD);
+            ((javafx.scene.control.PasswordField) w.lookup("#password")).setText(WatchSandbox.PASSWORD);
             stage[0] = new Stage();
             stage[0].setTitle("BR2K Watch");
             stage[0].setScene(new Scene(w, WIDTH, HEIGHT));
@@ -114,7 +114,7 @@ public final class RenderScreenshots {
         shoot(stage[0], out.resolve("01-login.png"));
 
         fx(() -> {
-            window.login().logIn();
+            ((javafx.scene.control.Button) window.lookup("#login")).fire();   // as a click: the view hands the password over
             return null;
         });
         waitFor("the dashboard", () -> fx(() -> window.dashboard() != null && window.dashboard().loadedProperty().get()

@@ -66,8 +66,12 @@ public final class FakeRegistry implements RegistryGateway, ChainRegistry {
         return "http://127.0.0.1:8545";
     }
 
+    /** How often the account's services were read in full (a dashboard reload). */
+    public final java.util.concurrent.atomic.AtomicInteger managedServicesReads = new java.util.concurrent.atomic.AtomicInteger();
+
     @Override
     public synchronized List<ServiceInfo> managedServices() {
+        managedServicesReads.incrementAndGet();
         List<ServiceInfo> all = new ArrayList<>(services.values());
         all.sort(Comparator.comparing(ServiceInfo::name));
         return all;

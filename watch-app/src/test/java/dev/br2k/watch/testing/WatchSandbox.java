@@ -11,6 +11,7 @@ import dev.br2k.registry.ServiceRegistration;
 import dev.br2k.registry.crypto.KeystoreStrength;
 import dev.br2k.registry.crypto.Keystores;
 import dev.br2k.registry.replication.RegistryLocationPublisher;
+import dev.br2k.replication.location.LeaderTerm;
 import dev.br2k.watch.WatchServices;
 import dev.br2k.watch.backend.KeystoreUnlocker;
 import dev.br2k.watch.backend.RegistryClientGateway;
@@ -96,9 +97,12 @@ public final class WatchSandbox implements AutoCloseable {
         return url;
     }
 
+    /** Each simulated takeover comes later than the one before, as a real leader's etcd revision does. */
+    private final java.util.concurrent.atomic.AtomicLong publications = new java.util.concurrent.atomic.AtomicLong();
+
     public void publishLocation(String url) {
         try {
-            new RegistryLocationPublisher(manager).publish(SERVICE, URI.create(url));
+            new RegistryLocationPublisher(manager).publish(SERVICE, URI.create(url), new LeaderTerm(2, publications.incrementAndGet()));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
