@@ -59,10 +59,11 @@ public final class Br2kConfig {
      * BR2K_REPLICA_ID, BR2K_ETCD_ENDPOINTS (comma-separated, co-located member first), BR2K_HTTP_HOST,
      * BR2K_HTTP_PORT, BR2K_ADVERTISE_URL, BR2K_STATE_DIR, BR2K_BACKUP_DIR, BR2K_LOCATION_FILE,
      * BR2K_BACKUP_LOG_FILE, and the optional BR2K_BACKUP_EVERY_ENTRIES, BR2K_MAX_BODY_BYTES,
-     * BR2K_ROLE_CHECK_MILLIS, BR2K_CRASH_AT ({@code <point>[:<index>][,...]}, tests only): the list is
-     * {@link Br2kEnvironment#VARIABLES}. Variables that are absent leave the current value.
+     * BR2K_ROLE_CHECK_MILLIS: the list is {@link Br2kEnvironment#VARIABLES}. Variables that are absent leave the
+     * current value.
      *
-     * @throws IllegalArgumentException naming the variable whose value is malformed
+     * @throws IllegalArgumentException naming the variable whose value is malformed, or if BR2K_CRASH_AT (a test
+     *                                  hook that is never read from the environment) is set
      */
     public Br2kConfig fromEnvironment(Map<String, String> env) {
         return Br2kEnvironment.apply(env, this);
@@ -233,9 +234,11 @@ public final class Br2kConfig {
 
     /**
      * Tests only: halt the process when the leader reaches {@code point} for log index {@code index}.
-     * May be called for several indices.
+     * May be called for several indices. Package-private on purpose: only this package's own tests (and their
+     * test-only launcher of real processes) can set a crash point; no environment variable, manifest or service
+     * code outside the package can.
      */
-    public Br2kConfig crashAt(CrashPoint point, long index) {
+    Br2kConfig crashAt(CrashPoint point, long index) {
         Objects.requireNonNull(point, "point");
         if (index < 1) {
             throw new IllegalArgumentException("crash index must be >= 1, was " + index);
