@@ -370,4 +370,39 @@ public final class Br2kConfig {
     public Map<Long, CrashPoint> crashPoints() {
         return Map.copyOf(crashPoints);
     }
+
+    // --- admin credential (issue 20 item 7): POST /br2k/backup and GET /metrics need it ---
+    private Path adminTokenFile;
+    private String adminToken;
+
+    /**
+     * The file holding the admin token ({@code BR2K_ADMIN_TOKEN_FILE}; preferred: a mounted Secret, a 0600 file), read
+     * once when the app starts. Admin routes then need {@code Authorization: Bearer <token>}. With neither this nor
+     * {@link #adminToken} they answer 403: admin routes are never open by default.
+     */
+    public Br2kConfig adminTokenFile(Path file) {
+        this.adminTokenFile = Objects.requireNonNull(file, "adminTokenFile");
+        return this;
+    }
+
+    /**
+     * The admin token itself ({@code BR2K_ADMIN_TOKEN}), at least 16 characters; {@link #adminTokenFile} wins when
+     * both are set. Prefer the file: other local users may read a process's environment.
+     */
+    public Br2kConfig adminToken(String token) {
+        Objects.requireNonNull(token, "adminToken");
+        if (token.strip().length() < 16) {
+            throw new IllegalArgumentException("adminToken must be at least 16 characters (e.g. 32 random bytes in hex)");
+        }
+        this.adminToken = token.strip();
+        return this;
+    }
+
+    public Optional<Path> adminTokenFile() {
+        return Optional.ofNullable(adminTokenFile);
+    }
+
+    public Optional<String> adminToken() {
+        return Optional.ofNullable(adminToken);
+    }
 }

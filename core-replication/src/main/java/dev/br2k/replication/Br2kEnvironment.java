@@ -16,7 +16,8 @@ public final class Br2kEnvironment {
     public static final List<String> VARIABLES = List.of("BR2K_SERVICE", "BR2K_REPLICA_ID", "BR2K_ETCD_ENDPOINTS",
             "BR2K_HTTP_HOST", "BR2K_HTTP_PORT", "BR2K_ADVERTISE_URL", "BR2K_STATE_DIR", "BR2K_BACKUP_DIR",
             "BR2K_LOCATION_FILE", "BR2K_BACKUP_LOG_FILE", "BR2K_BACKUP_EVERY_ENTRIES", "BR2K_MAX_BODY_BYTES",
-            "BR2K_ROLE_CHECK_MILLIS");
+            "BR2K_ROLE_CHECK_MILLIS",
+            "BR2K_ADMIN_TOKEN_FILE", "BR2K_ADMIN_TOKEN");
 
     /** The crash-point variable older test harnesses set; refused, so that a manifest carrying it fails loudly. */
     private static final String CRASH_AT = "BR2K_CRASH_AT";
@@ -44,6 +45,8 @@ public final class Br2kEnvironment {
         get(env, "BR2K_MAX_BODY_BYTES").ifPresent(v -> config.maxBodyBytes(number("BR2K_MAX_BODY_BYTES", v)));
         get(env, "BR2K_ROLE_CHECK_MILLIS").ifPresent(v ->
                 config.roleCheckInterval(Duration.ofMillis(number("BR2K_ROLE_CHECK_MILLIS", v))));
+        get(env, "BR2K_ADMIN_TOKEN_FILE").ifPresent(v -> config.adminTokenFile(Path.of(v)));
+        get(env, "BR2K_ADMIN_TOKEN").ifPresent(config::adminToken);
         if (env.containsKey(CRASH_AT)) {
             throw new IllegalArgumentException(CRASH_AT + " is a test hook that replicas never read from their environment: "
                     + "remove it from this replica's environment (core-replication's tests set crash points through a "

@@ -25,7 +25,8 @@ class Br2kConfigTest {
                 Map.entry("BR2K_BACKUP_LOG_FILE", "/data/backup-log.jsonl"),
                 Map.entry("BR2K_BACKUP_EVERY_ENTRIES", "1000"),
                 Map.entry("BR2K_MAX_BODY_BYTES", "4096"),
-                Map.entry("BR2K_ROLE_CHECK_MILLIS", "150"));
+                Map.entry("BR2K_ROLE_CHECK_MILLIS", "150"),
+                Map.entry("BR2K_ADMIN_TOKEN_FILE", "/run/secrets/admin/token"));
 
         Br2kConfig c = new Br2kConfig().fromEnvironment(env);
         c.validate();
@@ -43,6 +44,7 @@ class Br2kConfigTest {
         assertThat(c.backupEveryEntries()).isEqualTo(1000);
         assertThat(c.maxBodyBytes()).isEqualTo(4096);
         assertThat(c.roleCheckInterval()).isEqualTo(Duration.ofMillis(150));
+        assertThat(c.adminTokenFile()).contains(Path.of("/run/secrets/admin/token"));
     }
 
     @Test
@@ -69,6 +71,12 @@ class Br2kConfigTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BR2K_HTTP_PORT");
         assertThatThrownBy(() -> new Br2kConfig().fromEnvironment(Map.of("BR2K_SERVICE", "Not A Name")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("serviceName");
+    }
+
+    @Test
+    void an_admin_token_shorter_than_16_characters_is_refused() {
+        assertThatThrownBy(() -> new Br2kConfig().fromEnvironment(Map.of("BR2K_ADMIN_TOKEN", "secret")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 16 characters");
     }
 
     @Test

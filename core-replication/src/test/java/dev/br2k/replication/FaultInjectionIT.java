@@ -47,7 +47,7 @@ class FaultInjectionIT {
     }
 
     private long recoveries(int replica) {
-        Matcher m = RECOVERIES.matcher(Http.get(kv.url(replica, "/metrics")).body());
+        Matcher m = RECOVERIES.matcher(Http.getAdmin(kv.url(replica, "/metrics")).body());
         return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
     }
 
