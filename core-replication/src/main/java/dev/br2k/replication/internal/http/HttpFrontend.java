@@ -7,6 +7,7 @@ import dev.br2k.replication.NotLeaderException;
 import dev.br2k.replication.Role;
 import dev.br2k.replication.RouteType;
 import dev.br2k.replication.internal.EntryContext;
+import dev.br2k.replication.internal.ErrorIds;
 import dev.br2k.replication.internal.Json;
 import dev.br2k.replication.internal.PendingRequest;
 import dev.br2k.replication.internal.leader.LeaderPipeline;
@@ -88,8 +89,9 @@ public final class HttpFrontend implements AutoCloseable {
                     default -> e.getMessage();
                 }));
         app.exception(Exception.class, (e, ctx) -> {
-            r.log().warn("request {} {} failed: {}", ctx.method(), ctx.path(), e.toString());
-            writeError(ctx, 500, "internal error: " + e.getMessage());
+            String errorId = ErrorIds.next();
+            r.log().error("request {} {} failed (error id {})", ctx.method(), ctx.path(), errorId, e);
+            writeJson(ctx, 500, Map.of("error", "the request failed inside the replica", "errorId", errorId, "status", 500));
         });
     }
 
