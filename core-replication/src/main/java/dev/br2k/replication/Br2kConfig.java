@@ -59,10 +59,11 @@ public final class Br2kConfig {
      * BR2K_REPLICA_ID, BR2K_ETCD_ENDPOINTS (comma-separated, co-located member first), BR2K_HTTP_HOST,
      * BR2K_HTTP_PORT, BR2K_ADVERTISE_URL, BR2K_STATE_DIR, BR2K_BACKUP_DIR, BR2K_LOCATION_FILE,
      * BR2K_BACKUP_LOG_FILE, and the optional BR2K_BACKUP_EVERY_ENTRIES, BR2K_MAX_BODY_BYTES,
-     * BR2K_ROLE_CHECK_MILLIS, BR2K_CRASH_AT ({@code <point>[:<index>][,...]}, tests only): the list is
-     * {@link Br2kEnvironment#VARIABLES}. Variables that are absent leave the current value.
+     * BR2K_ROLE_CHECK_MILLIS: the list is {@link Br2kEnvironment#VARIABLES}. Variables that are absent leave the
+     * current value.
      *
-     * @throws IllegalArgumentException naming the variable whose value is malformed
+     * @throws IllegalArgumentException naming the variable whose value is malformed, or if BR2K_CRASH_AT (a test
+     *                                  hook that is never read from the environment) is set
      */
     public Br2kConfig fromEnvironment(Map<String, String> env) {
         return Br2kEnvironment.apply(env, this);
@@ -251,9 +252,11 @@ public final class Br2kConfig {
 
     /**
      * Tests only: halt the process when the leader reaches {@code point} for log index {@code index}.
-     * May be called for several indices.
+     * May be called for several indices. Package-private on purpose: only this package's own tests (and their
+     * test-only launcher of real processes) can set a crash point; no environment variable, manifest or service
+     * code outside the package can.
      */
-    public Br2kConfig crashAt(CrashPoint point, long index) {
+    Br2kConfig crashAt(CrashPoint point, long index) {
         Objects.requireNonNull(point, "point");
         if (index < 1) {
             throw new IllegalArgumentException("crash index must be >= 1, was " + index);
@@ -384,5 +387,40 @@ public final class Br2kConfig {
     /** The crash points set for tests: log index to point. */
     public Map<Long, CrashPoint> crashPoints() {
         return Map.copyOf(crashPoints);
+    }
+
+    // --- admin credential (issue 20 item 7): POST /br2k/backup and GET /metrics need it ---
+    private Path adminTokenFile;
+    private String adminToken;
+
+    /**
+     * The file holding the admin token ({@code BR2K_ADMIN_TOKEN_FILE}; preferred: a mounted Secret, a 0600 file), read
+     * once when the app starts. Admin routes then need {@code Authorization: Bearer <token>}. With neither this nor
+     * {@link #adminToken} they answer 403: admin routes are never open by default.
+     */
+    public Br2kConfig adminTokenFile(Path file) {
+        this.adminTokenFile = Objects.requireNonNull(file, "adminTokenFile");
+        return this;
+    }
+
+    /**
+     * The admin token itself ({@code BR2K_ADMIN_TOKEN}), at least 16 characters; {@link #adminTokenFile} wins when
+     * both are set. Prefer the file: other local users may read a process's environment.
+     */
+    public Br2kConfig adminToken(String token) {
+        Objects.requireNonNull(token, "adminToken");
+        if (token.strip().length() < 16) {
+            throw new IllegalArgumentException("adminToken must be at least 16 characters (e.g. 32 random bytes in hex)");
+        }
+        this.adminToken = token.strip();
+        return this;
+    }
+
+    public Optional<Path> adminTokenFile() {
+        return Optional.ofNullable(adminTokenFile);
+    }
+
+    public Optional<String> adminToken() {
+        return Optional.ofNullable(adminToken);
     }
 }

@@ -16,8 +16,12 @@ public final class Br2kEnvironment {
     public static final List<String> VARIABLES = List.of("BR2K_SERVICE", "BR2K_REPLICA_ID", "BR2K_ETCD_ENDPOINTS",
             "BR2K_HTTP_HOST", "BR2K_HTTP_PORT", "BR2K_ADVERTISE_URL", "BR2K_STATE_DIR", "BR2K_BACKUP_DIR",
             "BR2K_LOCATION_FILE", "BR2K_BACKUP_LOG_FILE", "BR2K_BACKUP_EVERY_ENTRIES", "BR2K_MAX_BODY_BYTES",
-            "BR2K_ROLE_CHECK_MILLIS", "BR2K_CRASH_AT",
+            "BR2K_ROLE_CHECK_MILLIS",
+            "BR2K_ADMIN_TOKEN_FILE", "BR2K_ADMIN_TOKEN",
             "BR2K_BACKUP_LOG_KEY_FILE");
+
+    /** The crash-point variable older test harnesses set; refused, so that a manifest carrying it fails loudly. */
+    private static final String CRASH_AT = "BR2K_CRASH_AT";
 
     private Br2kEnvironment() {
     }
@@ -43,12 +47,13 @@ public final class Br2kEnvironment {
         get(env, "BR2K_MAX_BODY_BYTES").ifPresent(v -> config.maxBodyBytes(number("BR2K_MAX_BODY_BYTES", v)));
         get(env, "BR2K_ROLE_CHECK_MILLIS").ifPresent(v ->
                 config.roleCheckInterval(Duration.ofMillis(number("BR2K_ROLE_CHECK_MILLIS", v))));
-        get(env, "BR2K_CRASH_AT").ifPresent(v -> {
-            for (String item : v.split(",")) {
-                String[] parts = item.trim().split(":", 2);
-                config.crashAt(CrashPoint.parse(parts[0]), parts.length > 1 ? number("BR2K_CRASH_AT", parts[1]) : 1);
-            }
-        });
+        get(env, "BR2K_ADMIN_TOKEN_FILE").ifPresent(v -> config.adminTokenFile(Path.of(v)));
+        get(env, "BR2K_ADMIN_TOKEN").ifPresent(config::adminToken);
+        if (env.containsKey(CRASH_AT)) {
+            throw new IllegalArgumentException(CRASH_AT + " is a test hook that replicas never read from their environment: "
+                    + "remove it from this replica's environment (core-replication's tests set crash points through a "
+                    + "test-only launcher, never through a variable)");
+        }
         return config;
     }
 

@@ -116,7 +116,7 @@ class BackupIT {
         var data = kv.awaitConverged();
         assertThat(data).hasSize(18).containsEntry("k0", "v0").containsEntry("more2", "v2");
         assertThat(kv.get(lost).entries()).isEqualTo(data);
-        assertThat(Http.get(kv.url(lost, "/metrics")).body()).containsPattern("br2k_recoveries_total\\{[^}]*} 1.0");
+        assertThat(Http.getAdmin(kv.url(lost, "/metrics")).body()).containsPattern("br2k_recoveries_total\\{[^}]*} 1.0");
     }
 
     /** Makes the replica restore at its next start while it keeps its state directory (I5), as after a machine restart. */

@@ -26,7 +26,7 @@ class Br2kConfigTest {
                 Map.entry("BR2K_BACKUP_EVERY_ENTRIES", "1000"),
                 Map.entry("BR2K_MAX_BODY_BYTES", "4096"),
                 Map.entry("BR2K_ROLE_CHECK_MILLIS", "150"),
-                Map.entry("BR2K_CRASH_AT", "after-handler:7, after-success:9"));
+                Map.entry("BR2K_ADMIN_TOKEN_FILE", "/run/secrets/admin/token"));
 
         Br2kConfig c = new Br2kConfig().fromEnvironment(env);
         c.validate();
@@ -44,8 +44,7 @@ class Br2kConfigTest {
         assertThat(c.backupEveryEntries()).isEqualTo(1000);
         assertThat(c.maxBodyBytes()).isEqualTo(4096);
         assertThat(c.roleCheckInterval()).isEqualTo(Duration.ofMillis(150));
-        assertThat(c.crashPoints()).containsExactlyInAnyOrderEntriesOf(
-                Map.of(7L, CrashPoint.AFTER_HANDLER, 9L, CrashPoint.AFTER_SUCCESS));
+        assertThat(c.adminTokenFile()).contains(Path.of("/run/secrets/admin/token"));
     }
 
     @Test
@@ -72,8 +71,19 @@ class Br2kConfigTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BR2K_HTTP_PORT");
         assertThatThrownBy(() -> new Br2kConfig().fromEnvironment(Map.of("BR2K_SERVICE", "Not A Name")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("serviceName");
-        assertThatThrownBy(() -> new Br2kConfig().fromEnvironment(Map.of("BR2K_CRASH_AT", "before-lunch")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after-append");
+    }
+
+    @Test
+    void an_admin_token_shorter_than_16_characters_is_refused() {
+        assertThatThrownBy(() -> new Br2kConfig().fromEnvironment(Map.of("BR2K_ADMIN_TOKEN", "secret")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 16 characters");
+    }
+
+    @Test
+    void a_crash_point_in_the_environment_is_refused_and_never_honoured() {
+        assertThatThrownBy(() -> new Br2kConfig().fromEnvironment(Map.of("BR2K_CRASH_AT", "after-handler:7")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("BR2K_CRASH_AT").hasMessageContaining("test hook").hasMessageContaining("remove it");
     }
 
     @Test

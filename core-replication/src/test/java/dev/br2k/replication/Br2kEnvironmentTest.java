@@ -16,7 +16,8 @@ class Br2kEnvironmentTest {
                 Map.entry("BR2K_STATE_DIR", "/data/state"), Map.entry("BR2K_BACKUP_DIR", "/data/backups"),
                 Map.entry("BR2K_LOCATION_FILE", "/data/location.json"), Map.entry("BR2K_BACKUP_LOG_FILE", "/data/log.jsonl"),
                 Map.entry("BR2K_BACKUP_EVERY_ENTRIES", "1000"), Map.entry("BR2K_MAX_BODY_BYTES", "4096"),
-                Map.entry("BR2K_ROLE_CHECK_MILLIS", "150"), Map.entry("BR2K_CRASH_AT", "after-handler:7"),
+                Map.entry("BR2K_ROLE_CHECK_MILLIS", "150"),
+                Map.entry("BR2K_ADMIN_TOKEN_FILE", "/run/secrets/admin/token"), Map.entry("BR2K_ADMIN_TOKEN", "0123456789abcdef0123"),
                 Map.entry("BR2K_BACKUP_LOG_KEY_FILE", "/secrets/backup-log.key"));
         assertThat(sample.keySet()).containsExactlyInAnyOrderElementsOf(Br2kEnvironment.VARIABLES);
         for (Map.Entry<String, String> variable : sample.entrySet()) {
@@ -31,6 +32,6 @@ class Br2kEnvironmentTest {
                 c.httpHost(), Integer.toString(c.httpPort()), c.advertiseUrl().toString(), c.stateDir().toString(),
                 c.backupDir().toString(), c.locationFile().toString(), c.backupLogFile().toString(),
                 Long.toString(c.backupEveryEntries()), Long.toString(c.maxBodyBytes()), c.roleCheckInterval().toString(),
-                c.crashPoints().toString(), c.backupLogKeyFile().toString());
+                c.adminTokenFile().toString(), c.adminToken().toString(), c.backupLogKeyFile().toString());
     }
 }

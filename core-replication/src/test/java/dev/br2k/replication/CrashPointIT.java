@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Real KvService processes. The leader's process halts at each crash point of spec §1.4 (BR2K_CRASH_AT)
+ * Real KvService processes. The leader's process halts at each crash point of spec §1.4 (set through the test-only
+ * {@link CrashingKvService} launcher)
  * while handling a non-idempotent request, and the client retries with the same request id on the new
  * leader; then the leader's process is killed with SIGKILL. One cluster of processes runs all five cuts,
  * because starting JVMs is what makes this test slow.
@@ -52,7 +53,7 @@ class CrashPointIT {
         String crashes = String.join(",", points.stream().map(p -> p.name() + ":" + crashIndex(points.indexOf(p))).toList())
                 + ",AFTER_HANDLER:" + ONLY_ONCE_INDEX + ",AFTER_HANDLER:" + (GROUP_START + 3);
         kv = new KvProcesses(etcd, dir, "crash", 3);
-        kv.startAll(Map.of("BR2K_CRASH_AT", crashes));
+        kv.startAllCrashing(crashes);
         try (EtcdKeys keys = new EtcdKeys(etcd.endpoints(), "crash")) {
             for (int phase = 0; phase < points.size(); phase++) {
                 CrashPoint point = points.get(phase);
@@ -76,7 +77,7 @@ class CrashPointIT {
                 assertThat(keys.get("status/" + EtcdKeys.index(index))).get().asString()
                         .as("status of the entry cut off %s", point).contains("\"" + STATUS_LEFT.get(point) + "\"");
 
-                kv.start(old, Map.of("BR2K_CRASH_AT", crashes));
+                kv.startCrashing(old, crashes);
                 kv.awaitCaughtUp();
                 assertThat(kv.log(old)).as("a replica halted with entries it ran and etcd had not confirmed to it restores (I3)")
                         .contains("may hold entries etcd never confirmed", "restored state version 1");
@@ -102,7 +103,7 @@ class CrashPointIT {
             // IGNORE if the new leader's takeover replayed it, IN_PROCESS if it had already followed past it (spec §1.5)
             assertThat(keys.get("status/" + EtcdKeys.index(ONLY_ONCE_INDEX))).get().asString()
                     .containsAnyOf("\"IGNORE\"", "\"IN_PROCESS\"");
-            kv.start(old, Map.of("BR2K_CRASH_AT", crashes));
+            kv.startCrashing(old, crashes);
             kv.awaitCaughtUp();
 
             // a group of requests cut off inside: 8 clients at once; the leader halts after running the handlers of
@@ -134,7 +135,7 @@ class CrashPointIT {
                 assertThat(again.statusCode()).isEqualTo(200);
                 assertThat(again.body()).as("retry of group-%d", g).contains("\"value\":1");
             }
-            kv.start(groupLeader, Map.of("BR2K_CRASH_AT", crashes));
+            kv.startCrashing(groupLeader, crashes);
             kv.awaitCaughtUp();
         }
 
@@ -155,6 +156,17 @@ class CrashPointIT {
                 .containsEntry("counter:g0", "1").containsEntry("counter:g7", "1");
         assertThat(data.get(1)).isEqualTo(data.get(0));
         assertThat(data.get(2)).isEqualTo(data.get(0));
+    }
+
+    @Test
+    void a_service_process_whose_environment_sets_BR2K_CRASH_AT_refuses_to_start_and_says_why() throws Exception {
+        kv = new KvProcesses(etcd, dir, "refuse", 1);
+        kv.startAll(Map.of("BR2K_CRASH_AT", "after-append:1"));
+
+        Process p = kv.process(0).orElseThrow();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("the process exits instead of serving").isTrue();
+        assertThat(p.exitValue()).isNotZero();
+        assertThat(kv.log(0)).contains("BR2K_CRASH_AT is a test hook").contains("remove it");
     }
 
     private static final long ONLY_ONCE_INDEX = 20;

@@ -43,6 +43,11 @@ final class Http {
         return send("GET", url, null);
     }
 
+    /** A GET of an admin route ({@code /metrics}) with the test replicas' admin token. */
+    static HttpResponse<String> getAdmin(URI url) {
+        return send("GET", url, null, "Authorization", "Bearer " + KvReplicas.ADMIN_TOKEN);
+    }
+
     /**
      * Sends a request the way a well-behaved client does: to the current leader ({@code leaderUrl} maps a
      * path to the leader's URL for it), with a request id, retrying on 503, redirects and connection errors

@@ -84,9 +84,20 @@ final class KvProcesses implements AutoCloseable {
     }
 
     void start(int i, Map<String, String> extraEnv) {
+        launch(i, extraEnv, List.of(KvService.class.getName()));
+    }
+
+    /** Starts replica i through the test-only {@link CrashingKvService}, halting at {@code crashes} (its argument). */
+    void startCrashing(int i, String crashes) {
+        launch(i, Map.of(), List.of(CrashingKvService.class.getName(), crashes));
+    }
+
+    private void launch(int i, Map<String, String> extraEnv, List<String> mainAndArgs) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), KvService.class.getName());
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path")));
+        command.addAll(mainAndArgs);
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(environment(i));
         pb.environment().putAll(extraEnv);
         pb.redirectErrorStream(true);
@@ -100,15 +111,26 @@ final class KvProcesses implements AutoCloseable {
     }
 
     void startAll(Map<String, String> extraEnv) {
+        deleteLogs();
+        for (int i = 0; i < ports.length; i++) {
+            start(i, extraEnv);
+        }
+    }
+
+    void startAllCrashing(String crashes) {
+        deleteLogs();
+        for (int i = 0; i < ports.length; i++) {
+            startCrashing(i, crashes);
+        }
+    }
+
+    private void deleteLogs() {
         try {
             for (int i = 0; i < ports.length; i++) {
                 Files.deleteIfExists(logFile(i));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        for (int i = 0; i < ports.length; i++) {
-            start(i, extraEnv);
         }
     }
 

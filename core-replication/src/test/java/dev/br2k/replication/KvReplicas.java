@@ -18,6 +18,8 @@ import java.util.function.Consumer;
 /** N in-JVM replicas of {@link KvService}, replica i beside etcd member i. */
 final class KvReplicas implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The admin token every test replica gets ({@code GET /metrics}, {@code POST /br2k/backup}); see {@link Http#getAdmin}. */
+    static final String ADMIN_TOKEN = "test-admin-token-5d1e2f7a9c3b";
 
     private final EtcdCluster etcd;
     private final Path dir;
@@ -89,7 +91,8 @@ final class KvReplicas implements AutoCloseable {
     KvService start(int i) {
         KvService s = KvService.create(c -> {
             c.serviceName(service).replicaId("r" + (i + 1)).etcdEndpoints(endpointsFor(i).split(","))
-                    .stateDir(stateDir(i)).etcdTimeout(Duration.ofSeconds(3)).roleCheckInterval(Duration.ofMillis(100));
+                    .stateDir(stateDir(i)).etcdTimeout(Duration.ofSeconds(3)).roleCheckInterval(Duration.ofMillis(100))
+                    .adminToken(ADMIN_TOKEN);
             extra.accept(c);
         }).start();
         replicas.set(i, Optional.of(s));

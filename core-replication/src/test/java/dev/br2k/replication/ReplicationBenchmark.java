@@ -411,7 +411,8 @@ public final class ReplicationBenchmark {
 
     /** Sums and counts of the leader's latency histograms, from its {@code /metrics}. */
     private static Map<String, double[]> leaderHistograms(KvReplicas kv, int leader) throws Exception {
-        String text = HTTP.send(HttpRequest.newBuilder(URI.create(kv.get(leader).url() + "/metrics")).build(),
+        String text = HTTP.send(HttpRequest.newBuilder(URI.create(kv.get(leader).url() + "/metrics"))
+                        .header("Authorization", "Bearer " + KvReplicas.ADMIN_TOKEN).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         return Map.of("write", histogram(text, "br2k_leader_write_seconds"), "handler", histogram(text, "br2k_handler_seconds"),
                 "request", histogram(text, "br2k_leader_request_seconds"));

@@ -169,7 +169,7 @@ class ReplicationIT {
         }
         assertThat(kv.awaitConverged()).containsEntry("counter:c", String.valueOf(clients * each));
         assertThat(keys.number("log-size")).isEqualTo(clients * each);
-        String metrics = Http.get(kv.url(leader, "/metrics")).body();
+        String metrics = Http.getAdmin(kv.url(leader, "/metrics")).body();
         Matcher m = Pattern.compile("(?m)^br2k_leader_pipelined_commits_total\\{[^}]*} ([0-9.]+)$").matcher(metrics);
         assertThat(m.find()).as("the pipelined-commits counter is published").isTrue();
         assertThat(Double.parseDouble(m.group(1))).as("commits sent while the one before was unconfirmed").isPositive();
@@ -190,7 +190,7 @@ class ReplicationIT {
         assertThat(st.get("logSize").asLong()).isEqualTo(1);
         assertThat(st.get("stateVersion").asLong()).isEqualTo(1);
         assertThat(st.get("leader").asText()).isEqualTo("r" + (leader + 1));
-        String metrics = Http.get(kv.url(leader, "/metrics")).body();
+        String metrics = Http.getAdmin(kv.url(leader, "/metrics")).body();
         assertThat(metrics).contains("br2k_role{", "role=\"leader\"", "br2k_lpi{", "br2k_lag{", "br2k_ssi{",
                 "br2k_failovers_total{", "br2k_requests_total{");
         assertThat(metrics).containsPattern("br2k_requests_total\\{[^}]*status=\"success\"[^}]*type=\"replicate\"[^}]*} 1.0");

@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  *   <li>the controller: pod {@code <sts>-<i>} from the template, hostname and subdomain (the headless
  *       Service), a volume per claim template naming claim {@code <template>-<sts>-<i>} (podman makes
  *       it a named volume that outlives the pod, as a retained claim does);</li>
- *   <li>the kubelet: {@code $(VAR)} references in env values, command and args expanded (podman
+ *   <li>the kubelet: Secret volumes as the Secret's files (a {@code hostPath} to the directory the test wrote
+ *       them to from the Secret on the API server); {@code $(VAR)} references in env values, command and args expanded (podman
  *       passes them through literally), and the headless Service's DNS names
  *       ({@code <pod>.<svc>.<ns>.svc} and {@code <svc>.<ns>.svc}) as {@code hostAliases} to each pod's
  *       static IP on the podman network (cluster DNS does this on a real cluster);</li>
@@ -48,11 +49,16 @@ public final class StatefulSetPods {
 
     private final StatefulSet statefulSet;
     private final Map<Integer, String> ips;
+    private final Map<String, java.nio.file.Path> secretFiles;
 
-    /** {@code ips}: the static IP each ordinal gets on the podman network. */
-    public StatefulSetPods(StatefulSet statefulSet, Map<Integer, String> ips) {
+    /**
+     * {@code ips}: the static IP each ordinal gets on the podman network; {@code secretFiles}: for each Secret a
+     * volume names, the directory holding its keys as files.
+     */
+    public StatefulSetPods(StatefulSet statefulSet, Map<Integer, String> ips, Map<String, java.nio.file.Path> secretFiles) {
         this.statefulSet = statefulSet;
         this.ips = Map.copyOf(ips);
+        this.secretFiles = Map.copyOf(secretFiles);
     }
 
     public String podName(int ordinal) {
@@ -64,7 +70,12 @@ public final class StatefulSetPods {
         String name = podName(ordinal);
         String namespace = statefulSet.getMetadata().getNamespace();
         PodSpec template = statefulSet.getSpec().getTemplate().getSpec();
-        List<Volume> volumes = new ArrayList<>(template.getVolumes() == null ? List.of() : template.getVolumes());
+        List<Volume> volumes = new ArrayList<>();
+        for (Volume v : template.getVolumes() == null ? List.<Volume>of() : template.getVolumes()) {
+            volumes.add(v.getSecret() == null ? v : new VolumeBuilder().withName(v.getName())
+                    .withNewHostPath().withType("Directory").withPath(secretDir(v.getSecret().getSecretName()).toString()).endHostPath()
+                    .build());
+        }
         for (PersistentVolumeClaim claim : statefulSet.getSpec().getVolumeClaimTemplates()) {
             String volume = claim.getMetadata().getName();
             volumes.add(new VolumeBuilder().withName(volume)
@@ -88,6 +99,14 @@ public final class StatefulSetPods {
                     .withHostAliases(hostAliases(namespace))
                 .endSpec()
                 .build();
+    }
+
+    private java.nio.file.Path secretDir(String secret) {
+        java.nio.file.Path dir = secretFiles.get(secret);
+        if (dir == null) {
+            throw new IllegalArgumentException("the pod mounts the Secret " + secret + " and no files were given for it");
+        }
+        return dir;
     }
 
     public String podYaml(int ordinal) {

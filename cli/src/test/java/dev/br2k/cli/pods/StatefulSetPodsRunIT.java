@@ -89,15 +89,17 @@ class StatefulSetPodsRunIT {
         EtcdImage.build(podman, dir.resolve("etcd-image"), etcdImage);
 
         DeploymentContext ctx = context();
+        String adminToken;
         try (KubernetesCluster cluster = KubernetesCluster.builder().client(client).context(ctx).build()) {
             cluster.deploy(3, ProgressListener.NONE);
+            adminToken = cluster.adminToken();
         }
         StatefulSet sts = client.apps().statefulSets().inNamespace(ctx.namespace()).withName(KubernetesNames.statefulSet(ctx)).get();
         ConfigMap etcdConfig = client.configMaps().inNamespace(ctx.namespace()).withName(KubernetesNames.etcdConfigMap(ctx)).get();
 
         podman.run("network", "create", network).orThrow();
         Map<Integer, String> ips = ipsOnNetwork(3);
-        StatefulSetPods rendering = new StatefulSetPods(sts, ips);
+        StatefulSetPods rendering = new StatefulSetPods(sts, ips, secretFiles(ctx));
         Path configMap = dir.resolve("etcd-config.yaml");
         Files.writeString(configMap, StatefulSetPods.configMapYaml(etcdConfig));
         for (int i = 0; i < 3; i++) {
@@ -140,7 +142,11 @@ class StatefulSetPodsRunIT {
                 });
 
         // A backup, then a pod replaced with an empty state volume: it restores that backup from the shared store.
-        HttpResponse<String> backup = http.send(HttpRequest.newBuilder(URI.create(urls.get(next) + "/br2k/backup"))
+        URI backupUri = URI.create(urls.get(next) + "/br2k/backup");
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(backupUri).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).as("a backup without the admin token (the Secret mounted as a file)").isEqualTo(401);
+        HttpResponse<String> backup = http.send(HttpRequest.newBuilder(backupUri).header("Authorization", "Bearer " + adminToken)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(backup.statusCode()).as(backup.body()).isEqualTo(202);
         long version = await("the backup is recorded").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
@@ -162,6 +168,22 @@ class StatefulSetPodsRunIT {
                 });
         assertThat(podman.run("logs", replaced + "-service").out() + podman.run("logs", replaced + "-service").err())
                 .contains("restoring backup version " + version);
+    }
+
+    /** What the kubelet does with a Secret volume: each key a file, readable by the pod's non-root user. */
+    private Map<String, Path> secretFiles(DeploymentContext ctx) throws IOException {
+        Map<String, Path> out = new LinkedHashMap<>();
+        for (io.fabric8.kubernetes.api.model.Secret secret : client.secrets().inNamespace(ctx.namespace()).list().getItems()) {
+            Path secretDir = Files.createDirectories(dir.resolve("secrets").resolve(secret.getMetadata().getName()));
+            for (Map.Entry<String, String> e : secret.getData().entrySet()) {
+                Path file = secretDir.resolve(e.getKey());
+                Files.write(file, java.util.Base64.getDecoder().decode(e.getValue()));
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+            }
+            Files.setPosixFilePermissions(secretDir, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+            out.put(secret.getMetadata().getName(), secretDir);
+        }
+        return out;
     }
 
     private void play(StatefulSetPods rendering, int ordinal, String ip, Path configMap) throws IOException {

@@ -146,6 +146,9 @@ public final class DesiredState {
                     .withNewSecret().withSecretName(KubernetesNames.keystoreSecret(ctx)).withDefaultMode(0400).endSecret().build());
             serviceMounts.add(mount(KEYSTORE_VOLUME, KEYSTORE_MOUNT, true));
         }
+        volumes.add(new VolumeBuilder().withName(KubernetesNames.ADMIN_VOLUME)
+                .withNewSecret().withSecretName(KubernetesNames.adminSecret(ctx)).withDefaultMode(0400).endSecret().build());
+        serviceMounts.add(mount(KubernetesNames.ADMIN_VOLUME, KubernetesNames.ADMIN_MOUNT, true));
         if (ctx.etcdTls().enabled()) {
             volumes.add(new VolumeBuilder().withName(TLS_VOLUME)
                     .withNewSecret().withSecretName(tlsSecret(ctx)).withDefaultMode(0400).endSecret().build());
@@ -231,6 +234,7 @@ public final class DesiredState {
         // Every replica must reach every backup (a new or replaced one restores the newest): a shared claim.
         env.add(env("BR2K_BACKUP_DIR", BACKUP_MOUNT));
         env.add(env("BR2K_BACKUP_LOG_FILE", BACKUP_MOUNT + "/backup-log.jsonl"));
+        env.add(env("BR2K_ADMIN_TOKEN_FILE", KubernetesNames.ADMIN_MOUNT + "/" + KubernetesNames.ADMIN_TOKEN_KEY));
         return new ContainerBuilder()
                 .withName(SERVICE_CONTAINER)
                 .withImage(ctx.image())
@@ -480,6 +484,19 @@ public final class DesiredState {
                     .addToData(path.getFileName().toString(), Base64.getEncoder().encodeToString(content))
                     .build();
         });
+    }
+
+    /**
+     * The Secret holding the replicas' admin token {@code token} (pure: the caller draws the random token). Created
+     * only when missing: an existing token, maybe rotated by an operator, is kept.
+     */
+    public static Secret adminSecret(DeploymentContext ctx, String token) {
+        return new SecretBuilder()
+                .withNewMetadata().withName(KubernetesNames.adminSecret(ctx)).withNamespace(ctx.namespace())
+                    .withLabels(labels(ctx.service())).endMetadata()
+                .withType("Opaque")
+                .addToData(KubernetesNames.ADMIN_TOKEN_KEY, Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)))
+                .build();
     }
 
     /** The image pull Secret for the context's image registry. */

@@ -17,6 +17,7 @@ import dev.br2k.cluster.ReplicaState;
 import dev.br2k.cluster.ReplicaStatus;
 import dev.br2k.cluster.ReplicationKeys;
 import dev.br2k.cluster.ServiceState;
+import dev.br2k.cluster.admin.AdminToken;
 import dev.br2k.cluster.context.DeploymentContext;
 import dev.br2k.cluster.etcd.EtcdAccess;
 import dev.br2k.cluster.internal.Steps;
@@ -90,6 +91,23 @@ public final class KubernetesCluster implements Br2kCluster {
         return ctx;
     }
 
+    /**
+     * The replicas' admin token ({@code Authorization: Bearer <token>} for {@code GET /metrics} and
+     * {@code POST /br2k/backup}), from the Secret {@code <svc>-admin}.
+     *
+     * @throws ClusterException if the Secret is missing (deploy the service first)
+     */
+    public String adminToken() {
+        String name = KubernetesNames.adminSecret(ctx);
+        io.fabric8.kubernetes.api.model.Secret secret = client.secrets().inNamespace(ctx.namespace()).withName(name).get();
+        if (secret == null || secret.getData() == null || !secret.getData().containsKey(KubernetesNames.ADMIN_TOKEN_KEY)) {
+            throw new ClusterException("No admin token: the Secret " + name + " in namespace " + ctx.namespace()
+                    + " is missing or has no '" + KubernetesNames.ADMIN_TOKEN_KEY + "' key. Deploy the service to create it.");
+        }
+        return new String(java.util.Base64.getDecoder().decode(secret.getData().get(KubernetesNames.ADMIN_TOKEN_KEY)),
+                java.nio.charset.StandardCharsets.UTF_8).strip();
+    }
+
     // ---------------------------------------------------------------- deploy
 
     /**
@@ -124,6 +142,8 @@ public final class KubernetesCluster implements Br2kCluster {
                 steps.run("apply Secret " + s.getMetadata().getName(), () -> changed(apply.apply(s))));
         DesiredState.keystoreSecret(c).ifPresent(s ->
                 steps.run("apply Secret " + s.getMetadata().getName(), () -> changed(apply.apply(s))));
+        steps.run("create Secret " + KubernetesNames.adminSecret(c) + " (admin token)",
+                () -> changed(apply.createIfMissing(DesiredState.adminSecret(c, AdminToken.random()))));
         ConfigMap config = DesiredState.initialEtcdConfig(c, replicas);
         if (freshEtcd) {
             steps.run("reset ConfigMap " + etcdConfigMap(c) + " for a new etcd cluster", () -> {

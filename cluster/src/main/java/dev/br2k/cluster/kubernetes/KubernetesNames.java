@@ -26,6 +26,11 @@ public final class KubernetesNames {
     public static final String TLS_VOLUME = "etcd-tls";
     public static final String KEYSTORE_MOUNT = "/br2k/keystore";
     public static final String TLS_MOUNT = "/br2k/etcd-tls";
+    /** The admin token Secret's volume, mounted read-only into the service container only. */
+    public static final String ADMIN_VOLUME = "admin";
+    public static final String ADMIN_MOUNT = "/br2k/admin";
+    /** The key of the admin token in the Secret {@link #adminSecret}; the file {@code BR2K_ADMIN_TOKEN_FILE} names. */
+    public static final String ADMIN_TOKEN_KEY = "token";
     public static final int ETCD_CLIENT_PORT = 2379;
     public static final int ETCD_PEER_PORT = 2380;
     public static final String CONFIG_INITIAL_CLUSTER = "initial-cluster";
@@ -73,6 +78,11 @@ public final class KubernetesNames {
 
     public static String keystoreSecret(DeploymentContext ctx) {
         return ctx.service() + "-keystore";
+    }
+
+    /** The Secret holding the replicas' admin token ({@code GET /metrics}, {@code POST /br2k/backup}). */
+    public static String adminSecret(DeploymentContext ctx) {
+        return ctx.service() + "-admin";
     }
 
     public static String registrySecret(DeploymentContext ctx) {

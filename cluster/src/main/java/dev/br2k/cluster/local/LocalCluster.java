@@ -17,6 +17,7 @@ import dev.br2k.cluster.ReplicaState;
 import dev.br2k.cluster.ReplicaStatus;
 import dev.br2k.cluster.ReplicationKeys;
 import dev.br2k.cluster.ServiceState;
+import dev.br2k.cluster.admin.AdminToken;
 import dev.br2k.cluster.etcd.EtcdGateway;
 import dev.br2k.cluster.internal.StepOutcome;
 import dev.br2k.cluster.internal.Steps;
@@ -108,6 +109,16 @@ public final class LocalCluster implements Br2kCluster {
 
     public LocalLayout layout() {
         return layout;
+    }
+
+    /**
+     * The admin token of this service's replicas ({@code Authorization: Bearer <token>} for {@code GET /metrics} and
+     * {@code POST /br2k/backup}), from {@link LocalLayout#adminTokenFile()}.
+     *
+     * @throws ClusterException if the service was never started here (no token file yet)
+     */
+    public String adminToken() {
+        return AdminToken.read(layout.adminTokenFile());
     }
 
     // ---------------------------------------------------------------- deploy
@@ -298,6 +309,7 @@ public final class LocalCluster implements Br2kCluster {
         env.put("BR2K_BACKUP_DIR", layout.backups().toString());
         env.put("BR2K_LOCATION_FILE", layout.locationFile().toString());
         env.put("BR2K_BACKUP_LOG_FILE", layout.backupLog().toString());
+        env.put(AdminToken.FILE_VARIABLE, AdminToken.ensureFile(layout.adminTokenFile()).toString());
         // A service that reads it logs to this file itself, rolled at a size cap; its console output is appended to the same file.
         env.put("BR2K_LOG_FILE", layout.log(r.name(), LogOptions.SERVICE).toString());
         ProcessRecord p = Processes.start(state.launch().command(), env, layout.replicaDir(r.name()),

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /**
  * Where a local cluster keeps things, under {@code <baseDir>/<service>/}: {@code cluster.json},
  * {@code backups/} (the off-chain backup directory all replicas share), {@code backup-log.jsonl}
- * (stands in for the registry's backup log), {@code location} (the published leader URL), and per
+ * (stands in for the registry's backup log), {@code location} (the published leader URL), {@code admin-token}
+ * (0600: the replicas' admin token), and per
  * replica {@code replicas/<name>/etcd}, {@code state}, {@code logs/service.log}, {@code logs/etcd.log}.
  */
 public record LocalLayout(Path root) {
@@ -20,6 +21,11 @@ public record LocalLayout(Path root) {
 
     public Path locationFile() {
         return root.resolve("location");
+    }
+
+    /** The service's admin token (0600), passed to every replica as {@code BR2K_ADMIN_TOKEN_FILE}. */
+    public Path adminTokenFile() {
+        return root.resolve("admin-token");
     }
 
     public Path replicaDir(String replica) {

@@ -134,7 +134,8 @@ class KubernetesClusterTest {
         assertThat(service.getVolumeMounts()).extracting(VolumeMount::getName, VolumeMount::getMountPath)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("state", "/var/lib/br2k"),
                         org.assertj.core.groups.Tuple.tuple("backups", "/br2k/backups"),
-                        org.assertj.core.groups.Tuple.tuple("keystore", "/br2k/keystore"));
+                        org.assertj.core.groups.Tuple.tuple("keystore", "/br2k/keystore"),
+                        org.assertj.core.groups.Tuple.tuple("admin", "/br2k/admin"));
         assertThat(service.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/br2k/status");
 
         Container etcdC = pod.getContainers().get(1);
@@ -156,7 +157,7 @@ class KubernetesClusterTest {
             assertThat(c.getSpec().getAccessModes()).containsExactly("ReadWriteOnce");
         });
         assertThat(pod.getImagePullSecrets()).extracting(r -> r.getName()).containsExactly("infodid-registry", "shared-pull");
-        assertThat(pod.getVolumes()).extracting(v -> v.getName()).containsExactly("backups", "keystore");
+        assertThat(pod.getVolumes()).extracting(v -> v.getName()).containsExactly("backups", "keystore", "admin");
         assertThat(pod.getVolumes().get(0).getPersistentVolumeClaim().getClaimName()).isEqualTo("infodid-backups");
         assertThat(pod.getVolumes().get(1).getSecret().getSecretName()).isEqualTo("infodid-keystore");
     }
@@ -209,11 +210,44 @@ class KubernetesClusterTest {
         assertThat(new String(Base64.getDecoder().decode(keystore.getData().get("keystore.json")), StandardCharsets.UTF_8))
                 .contains("f39fd6e51aad88f6f4ce6ab8827279cfffb92266");
         assertThat(events).filteredOn(e -> e.status() == ProgressEvent.Status.DONE).extracting(ProgressEvent::step)
-                .containsExactly("apply Secret infodid-registry", "apply Secret infodid-keystore", "create ConfigMap infodid-etcd",
+                .containsExactly("apply Secret infodid-registry", "apply Secret infodid-keystore",
+                        "create Secret infodid-admin (admin token)", "create ConfigMap infodid-etcd",
                         "create PersistentVolumeClaim infodid-backups (shared backup store)",
                         "apply ServiceAccount infodid", "apply Role infodid-leader-label", "apply RoleBinding infodid-leader-label",
                         "apply Service infodid-peers", "apply Service infodid", "apply StatefulSet infodid",
                         "apply PodDisruptionBudget infodid", "apply NetworkPolicy infodid");
+    }
+
+    @Test
+    void deploy_creates_the_admin_token_secret_mounts_it_into_the_service_container_and_keeps_an_existing_one() {
+        cluster.deploy(3, record());
+
+        Secret admin = client.secrets().inNamespace("br2k").withName("infodid-admin").get();
+        assertThat(admin).as("Secret infodid-admin").isNotNull();
+        assertThat(new String(Base64.getDecoder().decode(admin.getData().get("token")), StandardCharsets.UTF_8))
+                .matches("[0-9a-f]{64}");
+        var pod = sts().getSpec().getTemplate().getSpec();
+        Container service = pod.getContainers().stream().filter(c -> c.getName().equals(KubernetesNames.SERVICE_CONTAINER))
+                .findFirst().orElseThrow();
+        assertThat(env(service)).containsEntry("BR2K_ADMIN_TOKEN_FILE", "/br2k/admin/token");
+        assertThat(service.getVolumeMounts()).anySatisfy(m -> {
+            assertThat(m.getName()).isEqualTo("admin");
+            assertThat(m.getMountPath()).isEqualTo("/br2k/admin");
+            assertThat(m.getReadOnly()).isTrue();
+        });
+        assertThat(pod.getVolumes()).anyMatch(v -> v.getName().equals("admin") && v.getSecret() != null
+                && v.getSecret().getSecretName().equals("infodid-admin"));
+        assertThat(pod.getContainers()).filteredOn(c -> !c.getName().equals(KubernetesNames.SERVICE_CONTAINER))
+                .allSatisfy(c -> assertThat(c.getVolumeMounts()).noneMatch(m -> m.getName().equals("admin")));
+
+        // an operator's own token (and every scraper configured with it) survives the next deploy
+        String chosen = "operator-chosen-token-0123456789";
+        admin.setData(Map.of("token", Base64.getEncoder().encodeToString(chosen.getBytes(StandardCharsets.UTF_8))));
+        client.resource(admin).inNamespace("br2k").update();
+        cluster.deploy(3, record());
+        Secret kept = client.secrets().inNamespace("br2k").withName("infodid-admin").get();
+        assertThat(new String(Base64.getDecoder().decode(kept.getData().get("token")), StandardCharsets.UTF_8)).isEqualTo(chosen);
+        assertThat(cluster.adminToken()).isEqualTo(chosen);
     }
 
     @Test
@@ -225,7 +259,7 @@ class KubernetesClusterTest {
 
         assertThat(again.unchanged()).isTrue();
         assertThat(resourceVersions()).isEqualTo(versions);
-        assertThat(events).filteredOn(e -> e.status() == ProgressEvent.Status.SKIPPED).hasSize(12);
+        assertThat(events).filteredOn(e -> e.status() == ProgressEvent.Status.SKIPPED).hasSize(13);
     }
 
     @Test

@@ -94,6 +94,24 @@ class LocalClusterIT {
 
     @Test
     @Order(2)
+    void the_replicas_admin_routes_answer_only_the_token_of_the_services_0600_token_file() throws Exception {
+        Path file = base.resolve("kv").resolve("admin-token");
+        assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        String token = Files.readString(file).strip();
+        assertThat(token).matches("[0-9a-f]{64}");
+
+        URI metrics = URI.create(leaderUrl() + "/metrics");
+        HttpResponse<String> without = http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(without.statusCode()).as(without.body()).isEqualTo(401);
+        HttpResponse<String> with = http.send(HttpRequest.newBuilder(metrics).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(with.statusCode()).as(with.body()).isEqualTo(200);
+        assertThat(with.body()).contains("br2k_lpi");
+    }
+
+    @Test
+    @Order(2)
     void a_second_deploy_changes_nothing() {
         assertThat(cluster.deploy(3, e -> { }).unchanged()).isTrue();
     }

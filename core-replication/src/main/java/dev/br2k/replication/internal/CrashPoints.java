@@ -10,7 +10,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * The crash points a test configured ({@code BR2K_CRASH_AT}): the process halts ({@code Runtime.halt(86)}) when
+ * The crash points a test configured (only core-replication's own tests can: {@code Br2kConfig.crashAt} is package-private): the process halts ({@code Runtime.halt(86)}) when
  * the leader reaches one for a log index. Each point fires once for all replicas whose state directories share
  * a parent (a file {@code .br2k-crashed-<point>-<index>} there): in v2 a retry of a group cut off before its
  * commit takes the same indices on the next leader.

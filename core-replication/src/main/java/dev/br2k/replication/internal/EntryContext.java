@@ -135,6 +135,14 @@ public final class EntryContext implements Br2kContext {
         return new StoredResponse(status, contentType, body);
     }
 
+    /**
+     * The answer to a handler's unexpected exception, stored in etcd and sent to the client:
+     * {@code {"error": "the handler failed", "errorId": errorId, "status": 500}}; the detail is in the replica's log.
+     */
+    public static StoredResponse handlerFailed(String errorId) {
+        return StoredResponse.json(500, Json.write(Map.of("error", "the handler failed", "errorId", errorId, "status", 500)));
+    }
+
     /** A JSON error body, {@code {"error": message, "status": status}}. */
     public static StoredResponse error(int status, String message) {
         return StoredResponse.json(status, Json.write(Map.of("error", message, "status", status)));

@@ -33,7 +33,12 @@ public final class EntryRunner {
         return Optional.ofNullable(routes.get(Route.key(method, path)));
     }
 
-    /** Runs an entry's handler for the first time (the leader); a throwing handler makes the entry {@code FAILED}. */
+    /**
+     * Runs an entry's handler for the first time (the leader); a throwing handler makes the entry {@code FAILED}. An
+     * {@link HttpResponseException} answers with its status and message (the service developer wrote it for clients);
+     * any other exception answers 500 {@code {"error": "the handler failed", "errorId": <uuid>}} and is logged with
+     * that id: its text never reaches the client or etcd.
+     */
     public Ran run(LogEntry entry, long index) {
         Route route = routes.get(Route.key(entry.method(), entry.route()));
         if (route == null) {
@@ -52,8 +57,10 @@ public final class EntryRunner {
         } catch (HttpResponseException e) {
             return new Ran(EntryStatus.FAILED, EntryContext.error(e.status(), e.getMessage()));
         } catch (Exception e) {
-            log.warn("handler of {} {} failed at entry {}: {}", entry.method(), entry.path(), index, e.toString());
-            return new Ran(EntryStatus.FAILED, EntryContext.error(500, "the handler failed: " + e));
+            // The exception's text may hold anything (a database URL, a key): the client and etcd get an id, the log the detail.
+            String errorId = ErrorIds.next();
+            log.error("handler of {} {} failed at entry {} (error id {})", entry.method(), entry.path(), index, errorId, e);
+            return new Ran(EntryStatus.FAILED, EntryContext.handlerFailed(errorId));
         }
     }
 
@@ -71,8 +78,12 @@ public final class EntryRunner {
         try {
             route.handler().handle(new EntryContext(entry, index, stateDir, true));
         } catch (Exception e) {
+            String errorId = ErrorIds.next();
+            log.error("the handler of {} {} failed on entry {}, which the leader recorded SUCCESS (error id {})", entry.method(),
+                    entry.path(), index, errorId, e);
+            // the message reaches /br2k/status (open to probes): BR2K's sentence and the id, not the exception's text
             throw new HandlerFailedException(index, "the handler of " + entry.method() + " " + entry.path() + " failed on entry "
-                    + index + ", which the leader recorded SUCCESS: " + e, e);
+                    + index + ", which the leader recorded SUCCESS (error id " + errorId + ", in this replica's log)", e);
         }
     }
 }

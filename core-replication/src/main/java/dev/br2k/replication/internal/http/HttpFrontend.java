@@ -7,6 +7,7 @@ import dev.br2k.replication.NotLeaderException;
 import dev.br2k.replication.Role;
 import dev.br2k.replication.RouteType;
 import dev.br2k.replication.internal.EntryContext;
+import dev.br2k.replication.internal.ErrorIds;
 import dev.br2k.replication.internal.Json;
 import dev.br2k.replication.internal.PendingRequest;
 import dev.br2k.replication.internal.leader.LeaderPipeline;
@@ -30,8 +31,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
- * The replica's HTTP server (Javalin): the service's routes, {@code GET /br2k/status}, {@code GET /metrics}
- * and {@code POST /br2k/backup}. On a follower the service's routes answer 307 to the leader.
+ * The replica's HTTP server (Javalin): the service's routes, {@code GET /br2k/status} (open), and the admin routes
+ * {@code GET /metrics} and {@code POST /br2k/backup} ({@link AdminAuth}). On a follower the service's routes answer
+ * 307 to the leader.
  */
 public final class HttpFrontend implements AutoCloseable {
     /** The header a client sets to make retries exactly-once. */
@@ -40,9 +42,15 @@ public final class HttpFrontend implements AutoCloseable {
 
     private final Replica r;
     private final Javalin app;
+    private final AdminAuth admin;
 
     public HttpFrontend(Replica replica, List<Route> routes) {
         this.r = replica;
+        this.admin = AdminAuth.from(replica.config());
+        if (!admin.configured()) {
+            r.log().warn("no admin token configured (BR2K_ADMIN_TOKEN_FILE or BR2K_ADMIN_TOKEN): POST /br2k/backup and "
+                    + "GET /metrics answer 403 until one is");
+        }
         long maxBody = replica.config().maxBodyBytes();
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -57,8 +65,13 @@ public final class HttpFrontend implements AutoCloseable {
             }
         });
         app.get("/br2k/status", ctx -> ctx.json(StatusView.of(r)));
-        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(r.metrics().scrape()));
+        // /br2k/status stays open: probes, the Watch and `br2k status` read it; it holds no secret (module README)
+        app.get("/metrics", ctx -> {
+            admin.require(ctx);
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(r.metrics().scrape());
+        });
         app.post("/br2k/backup", ctx -> {
+            admin.require(ctx);
             if (r.requestBackup()) {
                 writeJson(ctx, 202, Map.of("message", "backup requested; it runs before the next request"));
             } else {
@@ -76,8 +89,9 @@ public final class HttpFrontend implements AutoCloseable {
                     default -> e.getMessage();
                 }));
         app.exception(Exception.class, (e, ctx) -> {
-            r.log().warn("request {} {} failed: {}", ctx.method(), ctx.path(), e.toString());
-            writeError(ctx, 500, "internal error: " + e.getMessage());
+            String errorId = ErrorIds.next();
+            r.log().error("request {} {} failed (error id {})", ctx.method(), ctx.path(), errorId, e);
+            writeJson(ctx, 500, Map.of("error", "the request failed inside the replica", "errorId", errorId, "status", 500));
         });
     }
 

@@ -3,6 +3,7 @@ package dev.br2k.replication.internal.recovery;
 import dev.br2k.replication.BackupVerificationException;
 import dev.br2k.replication.Role;
 import dev.br2k.replication.backup.BackupRecord;
+import dev.br2k.replication.internal.ErrorIds;
 import dev.br2k.replication.internal.LocalMeta;
 import dev.br2k.replication.internal.Replica;
 import dev.br2k.replication.internal.backup.ArtifactCipher;
@@ -75,7 +76,10 @@ public final class Learner {
         } catch (dev.br2k.replication.internal.log.EtcdUnavailableException e) {
             fail("recovery could not read etcd (" + e.getMessage() + ")", 500); // e.g. during an election: soon again
         } catch (IOException | RuntimeException e) {
-            fail("recovery failed: " + e, 5000);
+            // the state hooks are the service's code: their exception text goes to the log, not to the open status
+            String errorId = ErrorIds.next();
+            r.log().error("recovery failed (error id {})", errorId, e);
+            fail("recovery failed (error id " + errorId + ", in this replica's log)", 5000);
         } finally {
             Artifacts.deleteTree(work);
         }
