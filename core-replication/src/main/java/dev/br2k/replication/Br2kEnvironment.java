@@ -16,7 +16,9 @@ public final class Br2kEnvironment {
     public static final List<String> VARIABLES = List.of("BR2K_SERVICE", "BR2K_REPLICA_ID", "BR2K_ETCD_ENDPOINTS",
             "BR2K_HTTP_HOST", "BR2K_HTTP_PORT", "BR2K_ADVERTISE_URL", "BR2K_STATE_DIR", "BR2K_BACKUP_DIR",
             "BR2K_LOCATION_FILE", "BR2K_BACKUP_LOG_FILE", "BR2K_BACKUP_EVERY_ENTRIES", "BR2K_MAX_BODY_BYTES",
-            "BR2K_ROLE_CHECK_MILLIS", "BR2K_CRASH_AT");
+            "BR2K_ROLE_CHECK_MILLIS", "BR2K_CRASH_AT",
+            // etcd client TLS and authentication
+            "BR2K_ETCD_CA_FILE", "BR2K_ETCD_CERT_FILE", "BR2K_ETCD_KEY_FILE", "BR2K_ETCD_USER", "BR2K_ETCD_PASSWORD_FILE");
 
     private Br2kEnvironment() {
     }
@@ -47,7 +49,29 @@ public final class Br2kEnvironment {
                 config.crashAt(CrashPoint.parse(parts[0]), parts.length > 1 ? number("BR2K_CRASH_AT", parts[1]) : 1);
             }
         });
+        applyEtcdAccess(env, config);
         return config;
+    }
+
+    /** BR2K_ETCD_CA_FILE, BR2K_ETCD_CERT_FILE + BR2K_ETCD_KEY_FILE (both or neither), BR2K_ETCD_USER + BR2K_ETCD_PASSWORD_FILE. */
+    private static void applyEtcdAccess(Map<String, String> env, Br2kConfig config) {
+        get(env, "BR2K_ETCD_CA_FILE").ifPresent(v -> config.etcdCaFile(Path.of(v)));
+        Optional<String> cert = get(env, "BR2K_ETCD_CERT_FILE");
+        Optional<String> key = get(env, "BR2K_ETCD_KEY_FILE");
+        if (cert.isPresent() != key.isPresent()) {
+            throw new IllegalArgumentException(cert.isPresent()
+                    ? "BR2K_ETCD_CERT_FILE is set but BR2K_ETCD_KEY_FILE is not: set it to the client certificate's private key"
+                    : "BR2K_ETCD_KEY_FILE is set but BR2K_ETCD_CERT_FILE is not: set it to the client certificate");
+        }
+        cert.ifPresent(c -> config.etcdClientCertificate(Path.of(c), Path.of(key.get())));
+        Optional<String> user = get(env, "BR2K_ETCD_USER");
+        Optional<String> passwordFile = get(env, "BR2K_ETCD_PASSWORD_FILE");
+        if (user.isPresent() != passwordFile.isPresent()) {
+            throw new IllegalArgumentException(user.isPresent()
+                    ? "BR2K_ETCD_USER is set but BR2K_ETCD_PASSWORD_FILE is not: set it to a file holding the user's password"
+                    : "BR2K_ETCD_PASSWORD_FILE is set but BR2K_ETCD_USER is not: set it to the etcd user the password belongs to");
+        }
+        user.ifPresent(u -> config.etcdAuth(u, Path.of(passwordFile.get())));
     }
 
     private static Optional<String> get(Map<String, String> env, String name) {
