@@ -71,7 +71,8 @@ public final class KubernetesCluster implements Br2kCluster {
     private KubernetesCluster(Builder b) {
         this.client = b.client;
         this.ctx = b.context;
-        this.etcd = b.etcd != null ? b.etcd : new PortForwardEtcd(b.client, b.context.namespace(), selector(b.context.service()));
+        this.etcd = b.etcd != null ? b.etcd : new PortForwardEtcd(b.client, b.context.namespace(), selector(b.context.service()),
+                b.context.etcdTls().client() ? java.util.Optional.of(KubernetesNames.tlsSecret(b.context)) : java.util.Optional.empty());
         this.statusSource = b.statusSource != null ? b.statusSource : new ApiServerProxyStatus(b.client);
         this.joinTimeout = b.joinTimeout;
         this.apply = new Apply(client, ctx.namespace());
