@@ -112,7 +112,11 @@ public final class KubernetesCluster implements Br2kCluster {
     }
 
     private void applyObjects(DeploymentContext c, Steps steps, int replicas, boolean freshEtcd) {
-        List<String> refused = DesiredState.refusals(c);
+        List<String> refused = new java.util.ArrayList<>(DesiredState.refusals(c));
+        if (c.etcdTls().enabled()) {
+            refused.addAll(EtcdTlsSecretCheck.problems(c,
+                    client.secrets().inNamespace(c.namespace()).withName(KubernetesNames.tlsSecret(c)).get()));
+        }
         if (!refused.isEmpty()) {
             throw new ClusterException("The context " + c.name() + " asks for what cannot run yet: " + String.join("; ", refused));
         }

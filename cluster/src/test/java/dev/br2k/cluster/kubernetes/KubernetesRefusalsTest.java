@@ -29,6 +29,9 @@ class KubernetesRefusalsTest {
 
     DeploymentContext lab;
 
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
+
     @BeforeEach
     void setUp() throws Exception {
         lab = DeploymentContextParser.parse(Path.of(getClass().getResource("/contexts/lab.yaml").toURI()));
@@ -88,8 +91,10 @@ class KubernetesRefusalsTest {
     }
 
     @Test
-    void etcd_client_tls_is_deployed_with_the_runtime_presenting_the_secrets_certificate() {
+    void etcd_client_tls_is_deployed_with_the_runtime_presenting_the_secrets_certificate() throws Exception {
         DeploymentContext tls = with(lab, lab.service(), lab.protocol(), lab.storageSize(), new EtcdTls(true, true, Optional.empty()));
+        client.secrets().inNamespace("br2k").resource(EtcdTlsSecretCheckTest.secret(EtcdTlsSecretCheckTest.CA.issue(
+                dir, "etcd", dev.br2k.testkit.tls.KeyStyle.EC_SEC1, EtcdTlsSecretCheckTest.ALL_NAMES))).create();
 
         cluster(tls).deploy(3, e -> { });
 
@@ -112,6 +117,15 @@ class KubernetesRefusalsTest {
         assertThat(etcd.getReadinessProbe().getHttpGet().getPort().getIntVal())
                 .as("the kubelet has no client certificate: /health on the plain metrics port").isEqualTo(2381);
         assertThat(etcd.getReadinessProbe().getHttpGet().getScheme()).isEqualTo("HTTP");
+    }
+
+    @Test
+    void etcd_tls_without_its_secret_is_refused_before_anything_is_sent() {
+        DeploymentContext tls = with(lab, lab.service(), lab.protocol(), lab.storageSize(), new EtcdTls(true, false, Optional.empty()));
+
+        assertThatThrownBy(() -> cluster(tls).deploy(3, e -> { }))
+                .isInstanceOf(ClusterException.class).hasMessageContaining("Secret infodid-etcd-tls does not exist in namespace br2k");
+        assertThat(sts("infodid")).isNull();
     }
 
     @Test
