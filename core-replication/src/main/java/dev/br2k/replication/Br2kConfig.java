@@ -272,6 +272,70 @@ public final class Br2kConfig {
         return d;
     }
 
+    // --- etcd client TLS and authentication (issue 20 item 9) ---
+    private Path etcdCaFile;
+    private Path etcdCertFile;
+    private Path etcdKeyFile;
+    private String etcdUser;
+    private Path etcdPasswordFile;
+
+    /**
+     * The PEM file of the CA that signed etcd's server certificates (etcd's {@code --trusted-ca-file} side, etcdctl's
+     * {@code --cacert}); without it, https endpoints are checked against the JVM's trusted CAs. Read when the app
+     * starts. Environment: {@code BR2K_ETCD_CA_FILE}.
+     */
+    public Br2kConfig etcdCaFile(Path file) {
+        this.etcdCaFile = Objects.requireNonNull(file, "etcdCaFile").toAbsolutePath();
+        return this;
+    }
+
+    /**
+     * The client certificate and its private key (PEM; the key as PKCS#8, SEC1 {@code EC PRIVATE KEY} or PKCS#1
+     * {@code RSA PRIVATE KEY}, unencrypted) that etcd with {@code --client-cert-auth} requires, as etcdctl's
+     * {@code --cert}/{@code --key}. Read and checked to be a pair when the app starts. Environment:
+     * {@code BR2K_ETCD_CERT_FILE}, {@code BR2K_ETCD_KEY_FILE}.
+     */
+    public Br2kConfig etcdClientCertificate(Path certFile, Path keyFile) {
+        this.etcdCertFile = Objects.requireNonNull(certFile, "certFile").toAbsolutePath();
+        this.etcdKeyFile = Objects.requireNonNull(keyFile, "keyFile").toAbsolutePath();
+        return this;
+    }
+
+    /**
+     * etcd's user and a file holding its password (surrounding whitespace and the final newline ignored), for etcd
+     * with authentication enabled. The password is read when the app starts. Environment: {@code BR2K_ETCD_USER},
+     * {@code BR2K_ETCD_PASSWORD_FILE}.
+     */
+    public Br2kConfig etcdAuth(String user, Path passwordFile) {
+        if (Objects.requireNonNull(user, "user").isBlank()) {
+            throw new IllegalArgumentException("etcd user must not be blank");
+        }
+        this.etcdUser = user.strip();
+        this.etcdPasswordFile = Objects.requireNonNull(passwordFile, "passwordFile").toAbsolutePath();
+        return this;
+    }
+
+    public Optional<Path> etcdCaFile() {
+        return Optional.ofNullable(etcdCaFile);
+    }
+
+    public Optional<Path> etcdCertFile() {
+        return Optional.ofNullable(etcdCertFile);
+    }
+
+    public Optional<Path> etcdKeyFile() {
+        return Optional.ofNullable(etcdKeyFile);
+    }
+
+    public Optional<String> etcdUser() {
+        return Optional.ofNullable(etcdUser);
+    }
+
+    public Optional<Path> etcdPasswordFile() {
+        return Optional.ofNullable(etcdPasswordFile);
+    }
+    // --- end of etcd client TLS and authentication ---
+
     /** Checks that the required settings are there. */
     void validate() {
         List<String> missing = new java.util.ArrayList<>();

@@ -18,7 +18,9 @@ public final class Br2kEnvironment {
             "BR2K_LOCATION_FILE", "BR2K_BACKUP_LOG_FILE", "BR2K_BACKUP_EVERY_ENTRIES", "BR2K_MAX_BODY_BYTES",
             "BR2K_ROLE_CHECK_MILLIS",
             "BR2K_ADMIN_TOKEN_FILE", "BR2K_ADMIN_TOKEN",
-            "BR2K_BACKUP_LOG_KEY_FILE");
+            "BR2K_BACKUP_LOG_KEY_FILE",
+            // etcd client TLS and authentication
+            "BR2K_ETCD_CA_FILE", "BR2K_ETCD_CERT_FILE", "BR2K_ETCD_KEY_FILE", "BR2K_ETCD_USER", "BR2K_ETCD_PASSWORD_FILE");
 
     /** The crash-point variable older test harnesses set; refused, so that a manifest carrying it fails loudly. */
     private static final String CRASH_AT = "BR2K_CRASH_AT";
@@ -49,12 +51,34 @@ public final class Br2kEnvironment {
                 config.roleCheckInterval(Duration.ofMillis(number("BR2K_ROLE_CHECK_MILLIS", v))));
         get(env, "BR2K_ADMIN_TOKEN_FILE").ifPresent(v -> config.adminTokenFile(Path.of(v)));
         get(env, "BR2K_ADMIN_TOKEN").ifPresent(config::adminToken);
+        applyEtcdAccess(env, config);
         if (env.containsKey(CRASH_AT)) {
             throw new IllegalArgumentException(CRASH_AT + " is a test hook that replicas never read from their environment: "
                     + "remove it from this replica's environment (core-replication's tests set crash points through a "
                     + "test-only launcher, never through a variable)");
         }
         return config;
+    }
+
+    /** BR2K_ETCD_CA_FILE, BR2K_ETCD_CERT_FILE + BR2K_ETCD_KEY_FILE (both or neither), BR2K_ETCD_USER + BR2K_ETCD_PASSWORD_FILE. */
+    private static void applyEtcdAccess(Map<String, String> env, Br2kConfig config) {
+        get(env, "BR2K_ETCD_CA_FILE").ifPresent(v -> config.etcdCaFile(Path.of(v)));
+        Optional<String> cert = get(env, "BR2K_ETCD_CERT_FILE");
+        Optional<String> key = get(env, "BR2K_ETCD_KEY_FILE");
+        if (cert.isPresent() != key.isPresent()) {
+            throw new IllegalArgumentException(cert.isPresent()
+                    ? "BR2K_ETCD_CERT_FILE is set but BR2K_ETCD_KEY_FILE is not: set it to the client certificate's private key"
+                    : "BR2K_ETCD_KEY_FILE is set but BR2K_ETCD_CERT_FILE is not: set it to the client certificate");
+        }
+        cert.ifPresent(c -> config.etcdClientCertificate(Path.of(c), Path.of(key.get())));
+        Optional<String> user = get(env, "BR2K_ETCD_USER");
+        Optional<String> passwordFile = get(env, "BR2K_ETCD_PASSWORD_FILE");
+        if (user.isPresent() != passwordFile.isPresent()) {
+            throw new IllegalArgumentException(user.isPresent()
+                    ? "BR2K_ETCD_USER is set but BR2K_ETCD_PASSWORD_FILE is not: set it to a file holding the user's password"
+                    : "BR2K_ETCD_PASSWORD_FILE is set but BR2K_ETCD_USER is not: set it to the etcd user the password belongs to");
+        }
+        user.ifPresent(u -> config.etcdAuth(u, Path.of(passwordFile.get())));
     }
 
     private static Optional<String> get(Map<String, String> env, String name) {

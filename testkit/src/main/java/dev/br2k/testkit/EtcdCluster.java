@@ -1,11 +1,14 @@
 package dev.br2k.testkit;
 
 import dev.br2k.testkit.internal.ComponentExtension;
-import dev.br2k.testkit.internal.EtcdGateway;
+import dev.br2k.testkit.internal.EtcdHttp;
 import dev.br2k.testkit.internal.FreePorts;
 import dev.br2k.testkit.internal.ManagedProcess;
 import dev.br2k.testkit.internal.Poll;
 import dev.br2k.testkit.internal.ProcessReaper;
+import dev.br2k.testkit.tls.CertificateAuthority;
+import dev.br2k.testkit.tls.KeyStyle;
+import dev.br2k.testkit.tls.TlsFiles;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -32,7 +35,12 @@ import java.util.stream.Collectors;
  * }
  * }</pre>
  *
- * Outside JUnit, {@code EtcdCluster.builder().members(3).build().start()} and {@link #close()}.
+ * With {@link Builder#tls()} the members serve clients and each other over TLS and require a client
+ * certificate signed by the cluster's own test CA ({@link #clientTls()} has the files a client needs); with
+ * {@link Builder#auth} etcd's authentication is on, with a {@code root} user and one user whose role may read
+ * and write one key prefix.
+ *
+ * <p>Outside JUnit, {@code EtcdCluster.builder().members(3).build().start()} and {@link #close()}.
  * Every member's data directory is deleted on close, and no process outlives the JVM.
  */
 public final class EtcdCluster extends ComponentExtension {
@@ -42,6 +50,12 @@ public final class EtcdCluster extends ComponentExtension {
     private final int initialMembers;
     private final int heartbeatMillis;
     private final int electionTimeoutMillis;
+    private final boolean tls;
+    private final Optional<Auth> auth;
+    private CertificateAuthority authority;
+    private TlsFiles serverTls;
+    private TlsFiles clientTls;
+    private volatile EtcdHttp gateway = EtcdHttp.PLAIN;
     private final List<EtcdMember> members = new CopyOnWriteArrayList<>();
     private Path baseDir;
     private int nextOrdinal = 1;
@@ -51,6 +65,8 @@ public final class EtcdCluster extends ComponentExtension {
         this.initialMembers = builder.members;
         this.heartbeatMillis = builder.heartbeatMillis;
         this.electionTimeoutMillis = builder.electionTimeoutMillis;
+        this.tls = builder.tls;
+        this.auth = builder.auth;
     }
 
     public static Builder builder() {
@@ -64,6 +80,15 @@ public final class EtcdCluster extends ComponentExtension {
         }
         Tools.etcd();
         baseDir = ProcessReaper.get().newDirectory("etcd");
+        if (tls) {
+            authority = CertificateAuthority.create("br2k test etcd CA");
+            serverTls = authority.issue(baseDir.resolve("tls-server"), "etcd", KeyStyle.EC_SEC1, "127.0.0.1", "localhost");
+            // Client certificates without a Common Name: with auth on, etcd's JSON gateway refuses any that has one
+            // (HTTP 400 "CommonName of client sending a request against gateway will be ignored"); the user comes
+            // from the password log-in instead.
+            clientTls = authority.issue(baseDir.resolve("tls-client"), "", KeyStyle.EC_PKCS8, "br2k-client");
+            gateway = EtcdHttp.tls(authority.sslContext(authority.issueInMemory("", KeyStyle.EC_PKCS8, "br2k-testkit")));
+        }
         List<EtcdMember> created = new ArrayList<>();
         for (int i = 0; i < initialMembers; i++) {
             created.add(newMember());
@@ -80,12 +105,28 @@ public final class EtcdCluster extends ComponentExtension {
                 awaitAnswer(member);
             }
             awaitHealthy(STARTUP);
+            auth.ifPresent(this::enableAuth);
         } catch (RuntimeException e) {
             String logs = diagnostics();
             close();
             throw new TestkitException(e.getMessage() + "\n" + logs, e);
         }
         return this;
+    }
+
+    /** The files a client needs (the CA, a client certificate and its key) when the cluster was built with TLS. */
+    public Optional<TlsFiles> clientTls() {
+        return Optional.ofNullable(clientTls);
+    }
+
+    /** The test CA that signed the members' and {@link #clientTls()}'s certificates, when built with TLS. */
+    public Optional<CertificateAuthority> authority() {
+        return Optional.ofNullable(authority);
+    }
+
+    /** This cluster's JSON gateway client: HTTPS with a client certificate under TLS, etcd's root user under auth. */
+    public EtcdHttp gateway() {
+        return gateway;
     }
 
     /** Every member not removed, running or not. */
@@ -117,9 +158,9 @@ public final class EtcdCluster extends ComponentExtension {
         }
         long leaderId = -1;
         for (EtcdMember member : live) {
-            EtcdGateway.Status status;
+            EtcdHttp.Status status;
             try {
-                status = EtcdGateway.status(member.clientUrl());
+                status = gateway.status(member.clientUrl());
             } catch (TestkitException e) {
                 return Optional.empty();
             }
@@ -134,7 +175,7 @@ public final class EtcdCluster extends ComponentExtension {
 
     /** The member list as etcd itself reports it, asked of a running member. */
     public List<Long> memberIdsReportedByEtcd() {
-        return EtcdGateway.members(anyLiveMember().clientUrl()).stream().map(EtcdGateway.Member::id).toList();
+        return gateway.members(anyLiveMember().clientUrl()).stream().map(EtcdHttp.Member::id).toList();
     }
 
     /** SIGKILL: the member dies at once, as on a crash. Its data directory stays. */
@@ -172,9 +213,9 @@ public final class EtcdCluster extends ComponentExtension {
     /** Adds a member (etcd member add, then a new process) and waits until it answers. */
     public synchronized EtcdMember addMember() {
         EtcdMember member = newMember();
-        List<EtcdGateway.Member> after = Poll.until(Duration.ofSeconds(30),
+        List<EtcdHttp.Member> after = Poll.until(Duration.ofSeconds(30),
                 "etcd to accept a new member (it refuses while the cluster is young or unhealthy)",
-                () -> Optional.of(EtcdGateway.addMember(anyLiveMember().clientUrl(), member.peerUrl().toString())));
+                () -> Optional.of(gateway.addMember(anyLiveMember().clientUrl(), member.peerUrl().toString())));
         String initialCluster = after.stream()
                 .map(m -> (m.name().isEmpty() ? member.name() : m.name()) + "=" + m.peerUrls().get(0))
                 .collect(Collectors.joining(","));
@@ -188,7 +229,7 @@ public final class EtcdCluster extends ComponentExtension {
         EtcdMember via = members.stream().filter(m -> m != member && m.isRunning() && !m.isPaused()).findFirst()
                 .orElseThrow(() -> new TestkitException("No other running member to remove " + member + " through"));
         Poll.until(Duration.ofSeconds(30), "etcd to remove member " + member, () -> {
-            EtcdGateway.removeMember(via.clientUrl(), member.memberId());
+            gateway.removeMember(via.clientUrl(), member.memberId());
             return Optional.of(true);
         });
         if (member.isRunning()) {
@@ -244,8 +285,9 @@ public final class EtcdCluster extends ComponentExtension {
 
     private EtcdMember newMember() {
         String name = "m" + nextOrdinal++;
-        URI client = URI.create("http://127.0.0.1:" + FreePorts.next());
-        URI peer = URI.create("http://127.0.0.1:" + FreePorts.next());
+        String scheme = tls ? "https" : "http";
+        URI client = URI.create(scheme + "://127.0.0.1:" + FreePorts.next());
+        URI peer = URI.create(scheme + "://127.0.0.1:" + FreePorts.next());
         return new EtcdMember(name, client, peer, baseDir.resolve(name + ".data"));
     }
 
@@ -255,7 +297,7 @@ public final class EtcdCluster extends ComponentExtension {
     }
 
     private void spawn(EtcdMember member, String initialCluster, String clusterState) {
-        List<String> command = List.of(Tools.etcd().toString(),
+        List<String> command = new ArrayList<>(List.of(Tools.etcd().toString(),
                 "--name", member.name(),
                 "--data-dir", member.dataDir().toString(),
                 "--listen-client-urls", member.clientUrl().toString(),
@@ -268,7 +310,13 @@ public final class EtcdCluster extends ComponentExtension {
                 "--heartbeat-interval", Integer.toString(heartbeatMillis),
                 "--election-timeout", Integer.toString(electionTimeoutMillis),
                 "--logger", "zap",
-                "--log-outputs", "stderr");
+                "--log-outputs", "stderr"));
+        if (tls) {
+            command.addAll(List.of("--client-cert-auth", "--trusted-ca-file", serverTls.caFile().toString(),
+                    "--cert-file", serverTls.certFile().toString(), "--key-file", serverTls.keyFile().toString(),
+                    "--peer-client-cert-auth", "--peer-trusted-ca-file", serverTls.caFile().toString(),
+                    "--peer-cert-file", serverTls.certFile().toString(), "--peer-key-file", serverTls.keyFile().toString()));
+        }
         member.attach(ManagedProcess.start("etcd " + member.name(), command, baseDir, member.logFile(), Map.of()));
     }
 
@@ -278,9 +326,52 @@ public final class EtcdCluster extends ComponentExtension {
             if (!member.isRunning()) {
                 throw new TestkitException("etcd member " + member.name() + " exited:\n" + member.process().tail(20));
             }
-            return Optional.of(EtcdGateway.status(member.clientUrl()).memberId());
+            return Optional.of(gateway.status(member.clientUrl()).memberId());
         });
         member.memberId(id);
+    }
+
+    /**
+     * etcd's authentication as its guide sets it up: user {@code root} with role {@code root}, the given user with a
+     * role of the same name that may read and write keys under the prefix, then {@code auth enable}. From then on the
+     * cluster's gateway calls as root.
+     */
+    private void enableAuth(Auth a) {
+        URI url = anyLiveMember().clientUrl();
+        EtcdHttp g = gateway;
+        g.call(url, "/v3/auth/user/add", json("name", "root", "password", a.rootPassword()));
+        g.call(url, "/v3/auth/role/add", json("name", "root"));
+        g.call(url, "/v3/auth/user/grant", json("user", "root", "role", "root"));
+        g.call(url, "/v3/auth/user/add", json("name", a.user(), "password", a.password()));
+        g.call(url, "/v3/auth/role/add", json("name", a.user()));
+        byte[] key = a.prefix().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] end = key.clone();
+        end[end.length - 1]++;
+        var grant = json("name", a.user());
+        grant.putObject("perm").put("permType", "READWRITE")
+                .put("key", java.util.Base64.getEncoder().encodeToString(key))
+                .put("range_end", java.util.Base64.getEncoder().encodeToString(end));
+        g.call(url, "/v3/auth/role/grant", grant);
+        g.call(url, "/v3/auth/user/grant", json("user", a.user(), "role", a.user()));
+        g.call(url, "/v3/auth/enable", json());
+        gateway = g.authenticated(url, "root", a.rootPassword());
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode json(String... pairs) {
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        for (int i = 0; i < pairs.length; i += 2) {
+            node.put(pairs[i], pairs[i + 1]);
+        }
+        return node;
+    }
+
+    /** etcd auth settings: the root password, and a user with read-write rights on a key prefix. */
+    public record Auth(String rootPassword, String user, String password, String prefix) {
+        public Auth {
+            if (rootPassword.isEmpty() || user.isEmpty() || password.isEmpty() || prefix.isEmpty()) {
+                throw new IllegalArgumentException("rootPassword, user, password and prefix must not be empty");
+            }
+        }
     }
 
     private EtcdMember requireRunning(EtcdMember member) {
@@ -303,8 +394,28 @@ public final class EtcdCluster extends ComponentExtension {
         private int members = 3;
         private int heartbeatMillis = 100;
         private int electionTimeoutMillis = 1000;
+        private boolean tls;
+        private Optional<Auth> auth = Optional.empty();
 
         private Builder() {
+        }
+
+        /**
+         * Clients and peers over TLS with certificates of a CA made for this cluster; clients must present a
+         * certificate it signed ({@code --client-cert-auth}, {@code --peer-client-cert-auth}).
+         */
+        public Builder tls() {
+            this.tls = true;
+            return this;
+        }
+
+        /**
+         * etcd authentication on: user {@code root} (password {@code rootPassword}) and {@code user} whose role may
+         * read and write keys under {@code prefix}.
+         */
+        public Builder auth(String rootPassword, String user, String password, String prefix) {
+            this.auth = Optional.of(new Auth(rootPassword, user, password, prefix));
+            return this;
         }
 
         /** How many members to start with (default 3). */

@@ -40,11 +40,29 @@ public final class EtcdGateway implements EtcdAccess {
 
     /** A gateway to these client URLs, e.g. {@code http://127.0.0.1:2379}. */
     public static EtcdGateway of(List<URI> endpoints) {
+        return new EtcdGateway(nonEmpty(endpoints), defaultClient());
+    }
+
+    /**
+     * A gateway to {@code https://} client URLs of an etcd that requires client certificates: {@code tls} gives the
+     * CA and the certificate it presents. The server's certificate must name the host of each URL.
+     */
+    public static EtcdGateway of(List<URI> endpoints, EtcdClientTls tls) {
+        for (URI u : endpoints) {
+            if (!"https".equalsIgnoreCase(u.getScheme())) {
+                throw new IllegalArgumentException("etcd client TLS needs https:// endpoints, was " + u);
+            }
+        }
+        return new EtcdGateway(nonEmpty(endpoints),
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).sslContext(tls.sslContext()).build());
+    }
+
+    private static Supplier<List<URI>> nonEmpty(List<URI> endpoints) {
         List<URI> copy = List.copyOf(endpoints);
         if (copy.isEmpty()) {
             throw new IllegalArgumentException("endpoints must not be empty");
         }
-        return new EtcdGateway(() -> copy, defaultClient());
+        return () -> copy;
     }
 
     /** A gateway whose endpoints are looked up for every request (they change as replicas come and go). */
@@ -182,6 +200,10 @@ public final class EtcdGateway implements EtcdAccess {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (javax.net.ssl.SSLException e) {
+            throw new EtcdUnavailableException("etcd at " + endpoint + " refused the TLS handshake or was not trusted (" + e
+                    + "). Check that the etcd client Secret's ca.crt signed etcd's server certificate, that the certificate"
+                    + " names " + endpoint.getHost() + ", and that etcd's --trusted-ca-file signed tls.crt.", e);
         } catch (IOException e) {
             throw new EtcdUnavailableException("etcd at " + endpoint + " did not answer: " + e, e);
         } catch (InterruptedException e) {

@@ -85,10 +85,6 @@ public final class DesiredState {
             out.add("protocol HTTPS: the BR2K runtime serves plain HTTP, so HTTPS probes would never pass and no pod would"
                     + " become Ready; set protocol: HTTP and terminate TLS in front of the Service (an Ingress or load balancer)");
         }
-        if (ctx.etcdTls().client()) {
-            out.add("etcd client TLS: the BR2K runtime's etcd client cannot use TLS yet, so the service could not reach"
-                    + " etcd; keep TLS between etcd peers only (etcdTls client: false)");
-        }
         return out;
     }
 
@@ -153,6 +149,9 @@ public final class DesiredState {
             volumes.add(new VolumeBuilder().withName(TLS_VOLUME)
                     .withNewSecret().withSecretName(tlsSecret(ctx)).withDefaultMode(0400).endSecret().build());
             etcdMounts.add(mount(TLS_VOLUME, TLS_MOUNT, true));
+            if (ctx.etcdTls().client()) {
+                serviceMounts.add(mount(TLS_VOLUME, TLS_MOUNT, true)); // the runtime's client certificate
+            }
         }
         List<LocalObjectReference> pullSecrets = new ArrayList<>();
         ctx.imageRegistry().ifPresent(r -> pullSecrets.add(new LocalObjectReference(KubernetesNames.registrySecret(ctx))));
@@ -235,6 +234,12 @@ public final class DesiredState {
         env.add(env("BR2K_BACKUP_DIR", BACKUP_MOUNT));
         env.add(env("BR2K_BACKUP_LOG_FILE", BACKUP_MOUNT + "/backup-log.jsonl"));
         env.add(env("BR2K_ADMIN_TOKEN_FILE", KubernetesNames.ADMIN_MOUNT + "/" + KubernetesNames.ADMIN_TOKEN_KEY));
+        if (ctx.etcdTls().client()) {
+            // etcd requires a client certificate: the runtime presents the Secret's (etcd's own, serverAuth + clientAuth)
+            env.add(env("BR2K_ETCD_CA_FILE", TLS_MOUNT + "/ca.crt"));
+            env.add(env("BR2K_ETCD_CERT_FILE", TLS_MOUNT + "/tls.crt"));
+            env.add(env("BR2K_ETCD_KEY_FILE", TLS_MOUNT + "/tls.key"));
+        }
         return new ContainerBuilder()
                 .withName(SERVICE_CONTAINER)
                 .withImage(ctx.image())
@@ -315,8 +320,11 @@ public final class DesiredState {
         }
         if (ctx.etcdTls().client()) {
             args.addAll(List.of("--client-cert-auth=true", "--trusted-ca-file=" + TLS_MOUNT + "/ca.crt",
-                    "--cert-file=" + TLS_MOUNT + "/tls.crt", "--key-file=" + TLS_MOUNT + "/tls.key"));
+                    "--cert-file=" + TLS_MOUNT + "/tls.crt", "--key-file=" + TLS_MOUNT + "/tls.key",
+                    // the kubelet has no client certificate: /health for the readiness probe on a plain metrics port
+                    "--listen-metrics-urls=http://0.0.0.0:" + ETCD_METRICS_PORT));
         }
+        int healthPort = ctx.etcdTls().client() ? ETCD_METRICS_PORT : ETCD_CLIENT_PORT;
         return new ContainerBuilder()
                 .withName(ETCD_CONTAINER)
                 .withImage(ctx.etcdImage())
@@ -334,7 +342,7 @@ public final class DesiredState {
                 // Ready when it is healthy (has a leader); up to 5 minutes to start and catch up; restarted only
                 // when it stops listening for a minute: /health fails on every member while quorum is lost.
                 .withNewReadinessProbe()
-                    .withNewHttpGet().withPath("/health").withNewPort(ETCD_CLIENT_PORT).withScheme("HTTP").endHttpGet()
+                    .withNewHttpGet().withPath("/health").withNewPort(healthPort).withScheme("HTTP").endHttpGet()
                     .withPeriodSeconds(5).withFailureThreshold(3)
                 .endReadinessProbe()
                 .withNewStartupProbe()

@@ -72,7 +72,8 @@ public final class KubernetesCluster implements Br2kCluster {
     private KubernetesCluster(Builder b) {
         this.client = b.client;
         this.ctx = b.context;
-        this.etcd = b.etcd != null ? b.etcd : new PortForwardEtcd(b.client, b.context.namespace(), selector(b.context.service()));
+        this.etcd = b.etcd != null ? b.etcd : new PortForwardEtcd(b.client, b.context.namespace(), selector(b.context.service()),
+                b.context.etcdTls().client() ? java.util.Optional.of(KubernetesNames.tlsSecret(b.context)) : java.util.Optional.empty());
         this.statusSource = b.statusSource != null ? b.statusSource : new ApiServerProxyStatus(b.client);
         this.joinTimeout = b.joinTimeout;
         this.apply = new Apply(client, ctx.namespace());
@@ -129,7 +130,11 @@ public final class KubernetesCluster implements Br2kCluster {
     }
 
     private void applyObjects(DeploymentContext c, Steps steps, int replicas, boolean freshEtcd) {
-        List<String> refused = DesiredState.refusals(c);
+        List<String> refused = new java.util.ArrayList<>(DesiredState.refusals(c));
+        if (c.etcdTls().enabled()) {
+            refused.addAll(EtcdTlsSecretCheck.problems(c,
+                    client.secrets().inNamespace(c.namespace()).withName(KubernetesNames.tlsSecret(c)).get()));
+        }
         if (!refused.isEmpty()) {
             throw new ClusterException("The context " + c.name() + " asks for what cannot run yet: " + String.join("; ", refused));
         }

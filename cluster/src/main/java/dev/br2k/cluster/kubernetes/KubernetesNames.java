@@ -33,6 +33,8 @@ public final class KubernetesNames {
     public static final String ADMIN_TOKEN_KEY = "token";
     public static final int ETCD_CLIENT_PORT = 2379;
     public static final int ETCD_PEER_PORT = 2380;
+    /** etcd's plain-HTTP /health and /metrics when its client port requires TLS ({@code --listen-metrics-urls}). */
+    public static final int ETCD_METRICS_PORT = 2381;
     public static final String CONFIG_INITIAL_CLUSTER = "initial-cluster";
     public static final String CONFIG_INITIAL_CLUSTER_STATE = "initial-cluster-state";
 

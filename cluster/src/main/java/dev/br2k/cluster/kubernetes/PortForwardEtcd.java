@@ -2,6 +2,7 @@ package dev.br2k.cluster.kubernetes;
 
 import dev.br2k.cluster.MemberInfo;
 import dev.br2k.cluster.etcd.EtcdAccess;
+import dev.br2k.cluster.etcd.EtcdClientTls;
 import dev.br2k.cluster.etcd.EtcdGateway;
 import dev.br2k.cluster.etcd.EtcdUnavailableException;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -17,14 +18,17 @@ import java.util.function.Function;
 /**
  * Reaches the service's etcd from outside the cluster by port-forwarding to a running pod's etcd
  * client port. The forward is opened on first use and re-opened (to another pod, if need be) when a
- * request fails. Plain HTTP only: with etcd client TLS, give {@link KubernetesCluster} an
- * {@link EtcdAccess} that carries the client certificate.
+ * request fails. With etcd client TLS ({@code etcdTls: {client: true}}) it speaks HTTPS to the forwarded
+ * port and presents the client certificate of the service's etcd TLS Secret ({@code ca.crt}, {@code tls.crt},
+ * {@code tls.key}, read through the API server), so etcd's server certificate must name {@code 127.0.0.1}.
  */
 public final class PortForwardEtcd implements EtcdAccess {
 
     private final KubernetesClient client;
     private final String namespace;
     private final Map<String, String> selector;
+    private final java.util.Optional<String> tlsSecret;
+    private EtcdClientTls tls;
     private LocalPortForward forward;
     private EtcdGateway gateway;
     private String forwardedPod;
@@ -32,9 +36,16 @@ public final class PortForwardEtcd implements EtcdAccess {
     private final java.util.Set<String> failed = new java.util.HashSet<>();
 
     public PortForwardEtcd(KubernetesClient client, String namespace, Map<String, String> selector) {
+        this(client, namespace, selector, java.util.Optional.empty());
+    }
+
+    /** With {@code tlsSecret}: etcd's client port requires TLS and a certificate from that Secret. */
+    public PortForwardEtcd(KubernetesClient client, String namespace, Map<String, String> selector,
+                           java.util.Optional<String> tlsSecret) {
         this.client = client;
         this.namespace = namespace;
         this.selector = selector;
+        this.tlsSecret = tlsSecret;
     }
 
     @Override
@@ -86,9 +97,29 @@ public final class PortForwardEtcd implements EtcdAccess {
             }
             forwardedPod = order.get(0);
             forward = client.pods().inNamespace(namespace).withName(forwardedPod).portForward(KubernetesNames.ETCD_CLIENT_PORT);
-            gateway = EtcdGateway.of(List.of(URI.create("http://127.0.0.1:" + forward.getLocalPort())));
+            URI local = forwardedUrl(tlsSecret.isPresent(), forward.getLocalPort());
+            gateway = tlsSecret.isPresent() ? EtcdGateway.of(List.of(local), clientTls()) : EtcdGateway.of(List.of(local));
         }
         return gateway;
+    }
+
+    /** The local end of a forward: https when etcd's client port requires TLS. */
+    static URI forwardedUrl(boolean tls, int localPort) {
+        return URI.create((tls ? "https" : "http") + "://127.0.0.1:" + localPort);
+    }
+
+    /** The client certificate from the TLS Secret, read once. */
+    EtcdClientTls clientTls() {
+        if (tls == null) {
+            String name = tlsSecret.orElseThrow();
+            io.fabric8.kubernetes.api.model.Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
+            if (secret == null) {
+                throw new EtcdUnavailableException("etcd client TLS is on, but Secret " + name + " does not exist in namespace "
+                        + namespace + ". Create it with ca.crt, tls.crt and tls.key (cluster README, \"etcd TLS\").", null);
+            }
+            tls = EtcdClientTls.fromSecretData(secret.getData(), namespace + "/" + name);
+        }
+        return tls;
     }
 
     /**

@@ -29,6 +29,9 @@ class KubernetesRefusalsTest {
 
     DeploymentContext lab;
 
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
+
     @BeforeEach
     void setUp() throws Exception {
         lab = DeploymentContextParser.parse(Path.of(getClass().getResource("/contexts/lab.yaml").toURI()));
@@ -88,11 +91,40 @@ class KubernetesRefusalsTest {
     }
 
     @Test
-    void etcd_client_tls_is_refused_until_the_runtime_can_use_it() {
+    void etcd_client_tls_is_deployed_with_the_runtime_presenting_the_secrets_certificate() throws Exception {
         DeploymentContext tls = with(lab, lab.service(), lab.protocol(), lab.storageSize(), new EtcdTls(true, true, Optional.empty()));
+        client.secrets().inNamespace("br2k").resource(EtcdTlsSecretCheckTest.secret(EtcdTlsSecretCheckTest.CA.issue(
+                dir, "etcd", dev.br2k.testkit.tls.KeyStyle.EC_SEC1, EtcdTlsSecretCheckTest.ALL_NAMES))).create();
+
+        cluster(tls).deploy(3, e -> { });
+
+        var pod = sts("infodid").getSpec().getTemplate().getSpec();
+        var service = pod.getContainers().get(0);
+        var etcd = pod.getContainers().get(1);
+        assertThat(service.getEnv()).extracting(v -> v.getName() + "=" + v.getValue()).contains(
+                "BR2K_ETCD_ENDPOINTS=https://127.0.0.1:2379,https://infodid-peers.br2k.svc:2379",
+                "BR2K_ETCD_CA_FILE=/br2k/etcd-tls/ca.crt", "BR2K_ETCD_CERT_FILE=/br2k/etcd-tls/tls.crt",
+                "BR2K_ETCD_KEY_FILE=/br2k/etcd-tls/tls.key");
+        assertThat(service.getVolumeMounts()).anySatisfy(m -> {
+            assertThat(m.getName()).isEqualTo("etcd-tls");
+            assertThat(m.getMountPath()).isEqualTo("/br2k/etcd-tls");
+            assertThat(m.getReadOnly()).isTrue();
+        });
+        assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals("etcd-tls")).singleElement()
+                .satisfies(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("infodid-etcd-tls"));
+        assertThat(etcd.getArgs()).contains("--client-cert-auth=true", "--listen-client-urls=https://0.0.0.0:2379",
+                "--listen-metrics-urls=http://0.0.0.0:2381");
+        assertThat(etcd.getReadinessProbe().getHttpGet().getPort().getIntVal())
+                .as("the kubelet has no client certificate: /health on the plain metrics port").isEqualTo(2381);
+        assertThat(etcd.getReadinessProbe().getHttpGet().getScheme()).isEqualTo("HTTP");
+    }
+
+    @Test
+    void etcd_tls_without_its_secret_is_refused_before_anything_is_sent() {
+        DeploymentContext tls = with(lab, lab.service(), lab.protocol(), lab.storageSize(), new EtcdTls(true, false, Optional.empty()));
 
         assertThatThrownBy(() -> cluster(tls).deploy(3, e -> { }))
-                .isInstanceOf(ClusterException.class).hasMessageContaining("etcd client TLS");
+                .isInstanceOf(ClusterException.class).hasMessageContaining("Secret infodid-etcd-tls does not exist in namespace br2k");
         assertThat(sts("infodid")).isNull();
     }
 

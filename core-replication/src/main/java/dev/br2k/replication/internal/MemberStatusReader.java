@@ -1,6 +1,7 @@
 package dev.br2k.replication.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.br2k.replication.internal.access.EtcdAccess;
 import io.etcd.jetcd.api.ResponseHeader;
 import io.etcd.jetcd.maintenance.StatusResponse;
 
@@ -14,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Reads the status of the replica's co-located etcd member (who leads, in which term) through etcd's
- * JSON gateway ({@code POST /v3/maintenance/status}) over one kept-alive HTTP connection. The role
+ * JSON gateway ({@code POST /v3/maintenance/status}) over one kept-alive HTTP(S) connection. The role
  * loop asks every role check (100 ms by default); jetcd's {@code statusMember} opens and closes a
  * gRPC channel on each call, which was half of the role loops' CPU in a profile.
  */
@@ -25,9 +26,14 @@ final class MemberStatusReader {
     private final Duration timeout;
 
     MemberStatusReader(URI endpoint, Duration timeout) {
+        this(endpoint, timeout, EtcdAccess.plain());
+    }
+
+    /** Over HTTPS with the client certificate when {@code access} has TLS. */
+    MemberStatusReader(URI endpoint, Duration timeout, EtcdAccess access) {
         this.timeout = timeout;
         this.statusUri = endpoint.resolve("/v3/maintenance/status");
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        this.http = access.httpClient(timeout);
     }
 
     /**

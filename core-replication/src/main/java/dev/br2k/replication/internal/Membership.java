@@ -139,7 +139,7 @@ public final class Membership {
                     raftLeader, beside.map(m -> m.id() + (besideHoldsKey ? " does not answer as leader"
                             : m.canLead() ? " has not taken over" : " is " + m.role() + " and not ready to lead"))
                             .orElse("none is registered"));
-            try (Client direct = Client.builder().endpoints(leader.get().getClientURIs().get(0)).build()) {
+            try (Client direct = r.access().clientBuilder(List.of(leader.get().getClientURIs().get(0))).build()) {
                 direct.getMaintenanceClient().moveLeader(status.getHeader().getMemberId()).get(2, TimeUnit.SECONDS);
             }
             r.poke();
@@ -185,7 +185,7 @@ public final class Membership {
             lastHandOff = now;
             r.log().warn("its etcd member leads, but this replica is {} entries behind the log and {} is {} ahead: "
                     + "handing Raft leadership to {}", size - r.lpi(), candidate.id(), applied.getAsLong() - r.lpi(), candidate.id());
-            try (Client direct = Client.builder().endpoints(r.config().etcdEndpoints().get(0)).build()) {
+            try (Client direct = r.access().clientBuilder(List.of(r.config().etcdEndpoints().get(0))).build()) {
                 direct.getMaintenanceClient().moveLeader(Long.parseUnsignedLong(candidate.etcdMemberId(), 16))
                         .get(2, TimeUnit.SECONDS);
                 return true;

@@ -4,6 +4,7 @@ import dev.br2k.replication.Br2kConfig;
 import dev.br2k.replication.HttpMethod;
 import dev.br2k.replication.Role;
 import dev.br2k.replication.backup.BackupRecord;
+import dev.br2k.replication.internal.access.EtcdAccess;
 import dev.br2k.replication.internal.follower.Follower;
 import dev.br2k.replication.internal.leader.LeaderPipeline;
 import dev.br2k.replication.internal.leader.Takeover;
@@ -35,6 +36,7 @@ public final class Replica implements AutoCloseable {
     private final Br2kConfig config;
     private final EntryRunner entries;
     private final Keys keys;
+    private final EtcdAccess access;
     private final Client client;
     private final MemberStatusReader statusReader;
     private final Etcd etcd;
@@ -73,8 +75,9 @@ public final class Replica implements AutoCloseable {
     public Replica(Br2kConfig config, Map<String, Route> routes) {
         this.config = config;
         this.keys = new Keys(config.serviceName());
-        this.client = Client.builder()
-                .endpoints(config.etcdEndpoints().toArray(URI[]::new))
+        this.access = EtcdAccess.load(config);
+        Optional<String> unreached = access.isPlain() ? Optional.empty() : preflight(config, access);
+        this.client = access.clientBuilder(config.etcdEndpoints())
                 .loadBalancerPolicy("pick_first")
                 .connectTimeout(Duration.ofSeconds(2))
                 .keepaliveTime(Duration.ofSeconds(5))
@@ -88,9 +91,10 @@ public final class Replica implements AutoCloseable {
                 .build();
         this.etcd = new Etcd(client.getKVClient(), config.etcdTimeout());
         this.statusReader = new MemberStatusReader(config.etcdEndpoints().get(0),
-                Duration.ofMillis(Math.min(1000, config.etcdTimeout().toMillis())));
+                Duration.ofMillis(Math.min(1000, config.etcdTimeout().toMillis())), access);
         this.store = new dev.br2k.replication.internal.log.ServiceStore(etcd, keys);
         this.log = new ReplicaLog(Replica.class, config.replicaId(), () -> role);
+        unreached.ifPresent(note -> log.warn("{}", note));
         this.entries = new EntryRunner(routes, config.stateDir(), log);
         this.metrics = new ReplicaMetrics(this);
         this.meta = new LocalMeta(config.stateDir(), config.stateHooks().durable());
@@ -390,6 +394,21 @@ public final class Replica implements AutoCloseable {
 
     public Client client() {
         return client;
+    }
+
+    /** How this replica reaches etcd (TLS, user): for every further etcd client it opens. */
+    public EtcdAccess access() {
+        return access;
+    }
+
+    private static Optional<String> preflight(Br2kConfig config, EtcdAccess access) {
+        try {
+            return dev.br2k.replication.internal.access.EtcdPreflight.check(access, config.etcdEndpoints().get(0),
+                    Duration.ofMillis(Math.min(2000, config.etcdTimeout().toMillis())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.br2k.replication.Br2kException("interrupted while checking the etcd credentials", e);
+        }
     }
 
     public Etcd etcd() {
