@@ -145,6 +145,9 @@ public final class DesiredState {
         volumes.add(new VolumeBuilder().withName(KubernetesNames.ADMIN_VOLUME)
                 .withNewSecret().withSecretName(KubernetesNames.adminSecret(ctx)).withDefaultMode(0400).endSecret().build());
         serviceMounts.add(mount(KubernetesNames.ADMIN_VOLUME, KubernetesNames.ADMIN_MOUNT, true));
+        volumes.add(new VolumeBuilder().withName(KubernetesNames.BACKUP_LOG_KEY_VOLUME)
+                .withNewSecret().withSecretName(KubernetesNames.backupLogKeySecret(ctx)).withDefaultMode(0400).endSecret().build());
+        serviceMounts.add(mount(KubernetesNames.BACKUP_LOG_KEY_VOLUME, KubernetesNames.BACKUP_LOG_KEY_MOUNT, true));
         if (ctx.etcdTls().enabled()) {
             volumes.add(new VolumeBuilder().withName(TLS_VOLUME)
                     .withNewSecret().withSecretName(tlsSecret(ctx)).withDefaultMode(0400).endSecret().build());
@@ -233,6 +236,7 @@ public final class DesiredState {
         // Every replica must reach every backup (a new or replaced one restores the newest): a shared claim.
         env.add(env("BR2K_BACKUP_DIR", BACKUP_MOUNT));
         env.add(env("BR2K_BACKUP_LOG_FILE", BACKUP_MOUNT + "/backup-log.jsonl"));
+        env.add(env("BR2K_BACKUP_LOG_KEY_FILE", KubernetesNames.BACKUP_LOG_KEY_MOUNT + "/" + KubernetesNames.BACKUP_LOG_KEY_KEY));
         env.add(env("BR2K_ADMIN_TOKEN_FILE", KubernetesNames.ADMIN_MOUNT + "/" + KubernetesNames.ADMIN_TOKEN_KEY));
         if (ctx.etcdTls().client()) {
             // etcd requires a client certificate: the runtime presents the Secret's (etcd's own, serverAuth + clientAuth)
@@ -504,6 +508,20 @@ public final class DesiredState {
                     .withLabels(labels(ctx.service())).endMetadata()
                 .withType("Opaque")
                 .addToData(KubernetesNames.ADMIN_TOKEN_KEY, Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)))
+                .build();
+    }
+
+    /**
+     * The Secret holding the key that seals the backup log's records ({@code hexKey}: 64 hex digits, the form of
+     * the runtime's key file; pure: the caller draws it). Created only when missing: the key that sealed the
+     * records so far must outlive every deploy.
+     */
+    public static Secret backupLogKeySecret(DeploymentContext ctx, String hexKey) {
+        return new SecretBuilder()
+                .withNewMetadata().withName(KubernetesNames.backupLogKeySecret(ctx)).withNamespace(ctx.namespace())
+                    .withLabels(labels(ctx.service())).endMetadata()
+                .withType("Opaque")
+                .addToData(KubernetesNames.BACKUP_LOG_KEY_KEY, Base64.getEncoder().encodeToString(hexKey.getBytes(StandardCharsets.UTF_8)))
                 .build();
     }
 

@@ -149,6 +149,9 @@ public final class KubernetesCluster implements Br2kCluster {
                 steps.run("apply Secret " + s.getMetadata().getName(), () -> changed(apply.apply(s))));
         steps.run("create Secret " + KubernetesNames.adminSecret(c) + " (admin token)",
                 () -> changed(apply.createIfMissing(DesiredState.adminSecret(c, AdminToken.random()))));
+        // a random 256-bit key as 64 hex digits, the form of the runtime's backup log key file
+        steps.run("create Secret " + KubernetesNames.backupLogKeySecret(c) + " (backup log key)",
+                () -> changed(apply.createIfMissing(DesiredState.backupLogKeySecret(c, AdminToken.random()))));
         ConfigMap config = DesiredState.initialEtcdConfig(c, replicas);
         if (freshEtcd) {
             steps.run("reset ConfigMap " + etcdConfigMap(c) + " for a new etcd cluster", () -> {

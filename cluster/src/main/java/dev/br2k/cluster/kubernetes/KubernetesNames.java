@@ -31,6 +31,14 @@ public final class KubernetesNames {
     public static final String ADMIN_MOUNT = "/br2k/admin";
     /** The key of the admin token in the Secret {@link #adminSecret}; the file {@code BR2K_ADMIN_TOKEN_FILE} names. */
     public static final String ADMIN_TOKEN_KEY = "token";
+    /**
+     * The backup log's key Secret's volume, mounted read-only into the service container only: the log lies on
+     * the shared backup volume, and a key beside it would protect nothing from whoever can write that volume.
+     */
+    public static final String BACKUP_LOG_KEY_VOLUME = "backup-log-key";
+    public static final String BACKUP_LOG_KEY_MOUNT = "/br2k/backup-log-key";
+    /** The key of the backup log's key in the Secret {@link #backupLogKeySecret}; the file {@code BR2K_BACKUP_LOG_KEY_FILE} names. */
+    public static final String BACKUP_LOG_KEY_KEY = "backup-log.key";
     public static final int ETCD_CLIENT_PORT = 2379;
     public static final int ETCD_PEER_PORT = 2380;
     /** etcd's plain-HTTP /health and /metrics when its client port requires TLS ({@code --listen-metrics-urls}). */
@@ -85,6 +93,11 @@ public final class KubernetesNames {
     /** The Secret holding the replicas' admin token ({@code GET /metrics}, {@code POST /br2k/backup}). */
     public static String adminSecret(DeploymentContext ctx) {
         return ctx.service() + "-admin";
+    }
+
+    /** The Secret holding the key that seals the backup log's records ({@code BR2K_BACKUP_LOG_KEY_FILE}). */
+    public static String backupLogKeySecret(DeploymentContext ctx) {
+        return ctx.service() + "-backup-log-key";
     }
 
     public static String registrySecret(DeploymentContext ctx) {

@@ -135,7 +135,8 @@ class KubernetesClusterTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("state", "/var/lib/br2k"),
                         org.assertj.core.groups.Tuple.tuple("backups", "/br2k/backups"),
                         org.assertj.core.groups.Tuple.tuple("keystore", "/br2k/keystore"),
-                        org.assertj.core.groups.Tuple.tuple("admin", "/br2k/admin"));
+                        org.assertj.core.groups.Tuple.tuple("admin", "/br2k/admin"),
+                        org.assertj.core.groups.Tuple.tuple("backup-log-key", "/br2k/backup-log-key"));
         assertThat(service.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/br2k/status");
 
         Container etcdC = pod.getContainers().get(1);
@@ -157,7 +158,7 @@ class KubernetesClusterTest {
             assertThat(c.getSpec().getAccessModes()).containsExactly("ReadWriteOnce");
         });
         assertThat(pod.getImagePullSecrets()).extracting(r -> r.getName()).containsExactly("infodid-registry", "shared-pull");
-        assertThat(pod.getVolumes()).extracting(v -> v.getName()).containsExactly("backups", "keystore", "admin");
+        assertThat(pod.getVolumes()).extracting(v -> v.getName()).containsExactly("backups", "keystore", "admin", "backup-log-key");
         assertThat(pod.getVolumes().get(0).getPersistentVolumeClaim().getClaimName()).isEqualTo("infodid-backups");
         assertThat(pod.getVolumes().get(1).getSecret().getSecretName()).isEqualTo("infodid-keystore");
     }
@@ -211,11 +212,38 @@ class KubernetesClusterTest {
                 .contains("f39fd6e51aad88f6f4ce6ab8827279cfffb92266");
         assertThat(events).filteredOn(e -> e.status() == ProgressEvent.Status.DONE).extracting(ProgressEvent::step)
                 .containsExactly("apply Secret infodid-registry", "apply Secret infodid-keystore",
-                        "create Secret infodid-admin (admin token)", "create ConfigMap infodid-etcd",
+                        "create Secret infodid-admin (admin token)", "create Secret infodid-backup-log-key (backup log key)",
+                        "create ConfigMap infodid-etcd",
                         "create PersistentVolumeClaim infodid-backups (shared backup store)",
                         "apply ServiceAccount infodid", "apply Role infodid-leader-label", "apply RoleBinding infodid-leader-label",
                         "apply Service infodid-peers", "apply Service infodid", "apply StatefulSet infodid",
                         "apply PodDisruptionBudget infodid", "apply NetworkPolicy infodid");
+    }
+
+    @Test
+    void deploy_keeps_the_backup_logs_key_in_a_secret_of_its_own_not_on_the_shared_backup_volume() {
+        cluster.deploy(3, record());
+
+        Secret key = client.secrets().inNamespace("br2k").withName("infodid-backup-log-key").get();
+        assertThat(key).as("Secret infodid-backup-log-key").isNotNull();
+        String hex = new String(Base64.getDecoder().decode(key.getData().get("backup-log.key")), StandardCharsets.UTF_8);
+        assertThat(hex).as("the key file's form: 64 hex digits, a 256-bit key").matches("[0-9a-f]{64}");
+        var pod = sts().getSpec().getTemplate().getSpec();
+        Container service = pod.getContainers().stream().filter(c -> c.getName().equals(KubernetesNames.SERVICE_CONTAINER))
+                .findFirst().orElseThrow();
+        assertThat(env(service)).containsEntry("BR2K_BACKUP_LOG_KEY_FILE", "/br2k/backup-log-key/backup-log.key");
+        assertThat(service.getVolumeMounts()).anySatisfy(m -> {
+            assertThat(m.getName()).isEqualTo("backup-log-key");
+            assertThat(m.getMountPath()).isEqualTo("/br2k/backup-log-key");
+            assertThat(m.getReadOnly()).isTrue();
+        });
+        assertThat(pod.getVolumes()).anyMatch(v -> v.getName().equals("backup-log-key") && v.getSecret() != null
+                && v.getSecret().getSecretName().equals("infodid-backup-log-key"));
+
+        // the key that sealed the log's records so far must survive every later deploy
+        cluster.deploy(3, record());
+        Secret kept = client.secrets().inNamespace("br2k").withName("infodid-backup-log-key").get();
+        assertThat(new String(Base64.getDecoder().decode(kept.getData().get("backup-log.key")), StandardCharsets.UTF_8)).isEqualTo(hex);
     }
 
     @Test
@@ -259,7 +287,7 @@ class KubernetesClusterTest {
 
         assertThat(again.unchanged()).isTrue();
         assertThat(resourceVersions()).isEqualTo(versions);
-        assertThat(events).filteredOn(e -> e.status() == ProgressEvent.Status.SKIPPED).hasSize(13);
+        assertThat(events).filteredOn(e -> e.status() == ProgressEvent.Status.SKIPPED).hasSize(14);
     }
 
     @Test
