@@ -9,9 +9,12 @@ import org.web3j.tx.RawTransactionManager;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.time.Duration;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** A client connects only to a BR2K service registry, on the chain it was told. */
 class RegistryIdentityIT {
@@ -60,7 +63,10 @@ class RegistryIdentityIT {
             var manager = new RawTransactionManager(web3j, anvil.account(4), anvil.chainId());
             String hash = manager.sendTransaction(BigInteger.valueOf(2_000_000_000L), BigInteger.valueOf(100_000), null,
                     creationCode, BigInteger.ZERO, true).getTransactionHash();
-            return web3j.ethGetTransactionReceipt(hash).send().getTransactionReceipt().orElseThrow().getContractAddress();
+            // the receipt exists once the node has mined the transaction, which a loaded machine may not have done yet
+            return await("the receipt of " + hash).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> web3j.ethGetTransactionReceipt(hash).send().getTransactionReceipt(), Optional::isPresent)
+                    .orElseThrow().getContractAddress();
         } finally {
             web3j.shutdown();
         }
