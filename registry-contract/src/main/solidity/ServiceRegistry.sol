@@ -39,7 +39,8 @@ contract ServiceRegistry {
         string location;
         // slot 4
         bytes32 detailsHash; // of the newest details, so that setting them again emits nothing
-        // slot 5: the leader term of the newest location a leader published (0, 0 after the manager set it)
+        // slot 5: the leader term of the newest location a leader published (all 0 after the manager set it)
+        uint64 locationCluster; // the id of the leader's etcd cluster
         uint64 locationTerm; // the etcd Raft term the leader took over in
         uint64 locationRevision; // the etcd revision of its takeover
     }
@@ -117,7 +118,7 @@ contract ServiceRegistry {
     error CommitmentTooNew(bytes32 commitment, uint256 committedInBlock);
     error CommitmentExpired(bytes32 commitment, uint256 committedAt);
     error UnexpiredCommitmentExists(bytes32 commitment);
-    error StaleLocationTerm(bytes32 id, uint64 storedTerm, uint64 storedRevision, uint64 givenTerm, uint64 givenRevision);
+    error StaleLocationTerm(bytes32 id, uint64 clusterId, uint64 storedTerm, uint64 storedRevision, uint64 givenTerm, uint64 givenRevision);
 
     // ---------------------------------------------------------------- modifiers
 
@@ -215,29 +216,36 @@ contract ServiceRegistry {
     }
 
     /// @notice Publishes where the service is served now: the URL of the replica that took the lead
-    ///         in etcd Raft term `term` at etcd revision `revision`. All replicas sign as one service
-    ///         account, so the leader term is what tells a new leader from a deposed one: (term,
-    ///         revision) must be greater than the stored pair (compared in that order), else the call
-    ///         reverts with StaleLocationTerm and a late update of a deposed leader changes nothing.
-    function updateLocation(bytes32 id, string calldata location, uint64 term, uint64 revision)
+    ///         of etcd cluster `clusterId` in etcd Raft term `term` at etcd revision `revision`. All
+    ///         replicas sign as one service account, so the leader term is what tells a new leader from
+    ///         a deposed one: within the stored cluster, (term, revision) must be greater than the stored
+    ///         pair (compared in that order), else the call reverts with StaleLocationTerm and a late
+    ///         update of a deposed leader changes nothing. Another cluster id is accepted: the service
+    ///         runs on a new etcd (recovered or deployed again), which counts terms from the start, and a
+    ///         deposed leader always belongs to the cluster of the leader that replaced it.
+    function updateLocation(bytes32 id, string calldata location, uint64 clusterId, uint64 term, uint64 revision)
         external
         onlyManagerOrOperator(id)
     {
         Service storage s = _services[id];
-        if (term < s.locationTerm || (term == s.locationTerm && revision <= s.locationRevision)) {
-            revert StaleLocationTerm(id, s.locationTerm, s.locationRevision, term, revision);
+        if (
+            clusterId == s.locationCluster
+                && (term < s.locationTerm || (term == s.locationTerm && revision <= s.locationRevision))
+        ) {
+            revert StaleLocationTerm(id, clusterId, s.locationTerm, s.locationRevision, term, revision);
         }
+        s.locationCluster = clusterId;
         s.locationTerm = term;
         s.locationRevision = revision;
         _setLocation(s, id, location);
     }
 
     /// @notice The manager's own choice of location (e.g. from the CLI or the Watch). It is bound to
-    ///         no leader term and resets the stored one to (0, 0): after it, the next leader of any
-    ///         cluster may publish, including a new deployment whose etcd counts terms and revisions
-    ///         from the start again.
+    ///         no leader term and resets the stored one to cluster 0, (0, 0): after it, the next leader
+    ///         of any cluster may publish.
     function setLocation(bytes32 id, string calldata location) external onlyManager(id) {
         Service storage s = _services[id];
+        s.locationCluster = 0;
         s.locationTerm = 0;
         s.locationRevision = 0;
         _setLocation(s, id, location);
@@ -330,7 +338,8 @@ contract ServiceRegistry {
         s.manager = msg.sender;
         delete s.pendingManager;
         s.operatorEpoch += 1;
-        s.locationTerm = 0; // the new manager's replicas may run on an etcd of their own
+        s.locationCluster = 0; // the new manager's replicas may run on an etcd of their own
+        s.locationTerm = 0;
         s.locationRevision = 0;
         _removeManaged(previous, id);
         _addManaged(msg.sender, id);
@@ -368,10 +377,15 @@ contract ServiceRegistry {
         return _services[id].location;
     }
 
-    /// @notice The leader term of the stored location: (0, 0) until a leader published, or after the manager set it.
-    function getLocationTerm(bytes32 id) external view exists(id) returns (uint64 term, uint64 revision) {
+    /// @notice The leader term of the stored location: cluster 0, (0, 0) until a leader published, or after the manager set it.
+    function getLocationTerm(bytes32 id)
+        external
+        view
+        exists(id)
+        returns (uint64 clusterId, uint64 term, uint64 revision)
+    {
         Service storage s = _services[id];
-        return (s.locationTerm, s.locationRevision);
+        return (s.locationCluster, s.locationTerm, s.locationRevision);
     }
 
     /// @notice Everything the contract stores about a service, in one call.

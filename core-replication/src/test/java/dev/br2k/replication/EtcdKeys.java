@@ -39,6 +39,15 @@ final class EtcdKeys implements AutoCloseable {
         }
     }
 
+    /** The etcd cluster's id, as every response header carries it. */
+    long clusterId() {
+        try {
+            return client.getKVClient().get(bs(prefix)).get(10, TimeUnit.SECONDS).getHeader().getClusterId();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read etcd's cluster id: " + e, e);
+        }
+    }
+
     /** etcd's current revision. */
     long revision() {
         try {

@@ -43,6 +43,9 @@ class LocationPublishingIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> FileLocationPublisher.read(file)
                 .filter(l -> l.url().toString().equals(kv.get(first).url().toString())).isPresent());
         LeaderTerm firstTerm = FileLocationPublisher.read(file).orElseThrow().term();
+        try (EtcdKeys keys = new EtcdKeys(etcd.endpoints(), "published")) {
+            assertThat(firstTerm.clusterId()).as("the etcd cluster id the takeover read").isEqualTo(keys.clusterId());
+        }
         assertThat(firstTerm.etcdTerm()).isPositive();
         assertThat(firstTerm.revision()).isPositive();
 
@@ -53,7 +56,9 @@ class LocationPublishingIT {
             return now != first && FileLocationPublisher.read(file)
                     .filter(l -> l.url().toString().equals(kv.get(now).url().toString())).isPresent();
         });
-        assertThat(FileLocationPublisher.read(file).orElseThrow().term().isAfter(firstTerm)).isTrue();
+        LeaderTerm secondTerm = FileLocationPublisher.read(file).orElseThrow().term();
+        assertThat(secondTerm.clusterId()).isEqualTo(firstTerm.clusterId());
+        assertThat(secondTerm.supersedes(firstTerm)).as("%s supersedes %s", secondTerm, firstTerm).isTrue();
         assertThatThrownBy(() -> new FileLocationPublisher(file).publish("published", kv.get(first == 0 ? 1 : 0).url(), firstTerm))
                 .as("the deposed leader's term is refused").isInstanceOf(StaleLeaderTermException.class);
     }
@@ -61,7 +66,11 @@ class LocationPublishingIT {
     @Test
     void a_leader_refused_for_a_stale_term_keeps_serving_and_does_not_retry() throws Exception {
         Path file = dir.resolve("location.json");
-        new FileLocationPublisher(file).publish("stale", URI.create("http://newer-leader:1"), new LeaderTerm(1L << 40, 1));
+        long clusterId;
+        try (EtcdKeys keys = new EtcdKeys(etcd.endpoints(), "stale")) {
+            clusterId = keys.clusterId();
+        }
+        new FileLocationPublisher(file).publish("stale", URI.create("http://newer-leader:1"), new LeaderTerm(clusterId, 1L << 40, 1));
         FileLocationPublisher publisher = new FileLocationPublisher(file);
         List<LeaderTerm> attempts = new CopyOnWriteArrayList<>();
         kv = KvReplicas.start(etcd, dir, "stale", 1, config -> config.locationPublisher((service, url, term) -> {

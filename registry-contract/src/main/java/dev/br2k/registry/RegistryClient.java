@@ -168,7 +168,7 @@ public final class RegistryClient implements AutoCloseable {
     /** The leader term of the stored location ({@link LocationTerm#NONE} until a leader published or after {@link #setLocation}). */
     public LocationTerm locationTerm(ServiceId id) {
         List<Type> t = call("getLocationTerm", contract.getLocationTerm(id.toBytes()), latest());
-        return new LocationTerm(uint(t.get(0)).longValueExact(), uint(t.get(1)).longValueExact());
+        return new LocationTerm(uint(t.get(0)).longValue(), uint(t.get(1)).longValueExact(), uint(t.get(2)).longValueExact());
     }
 
     /**
@@ -377,22 +377,25 @@ public final class RegistryClient implements AutoCloseable {
     /**
      * Publishes where the service is served now, as the leader that took over in {@code term}
      * (manager or operator; what replicas call). Emits {@code NewLocation} when the location changes;
-     * the term is stored either way.
+     * the term is stored either way. A term of another etcd cluster than the stored one is always
+     * accepted (a new deployment of the service).
      *
-     * @throws StaleLocationTermException if the stored term is not strictly earlier: a newer leader
-     *         already published (simulated first, so the refusal costs nothing and changes nothing)
+     * @throws StaleLocationTermException if the stored term is of the same etcd cluster and not strictly
+     *         earlier: a newer leader already published (simulated first, so the refusal costs nothing
+     *         and changes nothing)
      */
     public RegistryReceipt updateLocation(ServiceId id, String location, LocationTerm term) {
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(term, "term");
         return receipt("updateLocation", contract.updateLocation(id.toBytes(), location,
-                BigInteger.valueOf(term.etcdTerm()), BigInteger.valueOf(term.revision())));
+                new BigInteger(Long.toUnsignedString(term.clusterId())), BigInteger.valueOf(term.etcdTerm()),
+                BigInteger.valueOf(term.revision())));
     }
 
     /**
      * The manager's own choice of location (e.g. from the CLI or the Watch): bound to no leader term,
      * it resets the stored term to {@link LocationTerm#NONE}, so that the next leader of any cluster
-     * (a new deployment's etcd counts terms from the start again) may publish. Emits
+     * may publish. Emits
      * {@code NewLocation} when the location changes.
      */
     public RegistryReceipt setLocation(ServiceId id, String location) {

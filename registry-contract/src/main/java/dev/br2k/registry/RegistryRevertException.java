@@ -68,8 +68,8 @@ public class RegistryRevertException extends RegistryException {
             case "ServiceAlreadyRegistered" -> ". Choose another name, or manage the existing service.";
             case "ReplicaCountOutOfRange" -> ". The replica count must be between 1 and the registered maximum.";
             case "MaxReplicasBelowReplicaCount" -> ". Reduce the replica count first.";
-            case "StaleLocationTerm" -> ". A newer leader already published the location; this leader is deposed"
-                    + " (the manager may still set the location with setLocation).";
+            case "StaleLocationTerm" -> ". A newer leader of the same etcd cluster already published the location;"
+                    + " this leader is deposed (the manager may still set the location with setLocation).";
             default -> ".";
         };
     }

@@ -4,9 +4,9 @@ import java.math.BigInteger;
 import java.util.Map;
 
 /**
- * {@code StaleLocationTerm(id, storedTerm, storedRevision, givenTerm, givenRevision)}: a newer leader
- * already published the location (the stored leader term is at least the one given), so a deposed
- * leader's late {@code updateLocation} changed nothing. Retrying cannot succeed.
+ * {@code StaleLocationTerm(id, clusterId, storedTerm, storedRevision, givenTerm, givenRevision)}: a newer
+ * leader of the same etcd cluster already published the location (the stored leader term is at least the
+ * one given), so a deposed leader's late {@code updateLocation} changed nothing. Retrying cannot succeed.
  */
 public final class StaleLocationTermException extends RegistryRevertException {
 
@@ -25,6 +25,7 @@ public final class StaleLocationTermException extends RegistryRevertException {
     }
 
     private LocationTerm term(String term, String revision) {
-        return new LocationTerm(((BigInteger) argument(term)).longValueExact(), ((BigInteger) argument(revision)).longValueExact());
+        return new LocationTerm(((BigInteger) argument("clusterId")).longValue(),   // unsigned 64 bits: the low 64 bits are the id
+                ((BigInteger) argument(term)).longValueExact(), ((BigInteger) argument(revision)).longValueExact());
     }
 }

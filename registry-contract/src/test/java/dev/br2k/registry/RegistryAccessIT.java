@@ -22,6 +22,8 @@ import static org.assertj.core.api.Assertions.entry;
  * and the client reports the custom error's name and arguments; nothing changes.
  */
 class RegistryAccessIT {
+    /** etcd cluster ids are random unsigned 64-bit values: one with the top bit set reads negative in Java. */
+    private static final long CLUSTER = 0xcdf818194e3a8c32L;
 
     @RegisterExtension
     static final Anvil anvil = Anvil.builder().build();
@@ -60,7 +62,7 @@ class RegistryAccessIT {
 
     static Stream<Arguments> managerOrOperatorFunctions() {
         return Stream.of(
-                call("updateLocation", (c, s) -> c.updateLocation(s, "http://evil:8080", new LocationTerm(99, 999))),
+                call("updateLocation", (c, s) -> c.updateLocation(s, "http://evil:8080", new LocationTerm(CLUSTER, 99, 999))),
                 call("setRunState", (c, s) -> c.setRunState(s, RunState.RECOVERING)),
                 call("appendBackupLog", (c, s) -> c.appendBackupLog(s, new byte[] {1, 2, 3})));
     }

@@ -34,6 +34,8 @@ import static org.awaitility.Awaitility.await;
 
 /** Every registry function against a real anvil node: it works, and it emits its event. */
 class RegistryClientIT {
+    /** etcd cluster ids are random unsigned 64-bit values: one with the top bit set reads negative in Java. */
+    private static final long CLUSTER = 0xcdf818194e3a8c32L;
 
     @RegisterExtension
     static final Anvil anvil = Anvil.builder().build();
@@ -293,7 +295,7 @@ class RegistryClientIT {
         ServiceId id = registerService();
 
         RegistryReceipt approval = manager.setOperator(id, operator.account(), true);
-        operator.updateLocation(id, "http://leader-2:8080", new LocationTerm(2, 10));
+        operator.updateLocation(id, "http://leader-2:8080", new LocationTerm(CLUSTER, 2, 10));
         operator.appendBackupLog(id, Ecies.encrypt(serviceAccount, new byte[] {1}));
         operator.setRunState(id, RunState.RUNNING);
 
@@ -319,7 +321,7 @@ class RegistryClientIT {
         assertThat(replay(id, revocation.blockNumber())).singleElement().isInstanceOfSatisfying(OperatorChanged.class,
                 e -> assertThat(e.approved()).isFalse());
         assertThat(manager.operators(id)).containsExactly(anvil.account(3).getAddress());
-        assertThatThrownBy(() -> operator.updateLocation(id, "http://x", new LocationTerm(2, 10)))
+        assertThatThrownBy(() -> operator.updateLocation(id, "http://x", new LocationTerm(CLUSTER, 2, 10)))
                 .isInstanceOfSatisfying(RegistryAccessDeniedException.class,
                         e -> assertThat(e.errorName()).isEqualTo("CallerNotManagerOrOperator"));
     }

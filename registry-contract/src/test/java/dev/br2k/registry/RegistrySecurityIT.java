@@ -16,6 +16,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * service, its location or its backups.
  */
 class RegistrySecurityIT {
+    /** etcd cluster ids are random unsigned 64-bit values: one with the top bit set reads negative in Java. */
+    private static final long CLUSTER = 0xcdf818194e3a8c32L;
+    private static final long NEW_CLUSTER = 0x1c2f3a5e7d900b41L;
 
     @RegisterExtension
     static final Anvil anvil = Anvil.builder().build();
@@ -49,7 +52,7 @@ class RegistrySecurityIT {
 
         assertThat(newManager.operators(id)).isEmpty();
         assertThat(newManager.isOperator(id, previousManager.account())).isFalse();
-        assertThatThrownBy(() -> previousManager.updateLocation(id, "http://evil:8080", new LocationTerm(99, 999)))
+        assertThatThrownBy(() -> previousManager.updateLocation(id, "http://evil:8080", new LocationTerm(CLUSTER, 99, 999)))
                 .isInstanceOfSatisfying(RegistryAccessDeniedException.class,
                         e -> assertThat(e.errorName()).isEqualTo("CallerNotManagerOrOperator"));
         assertThatThrownBy(() -> stranger.appendBackupLog(id, new byte[] {6, 6, 6}))
@@ -59,7 +62,7 @@ class RegistrySecurityIT {
         assertThat(newManager.latestBackup(id)).isEmpty();
 
         newManager.setOperator(id, stranger.account(), true);   // the new manager approves its own operators
-        stranger.updateLocation(id, "http://leader:8080", new LocationTerm(2, 10));
+        stranger.updateLocation(id, "http://leader:8080", new LocationTerm(CLUSTER, 2, 10));
         assertThat(newManager.serviceLocation(id)).isEqualTo("http://leader:8080");
     }
 
@@ -67,33 +70,62 @@ class RegistrySecurityIT {
     void a_leaders_location_with_an_older_term_is_refused_with_both_terms_named() {
         ServiceId id = previousManager.register(ServiceRegistration.builder("termed").replicas(3, 5).build()).id();
         previousManager.setOperator(id, stranger.account(), true);
-        stranger.updateLocation(id, "http://leader-b:8080", new LocationTerm(4, 120));
+        stranger.updateLocation(id, "http://leader-b:8080", new LocationTerm(CLUSTER, 4, 120));
 
-        for (LocationTerm stale : new LocationTerm[] {new LocationTerm(3, 500), new LocationTerm(4, 119), new LocationTerm(4, 120)}) {
+        for (LocationTerm stale : new LocationTerm[] {new LocationTerm(CLUSTER, 3, 500), new LocationTerm(CLUSTER, 4, 119), new LocationTerm(CLUSTER, 4, 120)}) {
             assertThatThrownBy(() -> stranger.updateLocation(id, "http://leader-a:8080", stale))
                     .isInstanceOfSatisfying(StaleLocationTermException.class, e -> {
                         assertThat(e.errorName()).isEqualTo("StaleLocationTerm");
-                        assertThat(e.stored()).isEqualTo(new LocationTerm(4, 120));
+                        assertThat(e.stored()).isEqualTo(new LocationTerm(CLUSTER, 4, 120));
                         assertThat(e.given()).isEqualTo(stale);
-                        assertThat(e.getMessage()).contains("A newer leader already published");
+                        assertThat(e.getMessage()).contains("A newer leader of the same etcd cluster already published");
                     });
         }
-        stranger.updateLocation(id, "http://leader-c:8080", new LocationTerm(5, 3));   // a later etcd term wins at a lower revision
+        stranger.updateLocation(id, "http://leader-c:8080", new LocationTerm(CLUSTER, 5, 3));   // a later etcd term wins at a lower revision
 
         assertThat(previousManager.serviceLocation(id)).isEqualTo("http://leader-c:8080");
-        assertThat(previousManager.locationTerm(id)).isEqualTo(new LocationTerm(5, 3));
+        assertThat(previousManager.locationTerm(id)).isEqualTo(new LocationTerm(CLUSTER, 5, 3));
+    }
+
+    @Test
+    void a_leader_of_a_new_etcd_cluster_publishes_although_its_term_counts_from_the_start() {
+        ServiceId id = previousManager.register(ServiceRegistration.builder("recovered-on-new-etcd").replicas(3, 5).build()).id();
+        previousManager.setOperator(id, stranger.account(), true);
+        stranger.updateLocation(id, "http://old-cluster:8080", new LocationTerm(CLUSTER, 9, 4000));
+
+        stranger.updateLocation(id, "http://new-cluster:8080", new LocationTerm(NEW_CLUSTER, 2, 6));   // no setLocation in between
+
+        assertThat(previousManager.serviceLocation(id)).isEqualTo("http://new-cluster:8080");
+        assertThat(previousManager.locationTerm(id)).isEqualTo(new LocationTerm(NEW_CLUSTER, 2, 6));
+    }
+
+    @Test
+    void after_a_new_etcd_cluster_published_a_deposed_leader_of_that_cluster_is_refused_with_the_cluster_named() {
+        ServiceId id = previousManager.register(ServiceRegistration.builder("recovered-then-failed-over").replicas(3, 5).build()).id();
+        previousManager.setOperator(id, stranger.account(), true);
+        stranger.updateLocation(id, "http://old-cluster:8080", new LocationTerm(CLUSTER, 9, 4000));
+        stranger.updateLocation(id, "http://new-leader:8080", new LocationTerm(NEW_CLUSTER, 3, 40));
+
+        for (LocationTerm stale : new LocationTerm[] {new LocationTerm(NEW_CLUSTER, 2, 90), new LocationTerm(NEW_CLUSTER, 3, 39), new LocationTerm(NEW_CLUSTER, 3, 40)}) {
+            assertThatThrownBy(() -> stranger.updateLocation(id, "http://deposed:8080", stale))
+                    .isInstanceOfSatisfying(StaleLocationTermException.class, e -> {
+                        assertThat(e.stored()).isEqualTo(new LocationTerm(NEW_CLUSTER, 3, 40));
+                        assertThat(e.given()).isEqualTo(stale);
+                    });
+        }
+        assertThat(previousManager.serviceLocation(id)).isEqualTo("http://new-leader:8080");
     }
 
     @Test
     void the_managers_own_location_resets_the_term_so_a_new_deployments_leader_may_publish() {
         ServiceId id = previousManager.register(ServiceRegistration.builder("redeployed").replicas(3, 5).build()).id();
         previousManager.setOperator(id, stranger.account(), true);
-        stranger.updateLocation(id, "http://old-cluster:8080", new LocationTerm(9, 4000));
+        stranger.updateLocation(id, "http://old-cluster:8080", new LocationTerm(CLUSTER, 9, 4000));
 
         previousManager.setLocation(id, "http://maintenance:8080");
 
         assertThat(previousManager.locationTerm(id)).isEqualTo(LocationTerm.NONE);
-        stranger.updateLocation(id, "http://new-cluster:8080", new LocationTerm(2, 6));   // a fresh etcd counts from the start
+        stranger.updateLocation(id, "http://new-cluster:8080", new LocationTerm(CLUSTER, 2, 6));   // a fresh etcd counts from the start
         assertThat(previousManager.serviceLocation(id)).isEqualTo("http://new-cluster:8080");
         assertThatThrownBy(() -> stranger.setLocation(id, "http://evil:8080"))
                 .isInstanceOfSatisfying(RegistryAccessDeniedException.class,
@@ -104,14 +136,14 @@ class RegistrySecurityIT {
     void a_new_manager_starts_with_no_leader_term() {
         ServiceId id = previousManager.register(ServiceRegistration.builder("term-handed-over").replicas(1, 3).build()).id();
         previousManager.setOperator(id, stranger.account(), true);
-        stranger.updateLocation(id, "http://old-manager-cluster:8080", new LocationTerm(9, 4000));
+        stranger.updateLocation(id, "http://old-manager-cluster:8080", new LocationTerm(CLUSTER, 9, 4000));
         previousManager.transferManager(id, newManager.account());
 
         newManager.acceptManager(id);
 
         assertThat(newManager.locationTerm(id)).isEqualTo(LocationTerm.NONE);
         newManager.setOperator(id, stranger.account(), true);
-        stranger.updateLocation(id, "http://new-manager-cluster:8080", new LocationTerm(2, 5));
+        stranger.updateLocation(id, "http://new-manager-cluster:8080", new LocationTerm(CLUSTER, 2, 5));
         assertThat(newManager.serviceLocation(id)).isEqualTo("http://new-manager-cluster:8080");
     }
 
@@ -186,7 +218,7 @@ class RegistrySecurityIT {
         assertThat(stranger.service(id).manager()).isEqualTo(stranger.account());
         assertThat(stranger.service(id).location()).isEmpty();
         assertThat(stranger.operators(id)).isEmpty();
-        assertThatThrownBy(() -> previousManager.updateLocation(id, "http://evil:8080", new LocationTerm(99, 999)))
+        assertThatThrownBy(() -> previousManager.updateLocation(id, "http://evil:8080", new LocationTerm(CLUSTER, 99, 999)))
                 .isInstanceOf(RegistryAccessDeniedException.class);
     }
 }

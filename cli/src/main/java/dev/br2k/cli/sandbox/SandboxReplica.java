@@ -77,8 +77,8 @@ public final class SandboxReplica {
             try {
                 local.publish(service, url, term);
             } catch (StaleLeaderTermException e) {
-                // the file may hold the term of an earlier etcd cluster (terms start again on a new one): the registry
-                // keeps its own term and decides for itself whether this leader is the newest
+                // a newer leader of the same etcd cluster wrote the file (another cluster's term would have been
+                // replaced): the registry keeps its own term and decides for itself whether this leader is the newest
                 LoggerFactory.getLogger(SandboxReplica.class).warn("location file {} not replaced: {}", file, e.getMessage());
             }
             registry.publish(service, url, term);

@@ -11,6 +11,8 @@ import dev.br2k.cluster.RecoverySource;
 import dev.br2k.cluster.ReplicaPhase;
 import dev.br2k.cluster.ReplicaState;
 import dev.br2k.cluster.ServiceState;
+import dev.br2k.replication.location.FileLocationPublisher;
+import dev.br2k.replication.location.LeaderTerm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -241,12 +243,70 @@ class LocalClusterIT {
                 .anySatisfy(step -> assertThat(step).contains("backup-7").contains("starts empty"));
     }
 
+    @Test
+    @Order(7)
+    void a_service_whose_etcd_data_vanished_is_recovered_and_its_new_leader_replaces_the_old_location() throws Exception {
+        Path locationFile = base.resolve("kv/location");
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> FileLocationPublisher.read(locationFile)
+                .filter(l -> l.url().toString().equals(leaderUrl())).isPresent());
+        LeaderTerm before = FileLocationPublisher.read(locationFile).orElseThrow().term();
+        // every process dies and every etcd data directory is lost; the service's directory (and its location file) stays
+        for (ReplicaState r : cluster.state().replicas()) {
+            for (String process : List.of("service", "etcd")) {
+                ProcessHandle.of(Long.parseLong(pidOf(r.name(), process))).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+        await().atMost(PATIENCE).until(() -> cluster.state().replicas().stream().noneMatch(r -> isAlive(r.name())));
+        for (ReplicaState r : cluster.state().replicas()) {
+            deleteTree(new LocalLayout(base.resolve("kv")).etcdData(r.name()));
+        }
+        RecoverySource registry = service -> java.util.Optional.of(new dev.br2k.cluster.RecoveryPlan(service, 3,
+                java.util.Optional.empty(), java.util.Optional.empty()));
+
+        cluster.recover(registry, e -> { });
+
+        awaitHealthy(3);
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            FileLocationPublisher.Location now = FileLocationPublisher.read(locationFile).orElseThrow();
+            assertThat(now.url()).hasToString(leaderUrl());
+            assertThat(now.term().clusterId()).as("the new etcd cluster's id (the old one's: %s)", before).isNotEqualTo(before.clusterId());
+        });
+    }
+
+    private static boolean isAlive(String replica) {
+        try {
+            for (String process : List.of("service", "etcd")) {
+                if (ProcessHandle.of(Long.parseLong(pidOf(replica, process))).map(ProcessHandle::isAlive).orElse(false)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the processes of " + replica + ": " + e, e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     private static String pidOf(String replica) throws Exception {
+        return pidOf(replica, "service");
+    }
+
+    private static String pidOf(String replica, String process) throws Exception {
         String json = Files.readString(base.resolve("kv/cluster.json"));
         var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
         for (var r : node.path("replicas")) {
             if (r.path("name").asText().equals(replica)) {
-                return r.path("service").path("pid").asText();
+                return r.path(process).path("pid").asText();
             }
         }
         throw new AssertionError("no replica " + replica + " in " + json);

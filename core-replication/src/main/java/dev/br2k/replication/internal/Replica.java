@@ -237,7 +237,7 @@ public final class Replica implements AutoCloseable {
         this.pipeline = p;
         p.start();
         log.info("is now the leader (etcd term {}, log size {}, state version {})", me.term(), size, ssv);
-        publishLocation(new LeaderTerm(me.term(), fence.revision()));
+        publishLocation(fence.leaderTerm());
     }
 
     private void publishLocation(LeaderTerm term) {

@@ -12,17 +12,18 @@ import java.util.Optional;
 
 /**
  * Writes the leader's location to a JSON file, replaced atomically:
- * {@code {"service":"kv","url":"http://127.0.0.1:8080","updatedAt":"...","term":{"etcdTerm":2,"revision":17}}}.
- * As the registry does, it refuses a location whose leader term is not strictly later than the
- * stored one ({@link StaleLeaderTermException}). The check and the write are atomic among the
+ * {@code {"service":"kv","url":"http://127.0.0.1:8080","updatedAt":"...","term":{"clusterId":-3605566371734233035,"etcdTerm":2,"revision":17}}}.
+ * As the registry does, it refuses a location of the same etcd cluster whose leader term is not
+ * strictly later than the stored one ({@link StaleLeaderTermException}), and accepts any term of
+ * another etcd cluster (a new deployment: see {@link LeaderTerm#supersedes}). The check and the write are atomic among the
  * publishers of one JVM; replicas in other processes sharing the file are ordered only by the term
  * check on what they read (the registry is the place where separate processes race safely).
  */
 public final class FileLocationPublisher implements LocationPublisher {
-    /** The file's content; a file written before leader terms existed reads as term (0, 0). */
+    /** The file's content; a file written before leader terms (or cluster ids) existed reads as cluster 0, term (0, 0). */
     public record Location(String service, URI url, Instant updatedAt, LeaderTerm term) {
         public Location {
-            term = term == null ? new LeaderTerm(0, 0) : term;
+            term = term == null ? new LeaderTerm(0, 0, 0) : term;
         }
     }
 
@@ -36,7 +37,7 @@ public final class FileLocationPublisher implements LocationPublisher {
     public synchronized void publish(String service, URI leaderUrl, LeaderTerm term) throws IOException {
         Objects.requireNonNull(term, "term");
         Optional<Location> stored = read(file);
-        if (stored.isPresent() && !term.isAfter(stored.get().term())) {
+        if (stored.isPresent() && !term.supersedes(stored.get().term())) {
             throw new StaleLeaderTermException(service, stored.get().term(), term);
         }
         Files.createDirectories(file.getParent());

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * Thrown by {@link LocationPublisher#publish} when a newer leader already published: the stored
- * location carries a leader term at least as late as the one given, so the publication was refused
+ * location carries a leader term of the same etcd cluster at least as late as the one given, so the publication was refused
  * and nothing changed. Retrying cannot succeed; the replica is no longer (or never was) the newest leader.
  */
 public final class StaleLeaderTermException extends Br2kException {

@@ -16,7 +16,8 @@ import java.util.Objects;
 /**
  * Publishes the leader's URL in the service registry ({@code updateLocation} with the leader's term,
  * event {@code NewLocation}). The client must sign as the service's manager or an operator it approved
- * (normally the replicas' service account, which every replica shares: the term tells them apart).
+ * (normally the replicas' service account, which every replica shares: the term tells them apart; a
+ * term of another etcd cluster than the stored one is accepted, see {@link LeaderTerm#supersedes}).
  * A newer leader's location already stored is a {@link StaleLeaderTermException} (the registry's
  * {@code StaleLocationTerm}, found by simulating the call: nothing is signed or paid); any other
  * failure is an {@link IOException} whose cause is the registry's exception (e.g.
@@ -36,9 +37,9 @@ public final class RegistryLocationPublisher implements LocationPublisher {
         Objects.requireNonNull(leaderUrl, "leaderUrl");
         Objects.requireNonNull(term, "term");
         try {
-            client.updateLocation(ServiceId.ofName(service), leaderUrl.toString(), new LocationTerm(term.etcdTerm(), term.revision()));
+            client.updateLocation(ServiceId.ofName(service), leaderUrl.toString(), new LocationTerm(term.clusterId(), term.etcdTerm(), term.revision()));
         } catch (StaleLocationTermException e) {
-            throw new StaleLeaderTermException(service, new LeaderTerm(e.stored().etcdTerm(), e.stored().revision()), term, e);
+            throw new StaleLeaderTermException(service, new LeaderTerm(e.stored().clusterId(), e.stored().etcdTerm(), e.stored().revision()), term, e);
         } catch (RegistryException e) {
             throw new IOException("Cannot publish " + leaderUrl + " as the location of " + service + ": " + e.getMessage(), e);
         }

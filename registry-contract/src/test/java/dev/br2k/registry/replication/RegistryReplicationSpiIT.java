@@ -36,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** core-replication's LocationPublisher and BackupLog, implemented on the registry. */
 class RegistryReplicationSpiIT {
+    /** etcd cluster ids are random unsigned 64-bit values: one with the top bit set reads negative in Java. */
+    private static final long CLUSTER = 0xcdf818194e3a8c32L;
 
     @RegisterExtension
     static final Anvil anvil = Anvil.builder().build();
@@ -65,7 +67,7 @@ class RegistryReplicationSpiIT {
 
     @Test
     void the_leader_publishes_its_url_as_the_service_location() throws Exception {
-        new RegistryLocationPublisher(replicas).publish("kv", URI.create("http://127.0.0.1:18080"), new LeaderTerm(2, 9));
+        new RegistryLocationPublisher(replicas).publish("kv", URI.create("http://127.0.0.1:18080"), new LeaderTerm(CLUSTER, 2, 9));
 
         assertThat(manager.serviceLocation(ServiceId.ofName("kv"))).isEqualTo("http://127.0.0.1:18080");
     }
@@ -76,13 +78,13 @@ class RegistryReplicationSpiIT {
         manager.setOperator(id, serviceAccount.getAddress(), true);
         RegistryLocationPublisher newLeader = new RegistryLocationPublisher(replicas);
         RegistryLocationPublisher deposedLeader = new RegistryLocationPublisher(replicas);   // the same service account
-        newLeader.publish("raced", URI.create("http://new-leader:8080"), new LeaderTerm(3, 41));
+        newLeader.publish("raced", URI.create("http://new-leader:8080"), new LeaderTerm(CLUSTER, 3, 41));
         long blockBefore = manager.blockNumber();
 
-        assertThatThrownBy(() -> deposedLeader.publish("raced", URI.create("http://deposed-leader:8080"), new LeaderTerm(2, 77)))
+        assertThatThrownBy(() -> deposedLeader.publish("raced", URI.create("http://deposed-leader:8080"), new LeaderTerm(CLUSTER, 2, 77)))
                 .isInstanceOfSatisfying(StaleLeaderTermException.class, e -> {
-                    assertThat(e.stored()).isEqualTo(new LeaderTerm(3, 41));
-                    assertThat(e.given()).isEqualTo(new LeaderTerm(2, 77));
+                    assertThat(e.stored()).isEqualTo(new LeaderTerm(CLUSTER, 3, 41));
+                    assertThat(e.given()).isEqualTo(new LeaderTerm(CLUSTER, 2, 77));
                     assertThat(e.getCause()).isInstanceOfSatisfying(StaleLocationTermException.class,
                             revert -> assertThat(revert.errorName()).isEqualTo("StaleLocationTerm"));
                 })
@@ -90,7 +92,7 @@ class RegistryReplicationSpiIT {
 
         assertThat(manager.blockNumber()).as("nothing was sent: the refusal was simulated").isEqualTo(blockBefore);
         assertThat(manager.serviceLocation(id)).isEqualTo("http://new-leader:8080");
-        assertThat(manager.locationTerm(id)).isEqualTo(new LocationTerm(3, 41));
+        assertThat(manager.locationTerm(id)).isEqualTo(new LocationTerm(CLUSTER, 3, 41));
     }
 
     @Test
@@ -100,8 +102,8 @@ class RegistryReplicationSpiIT {
         for (int r = 0; r < 4; r++) {
             final int round = r;
             long newer = 10L * (round + 1);
-            LeaderTerm older = new LeaderTerm(newer, 100 * newer);
-            LeaderTerm newest = new LeaderTerm(newer, 100 * newer + 1);
+            LeaderTerm older = new LeaderTerm(CLUSTER, newer, 100 * newer);
+            LeaderTerm newest = new LeaderTerm(CLUSTER, newer, 100 * newer + 1);
             CountDownLatch start = new CountDownLatch(1);
             ExecutorService two = Executors.newFixedThreadPool(2);
             try {
@@ -119,7 +121,7 @@ class RegistryReplicationSpiIT {
             }
 
             assertThat(manager.serviceLocation(id)).isEqualTo("http://elected:" + round);
-            assertThat(manager.locationTerm(id)).isEqualTo(new LocationTerm(newest.etcdTerm(), newest.revision()));
+            assertThat(manager.locationTerm(id)).isEqualTo(new LocationTerm(CLUSTER, newest.etcdTerm(), newest.revision()));
         }
     }
 
@@ -132,7 +134,7 @@ class RegistryReplicationSpiIT {
     @Test
     void an_account_that_is_not_an_operator_cannot_publish_and_gets_an_io_exception_with_the_reason() {
         try (RegistryClient stranger = RegistryClient.connect(anvil.rpcUrl(), manager.registryAddress(), anvil.account(2))) {
-            assertThatThrownBy(() -> new RegistryLocationPublisher(stranger).publish("kv", URI.create("http://evil"), new LeaderTerm(99, 999)))
+            assertThatThrownBy(() -> new RegistryLocationPublisher(stranger).publish("kv", URI.create("http://evil"), new LeaderTerm(CLUSTER, 99, 999)))
                     .isInstanceOf(IOException.class)
                     .hasCauseInstanceOf(RegistryAccessDeniedException.class)
                     .hasMessageContaining("CallerNotManagerOrOperator");

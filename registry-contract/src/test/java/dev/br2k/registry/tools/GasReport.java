@@ -26,6 +26,8 @@ import java.util.List;
  * </pre>
  */
 public final class GasReport {
+    /** etcd cluster ids are random unsigned 64-bit values: one with the top bit set reads negative in Java. */
+    private static final long CLUSTER = 0xcdf818194e3a8c32L;
 
     private GasReport() {
     }
@@ -60,10 +62,12 @@ public final class GasReport {
             String url = "http://10.0.0.8:8080";
             row(rows, "setLocation", manager.setLocation(id, url), url.length() + "-character URL, manager; resets the leader term");
             row(rows, "setOperator (approve)", manager.setOperator(id, operator.account(), true), "first operator");
-            row(rows, "updateLocation (operator)", operator.updateLocation(id, "http://10.0.0.9:8080", new LocationTerm(2, 17)),
+            row(rows, "updateLocation (operator)", operator.updateLocation(id, "http://10.0.0.9:8080", new LocationTerm(CLUSTER, 2, 17)),
                     "what a new leader pays: first leader term stored");
-            row(rows, "updateLocation (next leader)", operator.updateLocation(id, "http://10.0.0.10:8080", new LocationTerm(3, 42)),
+            row(rows, "updateLocation (next leader)", operator.updateLocation(id, "http://10.0.0.10:8080", new LocationTerm(CLUSTER, 3, 42)),
                     "a failover: the term slot rewritten");
+            row(rows, "updateLocation (new etcd cluster)", operator.updateLocation(id, "http://10.0.0.11:8080", new LocationTerm(0x1c2f3a5e7d900b41L, 2, 5)),
+                    "a recovery on a new etcd: another cluster id, a lower term");
             row(rows, "setRunState", operator.setRunState(id, RunState.RUNNING), "operator");
             row(rows, "setReplicaCount", manager.setReplicaCount(id, 4), "within the maximum");
             row(rows, "setMaxReplicas", manager.setMaxReplicas(id, 7), "");

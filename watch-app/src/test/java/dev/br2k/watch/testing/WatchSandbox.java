@@ -102,7 +102,7 @@ public final class WatchSandbox implements AutoCloseable {
 
     public void publishLocation(String url) {
         try {
-            new RegistryLocationPublisher(manager).publish(SERVICE, URI.create(url), new LeaderTerm(2, publications.incrementAndGet()));
+            new RegistryLocationPublisher(manager).publish(SERVICE, URI.create(url), new LeaderTerm(0x5eedL, 2, publications.incrementAndGet()));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -50,7 +50,7 @@ public final class Takeover {
                 return;
             }
             // the transaction wrote only the leader key: its revision is the key's new mod revision (I2)
-            Fence fence = new Fence(me, taken.getHeader().getRevision());
+            Fence fence = new Fence(me, taken.getHeader().getRevision(), taken.getHeader().getClusterId());
             prepare(fence);
         } catch (EtcdUnavailableException e) {
             r.stepDown("etcd failed while taking over: " + e.getMessage());

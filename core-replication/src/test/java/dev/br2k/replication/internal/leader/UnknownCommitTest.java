@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** How a leader decides from one read of the log whether its unanswered commit landed (spec §1.4). */
 class UnknownCommitTest {
-    private static final Fence FENCE = new Fence(new LeaderValue("r1", "http://127.0.0.1:1", 2), 100);
+    private static final Fence FENCE = new Fence(new LeaderValue("r1", "http://127.0.0.1:1", 2), 100, 0x5eedL);
     private static final UnknownCommit COMMIT = new UnknownCommit(7, 9, "req-9");
 
     private static Optional<LogEntry> entry(String requestId) {
