@@ -324,11 +324,13 @@ class LocalClusterIT {
         });
     }
 
+    /** The leader's URL, once a replica says it leads (right after a deploy, one may not have taken over yet). */
     static String leaderUrl() {
-        return cluster.state().replicas().stream().filter(r -> r.status().map(st -> st.isLeader()).orElse(false))
-                .findFirst().orElseThrow().status().orElseThrow().leaderUrl()
-                .orElseGet(() -> "http://127.0.0.1:" + cluster.state().leader().orElseThrow().detail()
-                        .replaceAll(".*http (\\d+),.*", "$1"));
+        return await("a replica that leads").atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
+                cluster.state().replicas().stream().filter(r -> r.status().map(st -> st.isLeader()).orElse(false))
+                        .findFirst().orElseThrow().status().orElseThrow().leaderUrl()
+                        .orElseGet(() -> "http://127.0.0.1:" + cluster.state().leader().orElseThrow().detail()
+                                .replaceAll(".*http (\\d+),.*", "$1")), url -> url != null);
     }
 
     static void put(String key, String value) {
