@@ -489,12 +489,7 @@ public final class DesiredState {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read the keystore " + path, e);
             }
-            return new SecretBuilder()
-                    .withNewMetadata().withName(KubernetesNames.keystoreSecret(ctx)).withNamespace(ctx.namespace())
-                        .withLabels(labels(ctx.service())).endMetadata()
-                    .withType("Opaque")
-                    .addToData(path.getFileName().toString(), Base64.getEncoder().encodeToString(content))
-                    .build();
+            return opaqueSecret(ctx, KubernetesNames.keystoreSecret(ctx), path.getFileName().toString(), content);
         });
     }
 
@@ -503,12 +498,7 @@ public final class DesiredState {
      * only when missing: an existing token, maybe rotated by an operator, is kept.
      */
     public static Secret adminSecret(DeploymentContext ctx, String token) {
-        return new SecretBuilder()
-                .withNewMetadata().withName(KubernetesNames.adminSecret(ctx)).withNamespace(ctx.namespace())
-                    .withLabels(labels(ctx.service())).endMetadata()
-                .withType("Opaque")
-                .addToData(KubernetesNames.ADMIN_TOKEN_KEY, Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)))
-                .build();
+        return opaqueSecret(ctx, KubernetesNames.adminSecret(ctx), KubernetesNames.ADMIN_TOKEN_KEY, token.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -517,11 +507,16 @@ public final class DesiredState {
      * records so far must outlive every deploy.
      */
     public static Secret backupLogKeySecret(DeploymentContext ctx, String hexKey) {
+        return opaqueSecret(ctx, KubernetesNames.backupLogKeySecret(ctx), KubernetesNames.BACKUP_LOG_KEY_KEY,
+                hexKey.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An {@code Opaque} Secret of the service holding one file, {@code key}, with {@code content}. */
+    private static Secret opaqueSecret(DeploymentContext ctx, String name, String key, byte[] content) {
         return new SecretBuilder()
-                .withNewMetadata().withName(KubernetesNames.backupLogKeySecret(ctx)).withNamespace(ctx.namespace())
-                    .withLabels(labels(ctx.service())).endMetadata()
+                .withNewMetadata().withName(name).withNamespace(ctx.namespace()).withLabels(labels(ctx.service())).endMetadata()
                 .withType("Opaque")
-                .addToData(KubernetesNames.BACKUP_LOG_KEY_KEY, Base64.getEncoder().encodeToString(hexKey.getBytes(StandardCharsets.UTF_8)))
+                .addToData(key, Base64.getEncoder().encodeToString(content))
                 .build();
     }
 
