@@ -27,6 +27,7 @@ import javafx.collections.ObservableList;
 import org.web3j.crypto.Credentials;
 
 import java.nio.file.Path;
+import dev.br2k.registry.ChainMismatchException;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Function;
@@ -129,7 +130,9 @@ public final class LoginViewModel {
         String name = profileName.get().isBlank() ? Profile.defaultName(url, registry) : profileName.get().trim();
         Profile selected = selectedProfile.get();
         String clusterDir = selected != null && selected.name().equals(name) ? selected.clusterDir() : clusterDirectory.get();
-        Profile profile = new Profile(name, url, registry, keystore.toString(), clusterDir, kube.selectedProperty().get());
+        long pinnedChain = selected != null && selected.name().equals(name) ? selected.chainId() : 0;
+        Profile profile = new Profile(name, url, registry, keystore.toString(), clusterDir, kube.selectedProperty().get(),
+                pinnedChain);
         executor.submit("Log in to " + name, context -> {
             context.progress(-1);
             context.message("Decrypting the keystore");
@@ -143,7 +146,14 @@ public final class LoginViewModel {
             executor.onUi(() -> progressMessage.set("Connecting to the node at " + url + "…"));
             RegistryGateway gateway = connector.connect(url, registry, credentials);
             try {
-                return new Session(profile, gateway, clusters.apply(profile));
+                long chain = gateway.chain().chainId();
+                if (pinnedChain != 0 && pinnedChain != chain) {
+                    throw new ChainMismatchException("The node at " + url + " serves chain " + chain + ", but the profile "
+                            + name + " was recorded on chain " + pinnedChain + ": check the RPC URL, or log in under a new"
+                            + " profile name if that chain was re-created.", pinnedChain, chain);
+                }
+                Profile pinned = profile.withChainId(chain);
+                return new Session(pinned, gateway, clusters.apply(pinned));
             } catch (RuntimeException e) {
                 gateway.close();
                 throw e;
@@ -151,7 +161,7 @@ public final class LoginViewModel {
         }, s -> {
             busy.set(false);
             progressMessage.set("");
-            profiles.setAll(store.remember(profile));
+            profiles.setAll(store.remember(s.profile()));
             session.set(s);
         }, failure -> {
             busy.set(false);

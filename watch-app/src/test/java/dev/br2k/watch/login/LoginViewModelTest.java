@@ -84,6 +84,44 @@ class LoginViewModelTest {
     }
 
     @Test
+    void a_profile_pins_the_chain_of_its_first_log_in_and_a_node_of_another_chain_is_refused() {
+        LoginViewModel first = vm((file, password) -> ACCOUNT, (u, a, c) -> new FakeRegistry());
+        first.profileNameProperty().set("staging");
+        first.logIn(SECRET.toCharArray());
+        assertThat(first.sessionProperty().get()).isNotNull();
+        assertThat(new ProfileStore(dir.resolve("profiles.json")).load()).singleElement()
+                .extracting(Profile::chainId).isEqualTo(31337L);
+
+        // the same profile, and a node that answers for another chain (a mistyped URL, a node in the middle)
+        LoginViewModel next = vm((file, password) -> ACCOUNT, (u, a, c) -> new FakeRegistry().onChain(1));
+        next.selectedProfileProperty().set(next.profiles().get(0));
+        next.logIn(SECRET.toCharArray());
+
+        assertThat(next.sessionProperty().get()).isNull();
+        assertThat(next.problemProperty().get()).isEqualTo(LoginViewModel.Problem.REGISTRY);
+        assertThat(next.errorProperty().get()).contains("serves chain 1").contains("recorded on chain 31337")
+                .contains("staging");
+        assertThat(new ProfileStore(dir.resolve("profiles.json")).load()).singleElement()
+                .extracting(Profile::chainId).as("the pin is kept").isEqualTo(31337L);
+    }
+
+    @Test
+    void a_profile_saved_before_chains_were_pinned_loads_and_pins_its_chain_at_the_next_log_in() throws Exception {
+        Files.writeString(dir.resolve("profiles.json"), "[{\"name\":\"old\",\"rpcUrl\":\"http://127.0.0.1:8545\","
+                + "\"registryAddress\":\"0x5fbdb2315678afecb367f032d93f642f64180aa3\",\"keystorePath\":\"k.json\","
+                + "\"clusterDir\":\"\",\"kubeContext\":\"\"}]");
+        LoginViewModel vm = vm((file, password) -> ACCOUNT, (u, a, c) -> new FakeRegistry());
+        assertThat(vm.profiles()).singleElement().extracting(Profile::chainId).isEqualTo(0L);
+
+        vm.selectedProfileProperty().set(vm.profiles().get(0));
+        vm.logIn(SECRET.toCharArray());
+
+        assertThat(vm.sessionProperty().get()).isNotNull();
+        assertThat(new ProfileStore(dir.resolve("profiles.json")).load()).singleElement()
+                .extracting(Profile::chainId).isEqualTo(31337L);
+    }
+
+    @Test
     void log_in_waits_until_keystore_rpc_url_and_registry_are_filled_in() {
         LoginViewModel vm = vm((file, password) -> ACCOUNT, (u, a, c) -> new FakeRegistry());
         vm.registryAddressProperty().set(" ");

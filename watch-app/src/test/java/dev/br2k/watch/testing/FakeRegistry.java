@@ -27,6 +27,7 @@ public final class FakeRegistry implements RegistryGateway, ChainRegistry {
     public static final String ACCOUNT = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
 
     private final Map<ServiceId, ServiceInfo> services = new LinkedHashMap<>();
+    private volatile long chainId = 31337;
     private final List<Consumer<RegistryEvent>> listeners = new CopyOnWriteArrayList<>();
     public final List<String> calls;
     public RuntimeException failSetReplicaCount;
@@ -107,7 +108,13 @@ public final class FakeRegistry implements RegistryGateway, ChainRegistry {
 
     @Override
     public long chainId() {
-        return 31337;
+        return chainId;
+    }
+
+    /** The chain id the fake node reports (31337, anvil's, unless changed). */
+    public FakeRegistry onChain(long id) {
+        this.chainId = id;
+        return this;
     }
 
     @Override
