@@ -1,5 +1,6 @@
 package dev.br2k.replication;
 
+import dev.br2k.protocol.Role;
 import dev.br2k.replication.internal.Replica;
 import dev.br2k.replication.internal.Route;
 import dev.br2k.replication.internal.http.HttpFrontend;

@@ -1,5 +1,6 @@
 package dev.br2k.replication;
 
+import dev.br2k.protocol.Role;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package dev.br2k.replication;
 
+import dev.br2k.protocol.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

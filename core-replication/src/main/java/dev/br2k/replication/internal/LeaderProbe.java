@@ -1,6 +1,9 @@
 package dev.br2k.replication.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.br2k.protocol.ProtocolException;
+import dev.br2k.protocol.Role;
+import dev.br2k.protocol.status.ReplicaStatusRecord;
+import dev.br2k.protocol.status.StatusCodec;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class LeaderProbe {
     static final int TIMEOUT_MILLIS = 500;
-    private static final Set<String> LEADING = Set.of("LEADER", "REGISTER");
+    private static final Set<Role> LEADING = Set.of(Role.LEADER, Role.REGISTER);
     /** Replicas whose health is remembered; the one probed longest ago is forgotten beyond this. */
     private static final int REMEMBERED = 16;
 
@@ -113,9 +117,8 @@ final class LeaderProbe {
                 .timeout(Duration.ofMillis(TIMEOUT_MILLIS)).GET().build();
         try {
             HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
-            JsonNode status = res.statusCode() == 200 ? Json.MAPPER.readTree(res.body()) : null;
-            return status != null && status.path("role").asText().equals("FOLLOWER") && status.path("lpi").isNumber()
-                    ? OptionalLong.of(status.path("lpi").asLong()) : OptionalLong.empty();
+            Optional<ReplicaStatusRecord> status = res.statusCode() == 200 ? decode(res.body()) : Optional.empty();
+            return status.filter(s -> s.role() == Role.FOLLOWER).map(s -> OptionalLong.of(s.lpi())).orElse(OptionalLong.empty());
         } catch (IOException e) {
             return OptionalLong.empty();
         }
@@ -131,11 +134,15 @@ final class LeaderProbe {
     }
 
     private static boolean leading(String body) {
+        return decode(body).map(s -> LEADING.contains(s.role())).orElse(false);
+    }
+
+    /** The status in {@code body}; empty (does not answer as a replica of this version) when it is not one. */
+    private static Optional<ReplicaStatusRecord> decode(String body) {
         try {
-            JsonNode role = Json.MAPPER.readTree(body).get("role");
-            return role != null && LEADING.contains(role.asText());
-        } catch (Exception e) {
-            return false;
+            return Optional.of(StatusCodec.decode(body));
+        } catch (ProtocolException e) {
+            return Optional.empty();
         }
     }
 }

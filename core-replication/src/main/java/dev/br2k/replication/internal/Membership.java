@@ -1,7 +1,7 @@
 package dev.br2k.replication.internal;
 
 import dev.br2k.replication.internal.log.Etcd;
-import dev.br2k.replication.internal.log.MemberValue;
+import dev.br2k.protocol.MemberValue;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.cluster.Member;
 import io.etcd.jetcd.maintenance.StatusResponse;
@@ -52,7 +52,7 @@ public final class Membership {
 
     void refresh(String etcdMemberId) {
         long now = System.currentTimeMillis();
-        MemberValue value = new MemberValue(r.id(), r.url().toString(), etcdMemberId, r.role().name(), r.ready());
+        MemberValue value = new MemberValue(r.id(), r.url().toString(), etcdMemberId, r.role(), r.ready());
         if (now - lastRefresh < 1000 && value.equals(published)) {
             return;
         }
@@ -69,8 +69,7 @@ public final class Membership {
             if (id == 0 || !value.equals(published)) {
                 id = r.etcd().await(r.client().getLeaseClient().grant(TTL_SECONDS)).getID();
             }
-            r.etcd().await(r.client().getKVClient().put(Etcd.bs(r.keys().member(r.id())), Etcd.bs(Json.bytes(value)),
-                    PutOption.builder().withLeaseId(id).build()));
+            r.store().publishMember(value, id);
             leaseId = id;
             published = value;
             lastRefresh = now;

@@ -2,15 +2,15 @@ package dev.br2k.replication.internal;
 
 import dev.br2k.replication.Br2kConfig;
 import dev.br2k.replication.HttpMethod;
-import dev.br2k.replication.Role;
+import dev.br2k.protocol.Role;
 import dev.br2k.replication.backup.BackupRecord;
 import dev.br2k.replication.internal.access.EtcdAccess;
 import dev.br2k.replication.internal.follower.Follower;
 import dev.br2k.replication.internal.leader.LeaderPipeline;
 import dev.br2k.replication.internal.leader.Takeover;
 import dev.br2k.replication.internal.log.Etcd;
-import dev.br2k.replication.internal.log.Keys;
-import dev.br2k.replication.internal.log.LeaderValue;
+import dev.br2k.protocol.KeyLayout;
+import dev.br2k.protocol.LeaderValue;
 import dev.br2k.replication.internal.log.LogEntry;
 import dev.br2k.replication.internal.log.StoredResponse;
 import dev.br2k.replication.internal.metrics.ReplicaMetrics;
@@ -35,7 +35,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Replica implements AutoCloseable {
     private final Br2kConfig config;
     private final EntryRunner entries;
-    private final Keys keys;
+    private final KeyLayout keys;
     private final EtcdAccess access;
     private final Client client;
     private final MemberStatusReader statusReader;
@@ -74,7 +74,7 @@ public final class Replica implements AutoCloseable {
 
     public Replica(Br2kConfig config, Map<String, Route> routes) {
         this.config = config;
-        this.keys = new Keys(config.serviceName());
+        this.keys = new KeyLayout(config.serviceName());
         this.access = EtcdAccess.load(config);
         Optional<String> unreached = access.isPlain() ? Optional.empty() : preflight(config, access);
         this.client = access.clientBuilder(config.etcdEndpoints())
@@ -188,10 +188,10 @@ public final class Replica implements AutoCloseable {
                 stepDown("the co-located etcd member is no longer the Raft leader");
             } else {
                 LeaderPipeline p = pipeline;
-                var holder = etcd.get(keys.leader());
+                var holder = store.leaderKey();
                 if (p != null && !holder.map(p.fence()::holds).orElse(false)) {
                     stepDown("the leader key was written by another takeover (it names "
-                            + holder.map(kv -> Json.read(kv.getValue().getBytes(), LeaderValue.class).id()).orElse("nobody")
+                            + holder.map(held -> held.value().id()).orElse("nobody")
                             + ")");
                 }
             }
@@ -388,7 +388,7 @@ public final class Replica implements AutoCloseable {
         return config.replicaId();
     }
 
-    public Keys keys() {
+    public KeyLayout keys() {
         return keys;
     }
 

@@ -1,6 +1,6 @@
 package dev.br2k.replication.internal;
 
-import dev.br2k.replication.Role;
+import dev.br2k.protocol.Role;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

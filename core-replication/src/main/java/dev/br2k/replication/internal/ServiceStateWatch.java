@@ -35,7 +35,7 @@ final class ServiceStateWatch implements AutoCloseable {
                         response.getEvents().stream()
                                 .filter(e -> e.getEventType() == WatchEvent.EventType.PUT)
                                 .reduce((a, b) -> b)
-                                .ifPresent(e -> latest = new Watched(Long.parseLong(Etcd.str(e.getKeyValue().getValue())),
+                                .ifPresent(e -> latest = new Watched(r.store().decodeServiceState(Etcd.str(e.getKeyValue().getValue())),
                                         e.getKeyValue().getModRevision()));
                         r.poke();
                     },

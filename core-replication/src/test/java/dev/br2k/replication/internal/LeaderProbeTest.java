@@ -1,5 +1,9 @@
 package dev.br2k.replication.internal;
 
+import dev.br2k.protocol.Role;
+import dev.br2k.protocol.status.ReplicaStatusRecord;
+import dev.br2k.protocol.status.StatusCodec;
+import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -24,7 +28,9 @@ class LeaderProbeTest {
     void start() throws IOException {
         live = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         live.createContext("/br2k/status", exchange -> {
-            byte[] body = "{\"role\":\"LEADER\"}".getBytes(StandardCharsets.UTF_8);
+            byte[] body = StatusCodec.encode(new ReplicaStatusRecord("kv", "r1", Role.LEADER, 3, 3, 3, 1, 1,
+                    Optional.of("r1"), Optional.of("http://127.0.0.1:1"), "http://127.0.0.1:1", Optional.empty(),
+                    Optional.empty())).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();

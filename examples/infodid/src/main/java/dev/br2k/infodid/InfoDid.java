@@ -12,7 +12,7 @@ import dev.br2k.replication.Br2kContext;
 import dev.br2k.replication.Handler;
 import dev.br2k.replication.HttpMethod;
 import dev.br2k.replication.NotFoundResponse;
-import dev.br2k.replication.Role;
+import dev.br2k.protocol.Role;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;

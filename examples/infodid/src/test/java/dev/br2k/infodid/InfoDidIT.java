@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.br2k.infodid.client.InfoDidClient;
 import dev.br2k.infodid.client.InfoDidRequestException;
-import dev.br2k.replication.Role;
+import dev.br2k.protocol.Role;
 import dev.br2k.testkit.EtcdCluster;
 import java.net.URI;
 import java.nio.file.Path;

@@ -6,10 +6,10 @@ import dev.br2k.replication.internal.LeadershipLostException;
 import dev.br2k.replication.internal.LocalMeta;
 import dev.br2k.replication.internal.Replica;
 import dev.br2k.replication.internal.log.Etcd;
-import dev.br2k.replication.internal.log.EtcdUnavailableException;
-import dev.br2k.replication.internal.log.Keys;
+import dev.br2k.replication.internal.log.EtcdCallFailedException;
+import dev.br2k.protocol.KeyLayout;
 import dev.br2k.replication.internal.log.ServiceStore;
-import dev.br2k.replication.internal.log.MemberValue;
+import dev.br2k.protocol.MemberValue;
 import dev.br2k.replication.internal.recovery.Artifacts;
 import io.etcd.jetcd.KeyValue;
 import io.etcd.jetcd.op.Cmp;
@@ -44,13 +44,13 @@ public final class BackupRun {
 
     /** Runs the backup; returns the log size afterwards (0 if it compacted, unchanged if it did not). */
     public long run() {
-        Keys k = r.keys();
+        KeyLayout k = r.keys();
         Instant start = Instant.now();
         long sv = r.ssv();
         long next = sv + 1;
         r.log().info("backup of state version {} at index {} starts", sv, logSize);
         List<String> members = awaitFollowers();
-        guarded(List.of(Etcd.put(k.serviceState(), "-1")), "set service-state to -1");
+        guarded(List.of(r.store().putServiceState(-1)), "set service-state to -1");
         Path work = null;
         try {
             work = Files.createTempDirectory("br2k-backup-");
@@ -86,9 +86,9 @@ public final class BackupRun {
             guarded(List.of(
                     Etcd.deletePrefix(k.logPrefix()), Etcd.deletePrefix(k.statusPrefix()),
                     Etcd.deletePrefix(k.requestPrefix(sv - 1)), // this version's ids still answer retries
-                    Etcd.put(k.logSize(), "0"), Etcd.put(k.lpi(r.id()), "0"),
-                    Etcd.put(k.stateVersion(), String.valueOf(next)), Etcd.put(k.ssv(r.id()), String.valueOf(next)),
-                    Etcd.put(k.lastBackup(), record.withoutSecrets()), Etcd.put(k.serviceState(), "0")), "compact the log");
+                    r.store().putLogSize(0), r.store().putLpi(r.id(), 0),
+                    r.store().putStateVersion(next), r.store().putSsv(r.id(), next),
+                    Etcd.put(k.lastBackup(), record.withoutSecrets()), r.store().putServiceState(0)), "compact the log");
             EtcdHistory.compactToNow(r);
             r.meta().write(new LocalMeta.Meta(r.config().serviceName(), r.id(), next));
             r.setSsv(next);
@@ -106,7 +106,7 @@ public final class BackupRun {
             throw e;
         } catch (Exception e) {
             r.log().error("backup failed, serving on without it: {}", e.toString());
-            guarded(List.of(Etcd.put(k.serviceState(), String.valueOf(logSize))), "restore service-state");
+            guarded(List.of(r.store().putServiceState(logSize)), "restore service-state");
             return logSize;
         } finally {
             Artifacts.deleteTree(work);
@@ -115,7 +115,7 @@ public final class BackupRun {
 
     /** Waits (bounded) until every live follower has applied the whole log; returns the live replica ids. */
     private List<String> awaitFollowers() {
-        Keys k = r.keys();
+        KeyLayout k = r.keys();
         long deadline = System.nanoTime() + r.config().backupWaitTimeout().toNanos();
         List<String> live = new ArrayList<>();
         while (true) {
@@ -131,7 +131,7 @@ public final class BackupRun {
                         behind.add(id);
                     }
                 }
-            } catch (EtcdUnavailableException e) {
+            } catch (EtcdCallFailedException e) {
                 throw new LeadershipLostException("etcd failed during backup: " + e.getMessage());
             }
             if (behind.isEmpty()) {
@@ -154,7 +154,7 @@ public final class BackupRun {
         boolean ok;
         try {
             ok = r.etcd().txn(List.of(leaderIsMe), ops).isSucceeded();
-        } catch (EtcdUnavailableException e) {
+        } catch (EtcdCallFailedException e) {
             throw new LeadershipLostException("backup: " + what + " did not complete: " + e.getMessage());
         }
         if (!ok) {

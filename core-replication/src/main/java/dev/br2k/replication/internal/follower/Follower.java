@@ -1,13 +1,13 @@
 package dev.br2k.replication.internal.follower;
 
-import dev.br2k.replication.Role;
+import dev.br2k.protocol.Role;
 import dev.br2k.replication.RouteType;
 import dev.br2k.replication.backup.BackupRecord;
 import dev.br2k.replication.internal.HandlerFailedException;
 import dev.br2k.replication.internal.LocalMeta;
 import dev.br2k.replication.internal.Replica;
 import dev.br2k.replication.internal.log.EntryState;
-import dev.br2k.replication.internal.log.EntryStatus;
+import dev.br2k.protocol.EntryStatus;
 import dev.br2k.replication.internal.log.Etcd;
 import dev.br2k.replication.internal.log.LogEntry;
 import dev.br2k.replication.internal.log.ServiceStore;
@@ -176,8 +176,8 @@ public final class Follower {
         }
         r.stateLock().lock();
         try {
-            r.etcd().txn(List.of(), List.of(Etcd.put(r.keys().lpi(r.id()), "0"),
-                    Etcd.put(r.keys().ssv(r.id()), String.valueOf(sv))));
+            r.etcd().txn(List.of(), List.of(r.store().putLpi(r.id(), 0),
+                    r.store().putSsv(r.id(), sv)));
             r.meta().write(new LocalMeta.Meta(r.config().serviceName(), r.id(), sv));
             r.setLpi(0);
             r.setSsv(sv);
@@ -219,7 +219,7 @@ public final class Follower {
 
     /** Records {@code lpi/<me>} (and {@code ssv/<me>}); a follower writes only its own keys. */
     public static void persistLpi(Replica r, long lpi) {
-        r.etcd().txn(List.of(), List.of(Etcd.put(r.keys().lpi(r.id()), String.valueOf(lpi)),
-                Etcd.put(r.keys().ssv(r.id()), String.valueOf(r.ssv()))));
+        r.etcd().txn(List.of(), List.of(r.store().putLpi(r.id(), lpi),
+                r.store().putSsv(r.id(), r.ssv())));
     }
 }

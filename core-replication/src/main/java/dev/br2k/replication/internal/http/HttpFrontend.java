@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.br2k.replication.HttpMethod;
 import dev.br2k.replication.HttpResponseException;
 import dev.br2k.replication.NotLeaderException;
-import dev.br2k.replication.Role;
+import dev.br2k.protocol.Role;
 import dev.br2k.replication.RouteType;
 import dev.br2k.replication.internal.EntryContext;
 import dev.br2k.replication.internal.ErrorIds;
@@ -13,7 +13,7 @@ import dev.br2k.replication.internal.PendingRequest;
 import dev.br2k.replication.internal.leader.LeaderPipeline;
 import dev.br2k.replication.internal.Replica;
 import dev.br2k.replication.internal.Route;
-import dev.br2k.replication.internal.log.LeaderValue;
+import dev.br2k.protocol.LeaderValue;
 import dev.br2k.replication.internal.log.LogEntry;
 import dev.br2k.replication.internal.log.StoredResponse;
 import dev.br2k.replication.internal.status.StatusView;
@@ -64,7 +64,7 @@ public final class HttpFrontend implements AutoCloseable {
                         + maxBody + " bytes");
             }
         });
-        app.get("/br2k/status", ctx -> ctx.json(StatusView.of(r)));
+        app.get("/br2k/status", ctx -> ctx.contentType("application/json").result(StatusView.json(r)));
         // /br2k/status stays open: probes, the Watch and `br2k status` read it; it holds no secret (module README)
         app.get("/metrics", ctx -> {
             admin.require(ctx);

@@ -7,8 +7,8 @@ import dev.br2k.replication.internal.LeadershipLostException;
 import dev.br2k.replication.internal.PendingRequest;
 import dev.br2k.replication.internal.Replica;
 import dev.br2k.replication.internal.log.Etcd;
-import dev.br2k.replication.internal.log.EtcdUnavailableException;
-import dev.br2k.replication.internal.log.Keys;
+import dev.br2k.replication.internal.log.EtcdCallFailedException;
+import dev.br2k.protocol.KeyLayout;
 import dev.br2k.replication.internal.log.RequestRecord;
 import dev.br2k.replication.internal.log.StoredResponse;
 import io.etcd.jetcd.kv.GetResponse;
@@ -42,7 +42,7 @@ final class AnsweredRequests {
     record Resolution(List<PendingRequest> toAppend, Set<String> knownIds) { }
 
     Resolution resolve(List<PendingRequest> batch) {
-        Keys k = r.keys();
+        KeyLayout k = r.keys();
         long sv = r.ssv();
         List<PendingRequest> withId = batch.stream().filter(PendingRequest::clientRequestId).toList();
         List<PendingRequest> toAppend = new ArrayList<>(batch);
@@ -97,7 +97,7 @@ final class AnsweredRequests {
     private List<GetResponse> read(Op[] gets) {
         try {
             return r.etcd().read(gets);
-        } catch (EtcdUnavailableException e) {
+        } catch (EtcdCallFailedException e) {
             throw new LeadershipLostException("etcd did not answer a read: " + e.getMessage());
         }
     }

@@ -1,10 +1,10 @@
 package dev.br2k.replication.internal.leader;
 
 import dev.br2k.replication.internal.log.Etcd;
-import dev.br2k.replication.internal.log.Keys;
-import dev.br2k.replication.internal.log.LeaderValue;
+import dev.br2k.replication.internal.log.ServiceStore;
+import dev.br2k.protocol.KeyLayout;
+import dev.br2k.protocol.LeaderValue;
 import dev.br2k.replication.location.LeaderTerm;
-import io.etcd.jetcd.KeyValue;
 import io.etcd.jetcd.op.Cmp;
 
 /**
@@ -27,12 +27,17 @@ public record Fence(LeaderValue me, long revision, long clusterId) {
     }
 
     /** The compare every leader write carries. */
-    public Cmp guard(Keys keys) {
+    public Cmp guard(KeyLayout keys) {
         return Etcd.modRevisionIs(keys.leader(), revision);
     }
 
     /** Whether {@code leader} as read is still this takeover's write. */
-    public boolean holds(KeyValue leaderKey) {
-        return leaderKey.getModRevision() == revision;
+    public boolean holds(ServiceStore.LeaderKey leaderKey) {
+        return holds(leaderKey.modRevision());
+    }
+
+    /** Whether a {@code leader} key with this mod revision is still this takeover's write. */
+    public boolean holds(long leaderModRevision) {
+        return leaderModRevision == revision;
     }
 }

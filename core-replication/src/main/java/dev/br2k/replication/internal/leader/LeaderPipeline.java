@@ -1,7 +1,7 @@
 package dev.br2k.replication.internal.leader;
 
 import dev.br2k.replication.CrashPoint;
-import dev.br2k.replication.Role;
+import dev.br2k.protocol.Role;
 import dev.br2k.replication.RouteType;
 import dev.br2k.replication.internal.EntryContext;
 import dev.br2k.replication.internal.Json;
@@ -10,10 +10,10 @@ import dev.br2k.replication.internal.PendingRequest;
 import dev.br2k.replication.internal.Replica;
 import dev.br2k.replication.internal.backup.BackupRun;
 import dev.br2k.replication.internal.log.EntryState;
-import dev.br2k.replication.internal.log.EntryStatus;
+import dev.br2k.protocol.EntryStatus;
 import dev.br2k.replication.internal.log.Etcd;
-import dev.br2k.replication.internal.log.EtcdUnavailableException;
-import dev.br2k.replication.internal.log.Keys;
+import dev.br2k.replication.internal.log.EtcdCallFailedException;
+import dev.br2k.protocol.KeyLayout;
 import dev.br2k.replication.internal.log.RequestRecord;
 import dev.br2k.replication.internal.log.RequestTooLargeException;
 import dev.br2k.replication.internal.log.StoredResponse;
@@ -281,7 +281,7 @@ public final class LeaderPipeline {
                         r.log().debug("commit of entries {}..{} not in the log yet; its fence still holds", u.firstIndex(),
                                 u.lastIndex());
                 }
-            } catch (EtcdUnavailableException e) {
+            } catch (EtcdCallFailedException e) {
                 r.log().info("cannot read the log yet to learn whether entries {}..{} landed: {}", u.firstIndex(),
                         u.lastIndex(), e.getMessage());
             }
@@ -529,7 +529,7 @@ public final class LeaderPipeline {
     private record Txn(List<Cmp> guards, List<Op> ops) { }
 
     private Txn txn(List<Staged> entries, List<Staged> results, Set<String> knownIds, long before) {
-        Keys k = r.keys();
+        KeyLayout k = r.keys();
         long sv = r.ssv();
         List<Cmp> guards = new ArrayList<>(List.of(leaderIsMe));
         List<Op> ops = new ArrayList<>();
@@ -538,7 +538,7 @@ public final class LeaderPipeline {
             ops.add(Etcd.put(k.request(sv, s.request().entry().requestId()), new RequestRecord(s.index(), s.response())));
         }
         if (!entries.isEmpty()) {
-            guards.add(Etcd.valueIs(k.logSize(), String.valueOf(before)));
+            guards.add(r.store().logSizeIs(before));
             for (Staged s : entries) {
                 PendingRequest p = s.request();
                 String id = p.entry().requestId();
@@ -551,10 +551,10 @@ public final class LeaderPipeline {
                 ops.add(Etcd.put(k.request(sv, id), s.status() == EntryStatus.IN_PROCESS ? RequestRecord.appended(s.index())
                         : new RequestRecord(s.index(), s.response())));
             }
-            String last = String.valueOf(entries.get(entries.size() - 1).index());
-            ops.add(Etcd.put(k.logSize(), last));
-            ops.add(Etcd.put(k.serviceState(), last));
-            ops.add(Etcd.put(k.lpi(r.id()), last));
+            long last = entries.get(entries.size() - 1).index();
+            ops.add(r.store().putLogSize(last));
+            ops.add(r.store().putServiceState(last));
+            ops.add(r.store().putLpi(r.id(), last));
         }
         return new Txn(guards, ops);
     }
@@ -590,7 +590,7 @@ public final class LeaderPipeline {
                     : "a write was refused by etcd: this replica no longer holds the leader key");
         } catch (RequestTooLargeException e) {
             throw new LeadershipLostException("a write was too large for etcd after its handlers ran: " + e.getMessage());
-        } catch (EtcdUnavailableException e) {
+        } catch (EtcdCallFailedException e) {
             unknownOutcome(entries);
             throw new LeadershipLostException("a write did not complete: " + e.getMessage());
         } catch (java.util.concurrent.CancellationException e) {
@@ -611,7 +611,7 @@ public final class LeaderPipeline {
     private boolean holdsLeaderKey(TxnResponse refused) {
         var kvs = refused.getGetResponses().isEmpty() ? List.<io.etcd.jetcd.KeyValue>of()
                 : refused.getGetResponses().get(0).getKvs();
-        return !kvs.isEmpty() && fence.holds(kvs.get(0));
+        return !kvs.isEmpty() && fence.holds(kvs.get(0).getModRevision());
     }
 
     private boolean backupDue() {

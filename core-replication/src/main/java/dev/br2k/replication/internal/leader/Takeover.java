@@ -1,15 +1,15 @@
 package dev.br2k.replication.internal.leader;
 
-import dev.br2k.replication.Role;
+import dev.br2k.protocol.Role;
 import dev.br2k.replication.RouteType;
 import dev.br2k.replication.internal.Replica;
 import dev.br2k.replication.internal.follower.Follower;
 import dev.br2k.replication.internal.log.EntryState;
-import dev.br2k.replication.internal.log.EntryStatus;
+import dev.br2k.protocol.EntryStatus;
 import dev.br2k.replication.internal.log.Etcd;
-import dev.br2k.replication.internal.log.EtcdUnavailableException;
-import dev.br2k.replication.internal.log.Keys;
-import dev.br2k.replication.internal.log.LeaderValue;
+import dev.br2k.replication.internal.log.EtcdCallFailedException;
+import dev.br2k.protocol.KeyLayout;
+import dev.br2k.protocol.LeaderValue;
 import dev.br2k.replication.internal.log.LogEntry;
 import dev.br2k.replication.internal.log.ServiceStore;
 import io.etcd.jetcd.KeyValue;
@@ -35,16 +35,16 @@ public final class Takeover {
     }
 
     public void run(long term) {
-        Keys k = r.keys();
+        KeyLayout k = r.keys();
         Etcd etcd = r.etcd();
         r.setRegister();
         r.log().info("its etcd member leads (term {}): taking the leader key", term);
         try {
-            Optional<KeyValue> current = etcd.get(k.leader());
+            Optional<ServiceStore.LeaderKey> current = r.store().leaderKey();
             LeaderValue me = new LeaderValue(r.id(), r.url().toString(), term);
-            Cmp guard = current.map(kv -> Etcd.modRevisionIs(k.leader(), kv.getModRevision()))
+            Cmp guard = current.map(held -> Etcd.modRevisionIs(k.leader(), held.modRevision()))
                     .orElse(Etcd.absent(k.leader()));
-            var taken = etcd.txn(List.of(guard), List.of(Etcd.put(k.leader(), me)));
+            var taken = etcd.txn(List.of(guard), List.of(r.store().putLeader(me)));
             if (!taken.isSucceeded()) {
                 r.stepDown("another replica took the leader key first");
                 return;
@@ -52,19 +52,19 @@ public final class Takeover {
             // the transaction wrote only the leader key: its revision is the key's new mod revision (I2)
             Fence fence = new Fence(me, taken.getHeader().getRevision(), taken.getHeader().getClusterId());
             prepare(fence);
-        } catch (EtcdUnavailableException e) {
+        } catch (EtcdCallFailedException e) {
             r.stepDown("etcd failed while taking over: " + e.getMessage());
         }
     }
 
     /** Whether the leader key still names this replica and it is still registering. */
     private boolean stillHolds(Fence fence) {
-        return r.role() == Role.REGISTER && r.etcd().get(r.keys().leader()).map(fence::holds).orElse(false);
+        return r.role() == Role.REGISTER && r.store().leaderKey().map(fence::holds).orElse(false);
     }
 
     private void prepare(Fence fence) {
         Cmp leaderIsMe = fence.guard(r.keys());
-        Keys k = r.keys();
+        KeyLayout k = r.keys();
         Etcd etcd = r.etcd();
         ServiceStore.Head head = r.store().head();
         long size = head.logSize();
@@ -133,11 +133,11 @@ public final class Takeover {
             }
         }
         List<Op> finish = new ArrayList<>(List.of(
-                Etcd.put(k.logSize(), String.valueOf(size)),
-                Etcd.put(k.serviceState(), String.valueOf(size)),
-                Etcd.put(k.stateVersion(), String.valueOf(sv)),
-                Etcd.put(k.lpi(r.id()), String.valueOf(size)),
-                Etcd.put(k.ssv(r.id()), String.valueOf(sv))));
+                r.store().putLogSize(size),
+                r.store().putServiceState(size),
+                r.store().putStateVersion(sv),
+                r.store().putLpi(r.id(), size),
+                r.store().putSsv(r.id(), sv)));
         // Only the leader-key holder appends, so the log size read above cannot have changed.
         if (!etcd.txn(List.of(leaderIsMe), finish).isSucceeded()) {
             r.stepDown("lost the leader key while preparing");

@@ -1,5 +1,6 @@
 package dev.br2k.replication.internal.log;
 
+import dev.br2k.protocol.EntryStatus;
 import dev.br2k.replication.RouteType;
 
 /** The value of {@code status/<index>}: type, status, the leader that wrote it, and the stored response. */

@@ -1,5 +1,6 @@
 package dev.br2k.replication.internal.log;
 
+import dev.br2k.protocol.KeyLayout;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.KV;
 import io.etcd.jetcd.KeyValue;
@@ -63,13 +64,13 @@ public final class Etcd {
         return Op.get(bs(prefix), GetOption.builder().isPrefix(true).build());
     }
 
-    /** Keys from {@code from} (inclusive) to {@code to} (exclusive). */
+    /** KeyLayout from {@code from} (inclusive) to {@code to} (exclusive). */
     public static Op range(String from, String to) {
         return range(from, to, false);
     }
 
     /**
-     * Keys from {@code from} (inclusive) to {@code to} (exclusive); a {@code serializable} read is served by
+     * KeyLayout from {@code from} (inclusive) to {@code to} (exclusive); a {@code serializable} read is served by
      * the member the client talks to, without a consensus round, and may be behind the cluster.
      */
     public static Op range(String from, String to, boolean serializable) {
@@ -104,6 +105,11 @@ public final class Etcd {
 
     public List<KeyValue> getPrefix(String prefix) {
         return await(kv.get(bs(prefix), GetOption.builder().isPrefix(true).build())).getKvs();
+    }
+
+    /** Writes {@code key} under a lease, so that it goes when the lease ends. */
+    public void putLeased(String key, String value, long leaseId) {
+        await(kv.put(bs(key), bs(value), PutOption.builder().withLeaseId(leaseId).build()));
     }
 
     public void put(String key, byte[] value) {
@@ -145,15 +151,15 @@ public final class Etcd {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new EtcdUnavailableException("etcd did not answer within " + timeout.toMillis() + " ms", e);
+            throw new EtcdCallFailedException("etcd did not answer within " + timeout.toMillis() + " ms", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EtcdUnavailableException("interrupted while waiting for etcd", e);
+            throw new EtcdCallFailedException("interrupted while waiting for etcd", e);
         } catch (ExecutionException e) {
             if (RequestTooLargeException.isTooLarge(e.getCause())) {
                 throw new RequestTooLargeException("etcd refused a write for its size: " + e.getCause().getMessage(), e.getCause());
             }
-            throw new EtcdUnavailableException("etcd call failed: " + e.getCause().getMessage(), e.getCause());
+            throw new EtcdCallFailedException("etcd call failed: " + e.getCause().getMessage(), e.getCause());
         }
     }
 }

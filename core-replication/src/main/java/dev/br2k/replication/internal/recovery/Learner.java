@@ -1,14 +1,14 @@
 package dev.br2k.replication.internal.recovery;
 
 import dev.br2k.replication.BackupVerificationException;
-import dev.br2k.replication.Role;
+import dev.br2k.protocol.Role;
 import dev.br2k.replication.backup.BackupRecord;
 import dev.br2k.replication.internal.ErrorIds;
 import dev.br2k.replication.internal.LocalMeta;
 import dev.br2k.replication.internal.Replica;
 import dev.br2k.replication.internal.backup.ArtifactCipher;
 import dev.br2k.replication.internal.log.Etcd;
-import dev.br2k.replication.internal.log.Keys;
+import dev.br2k.protocol.KeyLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ public final class Learner {
         if (System.currentTimeMillis() < nextAttempt) {
             return;
         }
-        Keys k = r.keys();
+        KeyLayout k = r.keys();
         Path work = null;
         try {
             var head = r.store().head();
@@ -61,7 +61,7 @@ public final class Learner {
                 r.setSsv(sv);
                 r.setLpi(0);
                 r.setRestoredThrough(logSize);
-                r.etcd().txn(List.of(), List.of(Etcd.put(k.lpi(r.id()), "0"), Etcd.put(k.ssv(r.id()), String.valueOf(sv))));
+                r.etcd().txn(List.of(), List.of(r.store().putLpi(r.id(), 0), r.store().putSsv(r.id(), sv)));
                 r.meta().write(new LocalMeta.Meta(r.config().serviceName(), r.id(), sv));
                 r.meta().endApplying();
             } finally {
@@ -73,7 +73,7 @@ public final class Learner {
             r.becomeFollower();
         } catch (BackupVerificationException e) {
             fail(e.getMessage(), 5000);
-        } catch (dev.br2k.replication.internal.log.EtcdUnavailableException e) {
+        } catch (dev.br2k.replication.internal.log.EtcdCallFailedException e) {
             fail("recovery could not read etcd (" + e.getMessage() + ")", 500); // e.g. during an election: soon again
         } catch (IOException | RuntimeException e) {
             // the state hooks are the service's code: their exception text goes to the log, not to the open status

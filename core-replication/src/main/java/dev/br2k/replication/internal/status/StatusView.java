@@ -1,33 +1,35 @@
 package dev.br2k.replication.internal.status;
 
+import dev.br2k.protocol.LeaderValue;
+import dev.br2k.protocol.status.BackupSummary;
+import dev.br2k.protocol.status.ReplicaStatusRecord;
+import dev.br2k.protocol.status.StatusCodec;
 import dev.br2k.replication.backup.BackupRecord;
 import dev.br2k.replication.internal.Replica;
-import dev.br2k.replication.internal.log.LeaderValue;
+import java.util.Optional;
 
 /**
- * The body of {@code GET /br2k/status}. {@code leader}, {@code leaderUrl}, {@code lastBackup} and
- * {@code problem} are null when unknown. {@code lastBackup} never carries the storage access key nor the
- * artifact key (issue 20, item 8).
+ * The body of {@code GET /br2k/status}: a replica's state as the protocol's {@link ReplicaStatusRecord}, written
+ * by {@link StatusCodec}. {@code lastBackup} never carries the storage access key nor the artifact key (issue 20,
+ * item 8): {@link BackupSummary} has no field for them.
  */
-public record StatusView(
-        String service,
-        String id,
-        String role,
-        long lpi,
-        long ssi,
-        long logSize,
-        long stateVersion,
-        long replicaStateVersion,
-        String leader,
-        String leaderUrl,
-        String url,
-        BackupRecord lastBackup,
-        String problem) {
+public final class StatusView {
+    private StatusView() {
+    }
 
-    public static StatusView of(Replica r) {
-        LeaderValue leader = r.knownLeader().orElse(null);
-        return new StatusView(r.config().serviceName(), r.id(), r.role().name(), r.lpi(), r.ssi(), r.logSize(),
-                r.stateVersion(), r.ssv(), leader == null ? null : leader.id(), leader == null ? null : leader.url(),
-                String.valueOf(r.url()), r.lastBackup().map(BackupRecord::withoutSecrets).orElse(null), r.problem().orElse(null));
+    public static ReplicaStatusRecord of(Replica r) {
+        Optional<LeaderValue> leader = r.knownLeader();
+        return new ReplicaStatusRecord(r.config().serviceName(), r.id(), r.role(), r.lpi(), r.ssi(), r.logSize(),
+                r.stateVersion(), r.ssv(), leader.map(LeaderValue::id), leader.map(LeaderValue::url),
+                String.valueOf(r.url()), r.lastBackup().map(StatusView::summary), r.problem());
+    }
+
+    public static String json(Replica r) {
+        return StatusCodec.encode(of(r));
+    }
+
+    static BackupSummary summary(BackupRecord b) {
+        return new BackupSummary(b.service(), b.version(), b.lastIndex(), b.startTime(), b.endTime(), b.members(),
+                b.etcdSnapshotSize(), b.stateSize(), b.storageLocation(), b.leaderId(), b.sha256());
     }
 }
