@@ -29,6 +29,6 @@ public record ReplicaState(String name, int index, ReplicaPhase phase, String no
 
     /** The role it reported, or {@code "-"} when it did not answer. */
     public String role() {
-        return status.map(ReplicaStatus::role).orElse("-");
+        return status.map(s -> s.role().name()).orElse("-");
     }
 }

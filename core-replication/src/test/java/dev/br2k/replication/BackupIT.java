@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import dev.br2k.testkit.DirectoryTree;
 
 class BackupIT {
     @RegisterExtension
@@ -40,14 +41,6 @@ class BackupIT {
     private void write(int leader, String prefix, int n) {
         for (int i = 0; i < n; i++) {
             assertThat(kv.send("PUT", "/kv/" + prefix + i, "v" + i).statusCode()).isEqualTo(200);
-        }
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
         }
     }
 
@@ -109,7 +102,7 @@ class BackupIT {
         int lost = (leader + 1) % 3;
 
         kv.stop(lost);
-        deleteTree(kv.stateDir(lost));
+        DirectoryTree.delete(kv.stateDir(lost));
         write(leader, "more", 3);
         kv.start(lost);
 

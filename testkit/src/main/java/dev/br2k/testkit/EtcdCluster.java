@@ -236,7 +236,7 @@ public final class EtcdCluster extends ComponentExtension {
             member.process().stop(Duration.ofSeconds(10));
         }
         members.remove(member);
-        ProcessReaper.deleteTree(member.dataDir());
+        DirectoryTree.delete(member.dataDir());
     }
 
     /** Waits until every running member answers and they agree on a leader. */
@@ -257,7 +257,7 @@ public final class EtcdCluster extends ComponentExtension {
         }
         members.clear();
         if (baseDir != null) {
-            ProcessReaper.deleteTree(baseDir);
+            DirectoryTree.delete(baseDir);
         }
     }
 

@@ -121,7 +121,7 @@ abstract class ProcessComponent extends ComponentExtension {
         }
         process.kill();
         process = null;
-        ProcessReaper.deleteTree(dir);
+        DirectoryTree.delete(dir);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.br2k.testkit;
 
-import dev.br2k.testkit.internal.EtcdGateway;
+import dev.br2k.testkit.internal.PlainEtcdHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,25 +32,25 @@ class EtcdClusterIT {
 
         EtcdMember next = etcd.leader();
         assertThat(next).isNotEqualTo(old);
-        EtcdGateway.put(next.clientUrl(), "after-failover", "written");
+        PlainEtcdHttp.put(next.clientUrl(), "after-failover", "written");
         EtcdMember other = etcd.members().stream().filter(m -> m != old && m != next).findFirst().orElseThrow();
-        assertThat(EtcdGateway.get(other.clientUrl(), "after-failover")).contains("written");
+        assertThat(PlainEtcdHttp.get(other.clientUrl(), "after-failover")).contains("written");
     }
 
     @Test
     void a_paused_member_resumes_and_catches_up_on_writes_it_missed() {
         EtcdMember follower = etcd.members().stream().filter(m -> m != etcd.leader()).findFirst().orElseThrow();
         etcd.pause(follower);
-        EtcdGateway.put(etcd.leader().clientUrl(), "while-paused", "42");
+        PlainEtcdHttp.put(etcd.leader().clientUrl(), "while-paused", "42");
 
         etcd.resume(follower);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(EtcdGateway.get(follower.clientUrl(), "while-paused")).contains("42"));
+                assertThat(PlainEtcdHttp.get(follower.clientUrl(), "while-paused")).contains("42"));
     }
 
     @Test
     void a_killed_member_restarts_on_its_own_data() {
-        EtcdGateway.put(etcd.leader().clientUrl(), "durable", "yes");
+        PlainEtcdHttp.put(etcd.leader().clientUrl(), "durable", "yes");
         EtcdMember member = etcd.members().get(0);
         long id = member.memberId();
         etcd.kill(member);
@@ -59,16 +59,16 @@ class EtcdClusterIT {
         assertThat(member.isRunning()).isTrue();
         assertThat(member.memberId()).isEqualTo(id);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(EtcdGateway.get(member.clientUrl(), "durable")).contains("yes"));
+                assertThat(PlainEtcdHttp.get(member.clientUrl(), "durable")).contains("yes"));
     }
 
     @Test
     void a_member_can_be_added_and_removed() {
         EtcdMember added = etcd.addMember();
         assertThat(etcd.memberIdsReportedByEtcd()).hasSize(4).contains(added.memberId());
-        EtcdGateway.put(etcd.leader().clientUrl(), "seen-by-new-member", "hello");
+        PlainEtcdHttp.put(etcd.leader().clientUrl(), "seen-by-new-member", "hello");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(EtcdGateway.get(added.clientUrl(), "seen-by-new-member")).contains("hello"));
+                assertThat(PlainEtcdHttp.get(added.clientUrl(), "seen-by-new-member")).contains("hello"));
 
         etcd.removeMember(added);
         assertThat(etcd.members()).hasSize(3).doesNotContain(added);

@@ -1,6 +1,6 @@
 package dev.br2k.testkit;
 
-import dev.br2k.testkit.internal.EtcdGateway;
+import dev.br2k.testkit.internal.PlainEtcdHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -16,17 +16,17 @@ class TcpProxyIT {
     void a_write_through_a_proxy_that_drops_answers_lands_while_its_client_times_out() {
         EtcdMember member = etcd.members().get(0);
         try (TcpProxy proxy = TcpProxy.start(member.clientUrl())) {
-            EtcdGateway.put(proxy.url(), "through", "passes");
-            assertThat(EtcdGateway.get(member.clientUrl(), "through")).contains("passes");
+            PlainEtcdHttp.put(proxy.url(), "through", "passes");
+            assertThat(PlainEtcdHttp.get(member.clientUrl(), "through")).contains("passes");
 
             proxy.dropAnswers();
-            assertThatThrownBy(() -> EtcdGateway.put(proxy.url(), "lost-answer", "landed"))
+            assertThatThrownBy(() -> PlainEtcdHttp.put(proxy.url(), "lost-answer", "landed"))
                     .isInstanceOf(TestkitException.class).hasMessageContaining("did not answer");
-            assertThat(EtcdGateway.get(member.clientUrl(), "lost-answer")).as("the write landed").contains("landed");
+            assertThat(PlainEtcdHttp.get(member.clientUrl(), "lost-answer")).as("the write landed").contains("landed");
 
             proxy.heal();
-            EtcdGateway.put(proxy.url(), "after-heal", "passes");
-            assertThat(EtcdGateway.get(proxy.url(), "after-heal")).contains("passes");
+            PlainEtcdHttp.put(proxy.url(), "after-heal", "passes");
+            assertThat(PlainEtcdHttp.get(proxy.url(), "after-heal")).contains("passes");
         }
     }
 }

@@ -42,6 +42,7 @@ import java.util.Optional;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.utils.Numeric;
+import dev.br2k.cluster.local.LocalDirectories;
 
 /**
  * The one-machine sandbox: anvil, the service registry, an operator account, InfoDID with three
@@ -306,9 +307,9 @@ public final class Sandbox {
             }
         });
         try {
-            deleteTree(home.sandboxDir());
+            LocalDirectories.deleteTree(home.sandboxDir());
             Files.deleteIfExists(profileFile());
-        } catch (IOException e) {
+        } catch (IOException | ClusterException e) {
             throw CliException.failed("the sandbox stopped, but " + home.sandboxDir() + " could not be deleted: " + e.getMessage(), e);
         }
         HomeConfig config = home.config();
@@ -321,16 +322,7 @@ public final class Sandbox {
 
     private static List<String> replicaUrls(ServiceState state) {
         List<String> urls = new ArrayList<>();
-        state.keys().ifPresent(k -> k.members().values().forEach(raw -> {
-            try {
-                JsonNode n = JSON.readTree(raw);
-                if (n.hasNonNull("url")) {
-                    urls.add(n.get("url").asText());
-                }
-            } catch (IOException e) {
-                // not the JSON this version writes: leave it out
-            }
-        }));
+        state.keys().ifPresent(k -> k.members().values().forEach(m -> urls.add(m.url())));
         return urls.stream().sorted().toList();
     }
 
@@ -422,17 +414,6 @@ public final class Sandbox {
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 

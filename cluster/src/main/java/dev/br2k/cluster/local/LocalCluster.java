@@ -482,7 +482,7 @@ public final class LocalCluster implements Br2kCluster {
         });
         steps.run("stop service " + r.name(), () -> Processes.stop(r.service(), 10_000));
         steps.run("stop etcd " + r.name(), () -> Processes.stop(r.etcd(), 10_000));
-        steps.run("delete data of " + r.name(), () -> deleteTree(layout.replicaDir(r.name())));
+        steps.run("delete data of " + r.name(), () -> LocalDirectories.deleteTree(layout.replicaDir(r.name())));
         LocalState done = marked.remove(r.name());
         stateFile.write(done);
         return done;
@@ -531,7 +531,7 @@ public final class LocalCluster implements Br2kCluster {
                         + " is left and the registry gave no recovery information. Deploy it again instead."));
                 existing.ifPresent(s -> s.replicas().forEach(r -> {
                     Processes.kill(r.service());
-                    deleteTree(layout.replicaDir(r.name()));
+                    LocalDirectories.deleteTree(layout.replicaDir(r.name()));
                 }));
                 steps.run("forget the lost cluster", () -> {
                     stateFile.delete();
@@ -676,7 +676,7 @@ public final class LocalCluster implements Br2kCluster {
             steps.run("stop service " + r.name(), () -> Processes.stop(r.service(), 5_000));
             steps.run("stop etcd " + r.name(), () -> Processes.stop(r.etcd(), 5_000));
         }));
-        steps.run("delete " + layout.root(), () -> deleteTree(layout.root()));
+        steps.run("delete " + layout.root(), () -> LocalDirectories.deleteTree(layout.root()));
     }
 
     @Override
@@ -695,20 +695,6 @@ public final class LocalCluster implements Br2kCluster {
 
     private ClusterException notDeployed() {
         return new ClusterException("No local cluster " + service + " in " + layout.root() + ". Deploy it first.");
-    }
-
-    private static boolean deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return false;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-            return true;
-        } catch (IOException e) {
-            throw new ClusterException("Cannot delete " + dir + ": " + e.getMessage(), e);
-        }
     }
 
     private static String hostName() {

@@ -1,48 +1,32 @@
 package dev.br2k.cluster.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.br2k.cluster.ReplicaStatus;
-
-import java.io.IOException;
+import dev.br2k.protocol.ProtocolException;
+import dev.br2k.protocol.status.StatusCodec;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Parses the JSON a replica serves on {@code GET /br2k/status}; lenient about missing fields. */
+/**
+ * Reads the JSON a replica serves on {@code GET /br2k/status} with the protocol's strict {@link StatusCodec}.
+ * A body that is not a status of this BR2K version (a missing or unknown field, a wrong type) gives no status,
+ * and the reason, naming the field, is logged as a warning: the replica shows as not answering, never with a
+ * guessed role.
+ */
 public final class ReplicaStatusParser {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicaStatusParser.class);
 
     private ReplicaStatusParser() {
     }
 
-    /** The status, or empty when the text is not a status object. */
+    /** The status, or empty when the text is not a status this version reads (logged). */
     public static Optional<ReplicaStatus> parse(String json) {
-        JsonNode n;
         try {
-            n = JSON.readTree(json);
-        } catch (IOException e) {
+            return Optional.of(ReplicaStatus.of(StatusCodec.decode(json)));
+        } catch (ProtocolException e) {
+            LOG.warn("a replica's status cannot be read: {}; run the same BR2K version for the replicas and this tool",
+                    e.getMessage());
             return Optional.empty();
         }
-        if (n == null || !n.isObject() || !n.has("role")) {
-            return Optional.empty();
-        }
-        return Optional.of(new ReplicaStatus(
-                n.path("id").asText(""),
-                n.path("role").asText(""),
-                n.path("lpi").asLong(-1),
-                n.path("ssi").asLong(-1),
-                n.path("logSize").asLong(-1),
-                n.path("stateVersion").asLong(0),
-                text(n.get("leader")),
-                text(n.get("leaderUrl")),
-                text(n.get("lastBackup"))));
-    }
-
-    private static Optional<String> text(JsonNode n) {
-        if (n == null || n.isNull() || n.isMissingNode()) {
-            return Optional.empty();
-        }
-        String s = n.isValueNode() ? n.asText() : n.toString();
-        return s.isBlank() ? Optional.empty() : Optional.of(s);
     }
 }

@@ -32,6 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import dev.br2k.testkit.DirectoryTree;
 
 /**
  * One local service of real processes (etcd + KvService per replica), walked through the operations
@@ -258,7 +259,7 @@ class LocalClusterIT {
         }
         await().atMost(PATIENCE).until(() -> cluster.state().replicas().stream().noneMatch(r -> isAlive(r.name())));
         for (ReplicaState r : cluster.state().replicas()) {
-            deleteTree(new LocalLayout(base.resolve("kv")).etcdData(r.name()));
+            DirectoryTree.delete(new LocalLayout(base.resolve("kv")).etcdData(r.name()));
         }
         RecoverySource registry = service -> java.util.Optional.of(new dev.br2k.cluster.RecoveryPlan(service, 3,
                 java.util.Optional.empty(), java.util.Optional.empty()));
@@ -283,17 +284,6 @@ class LocalClusterIT {
             return false;
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the processes of " + replica + ": " + e, e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 

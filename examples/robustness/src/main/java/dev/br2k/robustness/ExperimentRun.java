@@ -39,6 +39,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.br2k.testkit.DirectoryTree;
 
 /**
  * One run of the experiment: network, replicas, clients and attacker; then the audit of etcd and of
@@ -230,19 +231,10 @@ public final class ExperimentRun {
     }
 
     private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            LOG.warn("could not delete {}: {}", dir, e.getMessage());
+        try {
+            DirectoryTree.delete(dir);
+        } catch (UncheckedIOException e) {
+            LOG.warn("could not delete the work directory: {}", e.getMessage());
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import dev.br2k.testkit.DirectoryTree;
 
 /**
  * Makes sure nothing the testkit starts outlives the test JVM. Every component lives in one run
@@ -81,23 +82,6 @@ public final class ProcessReaper {
         }
     }
 
-    /** Deletes a directory tree; a missing directory is fine. */
-    public static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + dir, e);
-        }
-    }
 
     private void startWatchdog(long ownerPid) {
         try {
@@ -139,7 +123,7 @@ public final class ProcessReaper {
             }
         }
         try {
-            deleteTree(runDir);
+            DirectoryTree.delete(runDir);
         } catch (RuntimeException e) {
             System.err.println("br2k-testkit: could not delete " + runDir + ": " + e);
         }

@@ -15,6 +15,7 @@ import dev.br2k.cluster.ReplicaState;
 import dev.br2k.cluster.ReplicaStatus;
 import dev.br2k.cluster.ReplicationKeys;
 import dev.br2k.cluster.ServiceState;
+import dev.br2k.protocol.Role;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class FakeCluster implements Br2kCluster {
             String name = service + "-" + i;
             boolean down = name.equals(failed);
             Optional<ReplicaStatus> status = down ? Optional.empty() : Optional.of(new ReplicaStatus(name,
-                    i == 0 ? "Leader" : "Follower", 42, 42, 42, 1, Optional.of(service + "-0"), Optional.empty(), Optional.empty()));
+                    i == 0 ? Role.LEADER : Role.FOLLOWER, 42, 42, 42, 1, Optional.of(service + "-0"), Optional.empty(), Optional.empty()));
             rs.add(new ReplicaState(name, i, down ? ReplicaPhase.FAILED : ReplicaPhase.RUNNING, "localhost", 0,
                     Optional.of("m" + i), status, down ? "killed" : ""));
         }

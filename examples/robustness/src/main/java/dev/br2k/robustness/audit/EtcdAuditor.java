@@ -2,6 +2,10 @@ package dev.br2k.robustness.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.br2k.protocol.Counter;
+import dev.br2k.protocol.EntryStatus;
+import dev.br2k.protocol.KeyLayout;
+import dev.br2k.protocol.ProtocolException;
 import dev.br2k.robustness.ExperimentException;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
@@ -18,7 +22,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Reads the runtime's keys ({@code /br2k/<service>/...}, spec §1.3) and summarises them. */
+/**
+ * Reads the runtime's keys ({@code /br2k/<service>/...}, spec §1.3, laid out by the protocol's {@link KeyLayout})
+ * and summarises them. Of a log entry it needs only the request id, of an entry state only its
+ * {@link EntryStatus}; a value that is not what the runtime writes stops the audit with the key named.
+ */
 public final class EtcdAuditor {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAGE = 1000;
@@ -27,41 +35,54 @@ public final class EtcdAuditor {
     }
 
     public static LogAudit audit(List<String> endpoints, String service) {
-        String prefix = "/br2k/" + service + "/";
+        KeyLayout keys = new KeyLayout(service);
         try (Client client = Client.builder().endpoints(endpoints.toArray(String[]::new)).build()) {
             Map<Long, String> requestIds = new HashMap<>();
-            for (KeyValue kv : range(client, prefix + "log/")) {
-                requestIds.put(index(kv), JSON.readTree(kv.getValue().getBytes()).path("requestId").asText());
+            for (KeyValue kv : range(client, keys.logPrefix())) {
+                requestIds.put(index(kv), field(kv, "requestId").asText());
             }
             Map<String, Long> counts = new TreeMap<>();
             Map<String, Integer> successes = new HashMap<>();
-            for (KeyValue kv : range(client, prefix + "status/")) {
-                JsonNode st = JSON.readTree(kv.getValue().getBytes());
-                String status = st.path("status").asText();
-                counts.merge(status, 1L, Long::sum);
+            for (KeyValue kv : range(client, keys.statusPrefix())) {
+                EntryStatus status = EntryStatus.parse(field(kv, "status").asText());
+                counts.merge(status.name(), 1L, Long::sum);
                 String id = requestIds.get(index(kv));
-                if (id != null && status.equals("SUCCESS")) {
+                if (id != null && status == EntryStatus.SUCCESS) {
                     successes.merge(id, 1, Integer::sum);
                 }
             }
-            long logSize = number(client, prefix + "log-size");
-            long ssi = number(client, prefix + "service-state");
-            List<KeyValue> leader = get(client, prefix + "leader", GetOption.DEFAULT);
+            long logSize = number(client, keys.logSize());
+            long ssi = number(client, keys.serviceState());
+            List<KeyValue> leader = get(client, keys.leader(), GetOption.DEFAULT);
             long takeovers = leader.isEmpty() ? 0 : leader.get(0).getVersion();
-            return new LogAudit(logSize, ssi, counts, successes, takeovers, number(client, prefix + "state-version"));
+            return new LogAudit(logSize, ssi, counts, successes, takeovers, number(client, keys.stateVersion()));
+        } catch (ProtocolException e) {
+            throw new ExperimentException("a BR2K key in etcd is not what the runtime writes: " + e.getMessage(), e);
+        }
+    }
+
+    /** The textual field {@code name} of the JSON value of {@code kv}. */
+    private static JsonNode field(KeyValue kv, String name) {
+        String key = kv.getKey().toString(StandardCharsets.UTF_8);
+        try {
+            JsonNode n = JSON.readTree(kv.getValue().getBytes()).get(name);
+            if (n == null || !n.isTextual()) {
+                throw new ProtocolException("etcd key " + key + " has no text field '" + name + "'");
+            }
+            return n;
         } catch (IOException e) {
-            throw new ExperimentException("a BR2K key in etcd is not the JSON the runtime writes: " + e.getMessage(), e);
+            throw new ProtocolException("etcd key " + key + " does not hold JSON: " + e.getMessage());
         }
     }
 
     private static long index(KeyValue kv) {
-        String key = kv.getKey().toString(StandardCharsets.UTF_8);
-        return Long.parseLong(key.substring(key.lastIndexOf('/') + 1));
+        return KeyLayout.indexOf(kv.getKey().toString(StandardCharsets.UTF_8));
     }
 
+    /** The number at {@code key}, -1 when absent. */
     private static long number(Client client, String key) {
         List<KeyValue> kvs = get(client, key, GetOption.DEFAULT);
-        return kvs.isEmpty() ? -1 : Long.parseLong(kvs.get(0).getValue().toString(StandardCharsets.UTF_8).trim());
+        return kvs.isEmpty() ? -1 : Counter.decode(key, kvs.get(0).getValue().toString(StandardCharsets.UTF_8));
     }
 
     /** Every key under {@code prefix}, read in pages (one response is limited to a few MB). */

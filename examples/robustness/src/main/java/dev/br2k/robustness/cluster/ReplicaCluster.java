@@ -1,5 +1,7 @@
 package dev.br2k.robustness.cluster;
 
+import dev.br2k.protocol.Role;
+import dev.br2k.protocol.status.ReplicaStatusRecord;
 import dev.br2k.robustness.ExperimentException;
 import dev.br2k.robustness.network.Network;
 import java.nio.file.Path;
@@ -52,20 +54,20 @@ public final class ReplicaCluster implements AutoCloseable {
     }
 
     /** Every replica's status, asked in parallel; replicas that do not answer are missing from the map. */
-    public Map<String, ReplicaStatus> statuses() {
-        Map<String, ReplicaStatus> out = new ConcurrentHashMap<>();
+    public Map<String, ReplicaStatusRecord> statuses() {
+        Map<String, ReplicaStatusRecord> out = new ConcurrentHashMap<>();
         nodes.parallelStream().forEach(n -> n.status(STATUS_TIMEOUT).ifPresent(s -> out.put(n.id(), s)));
         return out;
     }
 
     /** The replica that says it leads and that the other answering replicas agree on. */
     public Optional<ReplicaNode> leader() {
-        Map<String, ReplicaStatus> st = statuses();
-        List<ReplicaStatus> leading = st.values().stream().filter(ReplicaStatus::leading).toList();
+        Map<String, ReplicaStatusRecord> st = statuses();
+        List<ReplicaStatusRecord> leading = st.values().stream().filter(ReplicaCluster::leading).toList();
         if (leading.size() == 1) {
             return Optional.of(node(leading.get(0).id()));
         }
-        for (ReplicaStatus s : leading) {
+        for (ReplicaStatusRecord s : leading) {
             long agree = st.values().stream().filter(o -> o.leader().filter(s.id()::equals).isPresent()).count();
             if (agree > st.size() / 2) {
                 return Optional.of(node(s.id()));
@@ -104,27 +106,27 @@ public final class ReplicaCluster implements AutoCloseable {
 
     /** True when every replica answers and exactly one leads. */
     public boolean recovered() {
-        Map<String, ReplicaStatus> st = statuses();
-        return st.size() == nodes.size() && st.values().stream().filter(ReplicaStatus::leading).count() == 1;
+        Map<String, ReplicaStatusRecord> st = statuses();
+        return st.size() == nodes.size() && st.values().stream().filter(ReplicaCluster::leading).count() == 1;
     }
 
-    private boolean converged(Map<String, ReplicaStatus> st) {
+    private boolean converged(Map<String, ReplicaStatusRecord> st) {
         if (st.size() != nodes.size()) {
             return false;
         }
-        List<ReplicaStatus> leading = st.values().stream().filter(ReplicaStatus::leading).toList();
+        List<ReplicaStatusRecord> leading = st.values().stream().filter(ReplicaCluster::leading).toList();
         if (leading.size() != 1) {
             return false;
         }
         String leader = leading.get(0).id();
         long ssi = leading.get(0).ssi();
-        return st.values().stream().allMatch(s -> (s.leading() || s.following())
+        return st.values().stream().allMatch(s -> (leading(s) || s.role() == Role.FOLLOWER)
                 && s.leader().filter(leader::equals).isPresent() && s.lpi() == ssi);
     }
 
     /** Every replica's status, one line each, for messages. */
     public String describe() {
-        Map<String, ReplicaStatus> st = statuses();
+        Map<String, ReplicaStatusRecord> st = statuses();
         return nodes.stream().map(n -> n.id() + ": " + Optional.ofNullable(st.get(n.id())).map(Object::toString)
                 .orElse("no answer")).collect(Collectors.joining("\n"));
     }
@@ -146,5 +148,9 @@ public final class ReplicaCluster implements AutoCloseable {
     @Override
     public void close() {
         nodes.parallelStream().forEach(ReplicaNode::stop);
+    }
+
+    private static boolean leading(ReplicaStatusRecord s) {
+        return s.role() == Role.LEADER;
     }
 }

@@ -1,7 +1,7 @@
 package dev.br2k.robustness.cluster;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.br2k.protocol.status.ReplicaStatusRecord;
+import dev.br2k.protocol.status.StatusCodec;
 import dev.br2k.robustness.ExperimentException;
 import dev.br2k.robustness.network.Network;
 import dev.br2k.robustness.network.Shell;
@@ -29,7 +29,6 @@ public final class ReplicaNode {
     static final int ETCD_CLIENT_PORT = 2379;
     static final int ETCD_PEER_PORT = 2380;
     static final int HTTP_PORT = 8080;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int index;
     private final Network network;
@@ -253,19 +252,19 @@ public final class ReplicaNode {
         killEtcd();
     }
 
-    /** Asks the service for its status; empty when it does not answer within {@code timeout}. */
-    public Optional<ReplicaStatus> status(Duration timeout) {
+    /**
+     * Asks the service for its status; empty when it does not answer within {@code timeout}.
+     *
+     * @throws dev.br2k.protocol.ProtocolException if it answers with a body that is not a status of this BR2K version
+     */
+    public Optional<ReplicaStatusRecord> status(Duration timeout) {
         try {
             HttpResponse<String> res = http.send(HttpRequest.newBuilder(url().resolve("/br2k/status"))
                     .timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
             if (res.statusCode() != 200) {
                 return Optional.empty();
             }
-            JsonNode n = JSON.readTree(res.body());
-            JsonNode leader = n.path("leader");
-            return Optional.of(new ReplicaStatus(n.path("id").asText(), n.path("role").asText(), n.path("lpi").asLong(),
-                    n.path("ssi").asLong(), n.path("logSize").asLong(),
-                    leader.isTextual() ? Optional.of(leader.asText()) : Optional.empty()));
+            return Optional.of(StatusCodec.decode(res.body()));
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

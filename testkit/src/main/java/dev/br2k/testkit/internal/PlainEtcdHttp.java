@@ -8,9 +8,9 @@ import java.util.Optional;
  * etcd's JSON gateway over plain HTTP without auth ({@link EtcdHttp#PLAIN}), for tests of plain clusters.
  * A TLS cluster's own client is {@code EtcdCluster.gateway()}.
  */
-public final class EtcdGateway {
+public final class PlainEtcdHttp {
 
-    private EtcdGateway() {
+    private PlainEtcdHttp() {
     }
 
     public static EtcdHttp.Status status(URI clientUrl) {
