@@ -5,50 +5,36 @@ import dev.br2k.cluster.ClusterException;
 import dev.br2k.cluster.LogListener;
 import dev.br2k.cluster.LogOptions;
 import dev.br2k.cluster.LogStream;
-import dev.br2k.cluster.MemberInfo;
 import dev.br2k.cluster.Operation;
 import dev.br2k.cluster.OperationResult;
 import dev.br2k.cluster.ProgressListener;
-import dev.br2k.cluster.RecoveryPlan;
 import dev.br2k.cluster.RecoverySource;
 import dev.br2k.cluster.ReplicaCountException;
-import dev.br2k.cluster.ReplicaPhase;
-import dev.br2k.cluster.ReplicaState;
-import dev.br2k.cluster.ReplicaStatus;
-import dev.br2k.cluster.ReplicationKeys;
 import dev.br2k.cluster.ServiceState;
 import dev.br2k.cluster.admin.AdminToken;
-import dev.br2k.cluster.etcd.EtcdGateway;
-import dev.br2k.cluster.internal.StepOutcome;
 import dev.br2k.cluster.internal.Steps;
-import dev.br2k.cluster.internal.Wait;
 import dev.br2k.cluster.logs.FileLogStream;
 import dev.br2k.cluster.status.ReplicaStatusClient;
-import dev.br2k.cluster.status.ReplicationKeysReader;
-
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 
 /**
  * A BR2K service on this machine: each replica is an etcd process and a service process on their own
  * loopback ports, with their own data directories and log files. Processes run in their own session
  * and outlive the JVM; {@code cluster.json} under the cluster's directory records them, so another
  * JVM can {@link #open} the cluster later and act on it.
+ *
+ * <p>This class holds the operations and the state file's lock; the work is done by parts named for it:
+ * {@link ReplicaPlanner} (names and ports), {@link EtcdProcesses}, {@link ServiceProcesses},
+ * {@link Convergence} (bring every replica up), {@link LocalMembership} (join and leave), {@link LocalRecovery},
+ * {@link LocalStatusReader} (state), with {@link CurrentState} carrying the state from step to step.
  *
  * <pre>{@code
  * try (var cluster = LocalCluster.builder()
@@ -64,28 +50,35 @@ public final class LocalCluster implements Br2kCluster {
 
     public static final Path DEFAULT_ETCD = Path.of("/usr/bin/etcd");
 
+    private final LocalSettings settings;
     private final String service;
     private final LocalLayout layout;
     private final StateFile stateFile;
-    private final Optional<LaunchSpec> launch;
-    private final Path etcdBinary;
-    private final int maxReplicas;
-    private final Duration startTimeout;
-    private final ReplicaStatusClient statusClient = new ReplicaStatusClient(Duration.ofSeconds(1));
+    private final ReplicaPlanner planner;
+    private final Convergence convergence;
+    private final LocalMembership membership;
+    private final LocalRecovery recovery;
+    private final LocalStatusReader status;
     private final List<LogStream> streams = new CopyOnWriteArrayList<>();
 
-    private LocalCluster(Builder b) {
+    LocalCluster(LocalClusterBuilder b) {
         this.service = b.service;
         this.layout = new LocalLayout(b.baseDir.resolve(b.service).toAbsolutePath());
         this.stateFile = new StateFile(layout.root());
-        this.launch = Optional.ofNullable(b.launch);
-        this.etcdBinary = b.etcdBinary;
-        this.maxReplicas = b.maxReplicas;
-        this.startTimeout = b.startTimeout;
+        this.settings = new LocalSettings(service, layout, stateFile, Optional.ofNullable(b.launch), b.etcdBinary,
+                b.maxReplicas, b.startTimeout);
+        ReplicaStatusClient statusClient = new ReplicaStatusClient(Duration.ofSeconds(1));
+        EtcdProcesses etcd = new EtcdProcesses(settings);
+        ServiceProcesses services = new ServiceProcesses(settings, statusClient);
+        this.planner = new ReplicaPlanner(settings);
+        this.convergence = new Convergence(settings, etcd, services);
+        this.membership = new LocalMembership(settings, etcd, services);
+        this.recovery = new LocalRecovery(settings, planner, convergence, membership);
+        this.status = new LocalStatusReader(settings, etcd, statusClient);
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static LocalClusterBuilder builder() {
+        return new LocalClusterBuilder();
     }
 
     /** Opens a cluster an earlier JVM deployed under {@code baseDir}; its launch spec comes from its state file. */
@@ -121,8 +114,6 @@ public final class LocalCluster implements Br2kCluster {
         return AdminToken.read(layout.adminTokenFile());
     }
 
-    // ---------------------------------------------------------------- deploy
-
     @Override
     public OperationResult deploy(int replicas, ProgressListener listener) {
         Steps steps = new Steps(Operation.DEPLOY, listener);
@@ -130,7 +121,7 @@ public final class LocalCluster implements Br2kCluster {
             LocalState state = stateFile.read().orElse(null);
             int before = state == null ? 0 : state.inStage(ReplicaStage.ACTIVE).size();
             if (state == null || state.replicas().isEmpty()) {
-                state = plan(replicas, steps, Map.of());
+                state = planner.plan(replicas, steps, Map.of());
             }
             if (state.paused()) {
                 LocalState s = state.withPaused(false);
@@ -140,236 +131,10 @@ public final class LocalCluster implements Br2kCluster {
                 });
                 state = s;
             }
-            state = converge(state, steps);
+            state = convergence.converge(state, steps);
             return OperationResult.of(Operation.DEPLOY, before, state.inStage(ReplicaStage.ACTIVE).size(), steps.changes());
         }
     }
-
-    /** Plans a new cluster of {@code replicas} founding members and persists it before anything starts. */
-    private LocalState plan(int replicas, Steps steps, Map<String, String> extraEnv) {
-        if (replicas < 1 || replicas > maxReplicas) {
-            throw new ReplicaCountException("A service needs between 1 and " + maxReplicas + " replicas; "
-                    + replicas + " were asked.");
-        }
-        LaunchSpec spec = launch.orElseThrow(() -> new ClusterException("No launch spec for " + service
-                + ": build the LocalCluster with launch(...) to deploy it."));
-        Set<Integer> taken = new HashSet<>();
-        List<LocalReplica> list = new ArrayList<>();
-        for (int i = 0; i < replicas; i++) {
-            list.add(newReplica(i, ReplicaStage.ACTIVE, taken));
-        }
-        LocalState s = new LocalState(service, spec.withEnv(extraEnv), etcdBinary, maxReplicas, false, list);
-        steps.run("plan " + replicas + " replicas in " + layout.root(), () -> {
-            Files.createDirectories(layout.backups());
-            stateFile.write(s);
-            return true;
-        });
-        return s;
-    }
-
-    private LocalReplica newReplica(int index, ReplicaStage stage, Set<Integer> taken) {
-        stateFile.read().ifPresent(s -> s.replicas().forEach(r ->
-                taken.addAll(List.of(r.etcdClientPort(), r.etcdPeerPort(), r.httpPort()))));
-        return new LocalReplica(service + "-" + index, index, stage, Ports.free(taken), Ports.free(taken),
-                Ports.free(taken), Optional.empty(), Optional.empty(), Optional.empty(), 0);
-    }
-
-    /**
-     * Brings every active replica's etcd and service up: restarts what stopped, re-joins a member whose
-     * data is gone, and waits until etcd has all members and every service answers.
-     */
-    private LocalState converge(LocalState state, Steps steps) {
-        List<LocalReplica> active = new ArrayList<>(state.inStage(ReplicaStage.ACTIVE));
-        // The founding members have formed a cluster once any of them has a recorded member id.
-        boolean bootstrap = active.stream().allMatch(r -> r.memberId().isEmpty());
-        // Members that can restart from their data first: a member whose data is gone needs their quorum to re-join.
-        active.sort(Comparator.comparing((LocalReplica r) -> !layout.hasEtcdData(r.name())));
-        for (LocalReplica r : active) {
-            state = ensureEtcd(state, state.replica(r.name()).orElseThrow(), bootstrap, steps);
-        }
-        LocalState s0 = state;
-        steps.await("wait for etcd members of " + service, () -> {
-            awaitMembers(s0);
-            return true;
-        });
-        state = recordMemberIds(state);
-        for (LocalReplica r : state.inStage(ReplicaStage.ACTIVE)) {
-            state = ensureService(state, r, steps);
-        }
-        for (LocalReplica r : state.inStage(ReplicaStage.ACTIVE)) {
-            steps.await("wait for " + r.name() + " to answer", () -> {
-                awaitAnswer(r);
-                return true;
-            });
-        }
-        return state;
-    }
-
-    private LocalState ensureEtcd(LocalState state, LocalReplica r, boolean bootstrap, Steps steps) {
-        if (r.etcd().map(ProcessRecord::alive).orElse(false)) {
-            steps.run("start etcd " + r.name(), () -> false);
-            return state;
-        }
-        LocalState[] out = {state};
-        if (bootstrap || layout.hasEtcdData(r.name())) {
-            String initial = String.join(",", state.inStage(ReplicaStage.ACTIVE).stream()
-                    .map(a -> a.name() + "=" + a.peerUrl()).toList());
-            steps.step("start etcd " + r.name(), () -> {
-                out[0] = startEtcd(state, r, initial, "new");
-                return StepOutcome.changed(etcdDetail(out[0], r.name()));
-            });
-            return out[0];
-        }
-        // Its data is gone while the others have theirs: it must join again as a new member.
-        steps.run("etcd member re-add " + r.name() + " (its data is gone)", () -> {
-            EtcdGateway etcd = gateway(state, r.name());
-            etcd.members().stream().filter(m -> m.peerUrls().contains(r.peerUrl()) && m.started())
-                    .forEach(m -> etcd.removeMember(m.id()));
-            MemberInfo added = etcd.addMember(r.peerUrl());
-            out[0] = state.put(r.withMemberId(Optional.of(added.id())));
-            stateFile.write(out[0]);
-            return true;
-        });
-        LocalState s1 = out[0];
-        LocalReplica r1 = s1.replica(r.name()).orElseThrow();
-        steps.step("start etcd " + r.name() + " joining the cluster", () -> {
-            out[0] = startEtcd(s1, r1, initialClusterFor(s1, r1), "existing");
-            return StepOutcome.changed(etcdDetail(out[0], r.name()));
-        });
-        return out[0];
-    }
-
-    private static String etcdDetail(LocalState state, String replica) {
-        LocalReplica r = state.replica(replica).orElseThrow();
-        return "pid " + r.etcd().map(ProcessRecord::pid).orElse(-1L) + ", client port " + r.etcdClientPort();
-    }
-
-    private String initialClusterFor(LocalState state, LocalReplica joining) {
-        List<MemberInfo> members = gateway(state, joining.name()).members();
-        List<String> parts = new ArrayList<>();
-        for (MemberInfo m : members) {
-            String url = m.peerUrls().get(0);
-            String name = m.started() ? m.name() : state.replicas().stream().filter(x -> x.peerUrl().equals(url))
-                    .map(LocalReplica::name).findFirst().orElse("unknown-" + m.id());
-            parts.add(name + "=" + url);
-        }
-        return String.join(",", parts);
-    }
-
-    private LocalState startEtcd(LocalState state, LocalReplica r, String initialCluster, String clusterState) {
-        List<String> cmd = List.of(state.etcdBinary().toString(),
-                "--name", r.name(),
-                "--data-dir", layout.etcdData(r.name()).toString(),
-                "--listen-client-urls", r.clientUrl(),
-                "--advertise-client-urls", r.clientUrl(),
-                "--listen-peer-urls", r.peerUrl(),
-                "--initial-advertise-peer-urls", r.peerUrl(),
-                "--initial-cluster", initialCluster,
-                "--initial-cluster-state", clusterState,
-                "--initial-cluster-token", "br2k-local-" + service,
-                "--heartbeat-interval", "100",
-                "--election-timeout", "1000");
-        ProcessRecord p = Processes.start(cmd, Map.of(), layout.replicaDir(r.name()), layout.log(r.name(), LogOptions.ETCD));
-        LocalReplica updated = r.withEtcd(Optional.of(p));
-        LocalState s = state.put(updated);
-        stateFile.write(s);
-        return s;
-    }
-
-    private LocalState ensureService(LocalState state, LocalReplica r, Steps steps) {
-        if (r.service().map(ProcessRecord::alive).orElse(false)) {
-            steps.run("start service " + r.name(), () -> false);
-            return state;
-        }
-        LocalState[] out = {state};
-        steps.step("start service " + r.name(), () -> {
-            out[0] = startService(state, r);
-            LocalReplica started = out[0].replica(r.name()).orElseThrow();
-            return StepOutcome.changed("pid " + started.service().map(ProcessRecord::pid).orElse(-1L) + ", http port "
-                    + started.httpPort() + ", log " + layout.log(r.name(), LogOptions.SERVICE));
-        });
-        return out[0];
-    }
-
-    private LocalState startService(LocalState state, LocalReplica r) throws IOException {
-        Files.createDirectories(layout.stateDir(r.name()));
-        Files.createDirectories(layout.backups());
-        List<String> endpoints = new ArrayList<>();
-        endpoints.add(r.clientUrl());
-        state.inStage(ReplicaStage.ACTIVE).stream().filter(o -> !o.name().equals(r.name()))
-                .forEach(o -> endpoints.add(o.clientUrl()));
-        Map<String, String> env = new java.util.HashMap<>(state.launch().env());
-        env.put("BR2K_SERVICE", service);
-        env.put("BR2K_REPLICA_ID", r.name());
-        env.put("BR2K_ETCD_ENDPOINTS", String.join(",", endpoints));
-        env.put("BR2K_HTTP_HOST", "127.0.0.1");
-        env.put("BR2K_HTTP_PORT", Integer.toString(r.httpPort()));
-        env.put("BR2K_ADVERTISE_URL", r.httpUrl());
-        env.put("BR2K_STATE_DIR", layout.stateDir(r.name()).toString());
-        env.put("BR2K_BACKUP_DIR", layout.backups().toString());
-        env.put("BR2K_LOCATION_FILE", layout.locationFile().toString());
-        env.put("BR2K_BACKUP_LOG_FILE", layout.backupLog().toString());
-        env.put(AdminToken.FILE_VARIABLE, AdminToken.ensureFile(layout.adminTokenFile()).toString());
-        // A service that reads it logs to this file itself, rolled at a size cap; its console output is appended to the same file.
-        env.put("BR2K_LOG_FILE", layout.log(r.name(), LogOptions.SERVICE).toString());
-        ProcessRecord p = Processes.start(state.launch().command(), env, layout.replicaDir(r.name()),
-                layout.log(r.name(), LogOptions.SERVICE));
-        LocalState s = state.put(state.replica(r.name()).orElse(r).withService(Optional.of(p)));
-        stateFile.write(s);
-        return s;
-    }
-
-    private void awaitMembers(LocalState state) {
-        List<LocalReplica> active = state.inStage(ReplicaStage.ACTIVE);
-        EtcdGateway etcd = gateway(state, null);
-        Wait.until("etcd members " + active.stream().map(LocalReplica::name).toList() + " to start", startTimeout, () -> {
-            List<MemberInfo> members = etcd.members();
-            return active.stream().allMatch(r -> members.stream()
-                    .anyMatch(m -> m.started() && m.name().equals(r.name()) && m.peerUrls().contains(r.peerUrl())));
-        });
-    }
-
-    private void awaitAnswer(LocalReplica r) {
-        Wait.until(r.name() + " to answer on " + r.httpUrl() + "/br2k/status (see " + layout.log(r.name(), LogOptions.SERVICE) + ")",
-                startTimeout, () -> {
-                    if (!stateFile.read().flatMap(s -> s.replica(r.name())).flatMap(LocalReplica::service)
-                            .map(ProcessRecord::alive).orElse(false)) {
-                        throw new ClusterException(r.name() + "'s service process exited; see "
-                                + layout.log(r.name(), LogOptions.SERVICE));
-                    }
-                    return statusClient.read(URI.create(r.httpUrl())).isPresent();
-                });
-    }
-
-    private LocalState recordMemberIds(LocalState state) {
-        List<MemberInfo> members = gateway(state, null).members();
-        LocalState s = state;
-        for (LocalReplica r : state.replicas()) {
-            Optional<String> id = members.stream().filter(m -> m.peerUrls().contains(r.peerUrl())).map(MemberInfo::id).findFirst();
-            if (id.isPresent() && !id.equals(r.memberId())) {
-                s = s.put(r.withMemberId(id));
-            }
-        }
-        if (s != state) {
-            stateFile.write(s);
-        }
-        return s;
-    }
-
-    /** A gateway to the active replicas' etcd members, {@code first} (if given) tried first. */
-    private EtcdGateway gateway(LocalState state, String exclude) {
-        List<URI> urls = state.replicas().stream()
-                .filter(r -> r.stage() != ReplicaStage.JOINING || r.etcd().map(ProcessRecord::alive).orElse(false))
-                .filter(r -> !r.name().equals(exclude))
-                .sorted(Comparator.comparing((LocalReplica r) -> !r.etcd().map(ProcessRecord::alive).orElse(false)))
-                .map(r -> URI.create(r.clientUrl())).toList();
-        if (urls.isEmpty()) {
-            throw new ClusterException("No etcd member of " + service + " is left to ask. Run recovery.");
-        }
-        return EtcdGateway.of(urls);
-    }
-
-    // ---------------------------------------------------------------- add / reduce
 
     @Override
     public OperationResult add(int count, ProgressListener listener) {
@@ -389,7 +154,7 @@ public final class LocalCluster implements Br2kCluster {
                 List<LocalReplica> joining = state.inStage(ReplicaStage.JOINING);
                 LocalReplica r;
                 if (joining.isEmpty()) {
-                    r = newReplica(state.nextIndex(), ReplicaStage.JOINING, new HashSet<>());
+                    r = planner.newReplica(state.nextIndex(), ReplicaStage.JOINING, new HashSet<>());
                     LocalState s = state.put(r);
                     steps.run("plan replica " + r.name(), () -> {
                         stateFile.write(s);
@@ -399,48 +164,10 @@ public final class LocalCluster implements Br2kCluster {
                 } else {
                     r = joining.get(0);
                 }
-                state = join(state, r, steps);
+                state = membership.join(state, r, steps);
             }
             return OperationResult.of(Operation.ADD, before, target, steps.changes());
         }
-    }
-
-    private LocalState join(LocalState state, LocalReplica r, Steps steps) {
-        LocalState[] out = {state};
-        steps.run("etcd member add " + r.name(), () -> {
-            EtcdGateway etcd = gateway(out[0], r.name());
-            boolean existed = etcd.members().stream().anyMatch(m -> m.peerUrls().contains(r.peerUrl()));
-            MemberInfo m = etcd.addMember(r.peerUrl());
-            out[0] = out[0].put(r.withMemberId(Optional.of(m.id())));
-            stateFile.write(out[0]);
-            return !existed;
-        });
-        LocalReplica r1 = out[0].replica(r.name()).orElseThrow();
-        if (!r1.etcd().map(ProcessRecord::alive).orElse(false)) {
-            steps.step("start etcd " + r.name() + " joining the cluster", () -> {
-                out[0] = startEtcd(out[0], r1, initialClusterFor(out[0], r1), "existing");
-                return StepOutcome.changed(etcdDetail(out[0], r.name()));
-            });
-        }
-        LocalState s2 = out[0];
-        steps.await("wait for etcd member " + r.name() + " to join", () -> {
-            EtcdGateway etcd = gateway(s2, null);
-            Wait.until("etcd member " + r.name() + " to join", startTimeout,
-                    () -> etcd.members().stream().anyMatch(m -> m.started() && m.name().equals(r.name())));
-            return true;
-        });
-        out[0] = ensureService(out[0], out[0].replica(r.name()).orElseThrow(), steps);
-        LocalReplica r3 = out[0].replica(r.name()).orElseThrow();
-        steps.await("wait for " + r.name() + " to answer", () -> {
-            awaitAnswer(r3);
-            return true;
-        });
-        LocalState done = out[0].put(r3.withStage(ReplicaStage.ACTIVE));
-        steps.run("mark " + r.name() + " active", () -> {
-            stateFile.write(done);
-            return true;
-        });
-        return done;
     }
 
     @Override
@@ -461,34 +188,11 @@ public final class LocalCluster implements Br2kCluster {
                 LocalReplica r = leaving.isEmpty()
                         ? state.inStage(ReplicaStage.ACTIVE).stream().max(Comparator.comparingInt(LocalReplica::index)).orElseThrow()
                         : leaving.get(0);
-                state = leave(state, r, steps);
+                state = membership.leave(state, r, steps);
             }
             return OperationResult.of(Operation.REDUCE, before, target, steps.changes());
         }
     }
-
-    private LocalState leave(LocalState state, LocalReplica r, Steps steps) {
-        LocalState marked = state.put(r.withStage(ReplicaStage.LEAVING));
-        if (r.stage() != ReplicaStage.LEAVING) {
-            steps.run("mark " + r.name() + " leaving", () -> {
-                stateFile.write(marked);
-                return true;
-            });
-        }
-        steps.run("etcd member remove " + r.name(), () -> {
-            EtcdGateway etcd = gateway(marked, r.name());
-            Optional<MemberInfo> m = etcd.members().stream().filter(x -> x.peerUrls().contains(r.peerUrl())).findFirst();
-            return m.isPresent() && etcd.removeMember(m.get().id());
-        });
-        steps.run("stop service " + r.name(), () -> Processes.stop(r.service(), 10_000));
-        steps.run("stop etcd " + r.name(), () -> Processes.stop(r.etcd(), 10_000));
-        steps.run("delete data of " + r.name(), () -> LocalDirectories.deleteTree(layout.replicaDir(r.name())));
-        LocalState done = marked.remove(r.name());
-        stateFile.write(done);
-        return done;
-    }
-
-    // ---------------------------------------------------------------- pause / recovery
 
     @Override
     public OperationResult pause(ProgressListener listener) {
@@ -517,131 +221,13 @@ public final class LocalCluster implements Br2kCluster {
     public OperationResult recover(RecoverySource source, ProgressListener listener) {
         Steps steps = new Steps(Operation.RECOVERY, listener);
         try (StateFile.Lock ignored = stateFile.lock()) {
-            Optional<LocalState> existing = stateFile.read();
-            if (existing.isPresent() && existing.get().paused()) {
-                throw new ClusterException(service + " is paused, not failed. Run deploy to resume it.");
-            }
-            boolean gone = existing.isEmpty() || existing.get().replicas().stream().noneMatch(r ->
-                    layout.hasEtcdData(r.name()) || r.etcd().map(ProcessRecord::alive).orElse(false));
-            LocalState state;
-            int before;
-            if (gone) {
-                before = 0;
-                RecoveryPlan plan = source.plan(service).orElseThrow(() -> new ClusterException("Nothing of " + service
-                        + " is left and the registry gave no recovery information. Deploy it again instead."));
-                existing.ifPresent(s -> s.replicas().forEach(r -> {
-                    Processes.kill(r.service());
-                    LocalDirectories.deleteTree(layout.replicaDir(r.name()));
-                }));
-                steps.run("forget the lost cluster", () -> {
-                    stateFile.delete();
-                    return existing.isPresent();
-                });
-                // Nothing is set that no one reads: the runtime cannot restore a backup into a new service yet.
-                plan.newestBackup().ifPresent(b -> steps.run("leave backup " + b + " in the store: the runtime cannot"
-                        + " restore a backup into a new service yet, so " + service + " starts empty", () -> false));
-                state = plan(plan.replicas(), steps, Map.of());
-            } else {
-                state = existing.get();
-                before = state.inStage(ReplicaStage.ACTIVE).size();
-                for (LocalReplica r : state.inStage(ReplicaStage.JOINING)) {
-                    state = leave(state, r, steps); // an add that never finished: undo it
-                }
-                for (LocalReplica r : state.inStage(ReplicaStage.LEAVING)) {
-                    state = leave(state, r, steps);
-                }
-                state = countRestarts(state);
-            }
-            state = converge(state, steps);
-            LocalState s = state;
-            steps.run("remove stray etcd members", () -> removeStrays(s));
-            return OperationResult.of(Operation.RECOVERY, before, state.inStage(ReplicaStage.ACTIVE).size(), steps.changes());
+            return recovery.recover(source, steps);
         }
     }
-
-    private LocalState countRestarts(LocalState state) {
-        LocalState s = state;
-        for (LocalReplica r : state.inStage(ReplicaStage.ACTIVE)) {
-            boolean down = !r.etcd().map(ProcessRecord::alive).orElse(false) || !r.service().map(ProcessRecord::alive).orElse(false);
-            if (down) {
-                s = s.put(r.withRestarts(r.restarts() + 1));
-            }
-        }
-        return s;
-    }
-
-    private boolean removeStrays(LocalState state) {
-        EtcdGateway etcd = gateway(state, null);
-        Set<String> known = new HashSet<>();
-        state.replicas().forEach(r -> known.add(r.peerUrl()));
-        boolean changed = false;
-        for (MemberInfo m : etcd.members()) {
-            if (m.peerUrls().stream().noneMatch(known::contains)) {
-                changed |= etcd.removeMember(m.id());
-            }
-        }
-        return changed;
-    }
-
-    // ---------------------------------------------------------------- state and logs
 
     @Override
     public ServiceState state() {
-        Optional<LocalState> read = stateFile.read();
-        if (read.isEmpty()) {
-            return new ServiceState(service, 0, false, List.of(), List.of(), Optional.empty(), Instant.now());
-        }
-        LocalState state = read.get();
-        List<MemberInfo> members = List.of();
-        Optional<ReplicationKeys> keys = Optional.empty();
-        if (!state.paused() && !state.replicas().isEmpty()) {
-            try {
-                EtcdGateway etcd = gateway(state, null);
-                members = etcd.members();
-                keys = Optional.of(ReplicationKeysReader.read(etcd, service));
-            } catch (ClusterException e) {
-                // no member answers: members and keys stay empty, the replicas show why
-            }
-        }
-        String host = hostName();
-        List<ReplicaState> replicas = new ArrayList<>();
-        for (LocalReplica r : state.replicas()) {
-            replicas.add(replicaState(state, r, host, members));
-        }
-        return new ServiceState(service, state.inStage(ReplicaStage.ACTIVE).size(), state.paused(), replicas, members,
-                keys, Instant.now());
-    }
-
-    private ReplicaState replicaState(LocalState state, LocalReplica r, String host, List<MemberInfo> members) {
-        boolean etcdUp = r.etcd().map(ProcessRecord::alive).orElse(false);
-        boolean serviceUp = r.service().map(ProcessRecord::alive).orElse(false);
-        Optional<String> memberId = members.stream().filter(m -> m.peerUrls().contains(r.peerUrl()))
-                .map(MemberInfo::id).findFirst().or(() -> members.isEmpty() ? r.memberId() : Optional.empty());
-        Optional<ReplicaStatus> status = serviceUp ? statusClient.read(URI.create(r.httpUrl())) : Optional.empty();
-        String pids = "etcd " + r.etcd().map(p -> Long.toString(p.pid())).orElse("-") + (etcdUp ? "" : " (down)")
-                + ", service " + r.service().map(p -> Long.toString(p.pid())).orElse("-") + (serviceUp ? "" : " (down)")
-                + ", http " + r.httpPort() + ", etcd " + r.etcdClientPort();
-        ReplicaPhase phase;
-        String detail = pids;
-        if (state.paused() || r.stage() == ReplicaStage.LEAVING) {
-            phase = etcdUp || serviceUp ? ReplicaPhase.RUNNING : ReplicaPhase.STOPPED;
-        } else if (r.stage() == ReplicaStage.JOINING) {
-            phase = ReplicaPhase.STARTING;
-        } else if (r.etcd().isEmpty() && r.service().isEmpty()) {
-            phase = ReplicaPhase.MISSING;
-        } else if (!etcdUp || !serviceUp) {
-            phase = ReplicaPhase.FAILED;
-            detail = (!etcdUp && !serviceUp ? "etcd and service exited" : !etcdUp ? "etcd exited" : "service exited")
-                    + "; " + pids;
-        } else if (status.isPresent()) {
-            phase = ReplicaPhase.RUNNING;
-        } else {
-            Instant started = r.service().get().startedAt();
-            boolean young = Duration.between(started, Instant.now()).compareTo(startTimeout) < 0;
-            phase = young ? ReplicaPhase.STARTING : ReplicaPhase.FAILED;
-            detail = (young ? "starting" : "does not answer /br2k/status") + "; " + pids;
-        }
-        return new ReplicaState(r.name(), r.index(), phase, host, r.restarts(), memberId, status, detail);
+        return status.state();
     }
 
     @Override
@@ -657,8 +243,6 @@ public final class LocalCluster implements Br2kCluster {
         stream.start();
         return stream;
     }
-
-    // ---------------------------------------------------------------- drills and teardown
 
     /** Kills a replica's etcd and service processes with SIGKILL, as a crash would. */
     public void kill(String replica) {
@@ -695,72 +279,5 @@ public final class LocalCluster implements Br2kCluster {
 
     private ClusterException notDeployed() {
         return new ClusterException("No local cluster " + service + " in " + layout.root() + ". Deploy it first.");
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
-        }
-    }
-
-    /** Builder for {@link LocalCluster}. */
-    public static final class Builder {
-        private Path baseDir;
-        private String service;
-        private LaunchSpec launch;
-        private Path etcdBinary = DEFAULT_ETCD;
-        private int maxReplicas = 7;
-        private Duration startTimeout = Duration.ofSeconds(60);
-
-        private Builder() {
-        }
-
-        /** Directory under which the cluster keeps {@code <service>/}. */
-        public Builder baseDir(Path baseDir) {
-            this.baseDir = Objects.requireNonNull(baseDir, "baseDir");
-            return this;
-        }
-
-        public Builder service(String service) {
-            Objects.requireNonNull(service, "service");
-            if (!service.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
-                throw new IllegalArgumentException("service must be a lower-case DNS label, was \"" + service + "\"");
-            }
-            this.service = service;
-            return this;
-        }
-
-        /** How to start a service process; needed to deploy, not to inspect or stop. */
-        public Builder launch(LaunchSpec launch) {
-            this.launch = Objects.requireNonNull(launch, "launch");
-            return this;
-        }
-
-        public Builder etcdBinary(Path etcdBinary) {
-            this.etcdBinary = Objects.requireNonNull(etcdBinary, "etcdBinary");
-            return this;
-        }
-
-        public Builder maxReplicas(int maxReplicas) {
-            if (maxReplicas < 1) {
-                throw new IllegalArgumentException("maxReplicas must be >= 1, was " + maxReplicas);
-            }
-            this.maxReplicas = maxReplicas;
-            return this;
-        }
-
-        /** How long to wait for an etcd member to join or a service to answer. */
-        public Builder startTimeout(Duration startTimeout) {
-            this.startTimeout = Objects.requireNonNull(startTimeout, "startTimeout");
-            return this;
-        }
-
-        public LocalCluster build() {
-            Objects.requireNonNull(baseDir, "baseDir");
-            Objects.requireNonNull(service, "service");
-            return new LocalCluster(this);
-        }
     }
 }
