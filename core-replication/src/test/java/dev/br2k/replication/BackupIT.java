@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.br2k.replication.backup.BackupRecord;
 import dev.br2k.replication.backup.FileBackupLog;
+import dev.br2k.testkit.DirectoryTree;
 import dev.br2k.testkit.EtcdCluster;
 import java.io.IOException;
 import java.net.URI;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import dev.br2k.testkit.DirectoryTree;
 
 class BackupIT {
     @RegisterExtension

@@ -1,6 +1,5 @@
 package dev.br2k.replication;
 
-import dev.br2k.protocol.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.br2k.protocol.Role;
 import dev.br2k.testkit.EtcdCluster;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

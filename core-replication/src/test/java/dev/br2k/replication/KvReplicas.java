@@ -1,10 +1,10 @@
 package dev.br2k.replication;
 
-import dev.br2k.protocol.Role;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.br2k.protocol.Role;
 import dev.br2k.replication.sample.KvService;
 import dev.br2k.testkit.EtcdCluster;
 import java.net.URI;

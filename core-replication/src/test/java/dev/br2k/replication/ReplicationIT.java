@@ -1,9 +1,9 @@
 package dev.br2k.replication;
 
-import dev.br2k.protocol.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.br2k.protocol.Role;
 import dev.br2k.testkit.EtcdCluster;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

@@ -15,6 +15,7 @@ import dev.br2k.cluster.MemberInfo;
 import dev.br2k.cluster.ServiceState;
 import dev.br2k.cluster.local.LaunchSpec;
 import dev.br2k.cluster.local.LocalCluster;
+import dev.br2k.cluster.local.LocalDirectories;
 import dev.br2k.cluster.local.ProcessRecord;
 import dev.br2k.registry.RegistryClient;
 import dev.br2k.registry.RunState;
@@ -42,7 +43,6 @@ import java.util.Optional;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.utils.Numeric;
-import dev.br2k.cluster.local.LocalDirectories;
 
 /**
  * The one-machine sandbox: anvil, the service registry, an operator account, InfoDID with three

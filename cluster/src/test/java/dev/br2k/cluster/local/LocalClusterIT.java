@@ -13,6 +13,7 @@ import dev.br2k.cluster.ReplicaState;
 import dev.br2k.cluster.ServiceState;
 import dev.br2k.replication.location.FileLocationPublisher;
 import dev.br2k.replication.location.LeaderTerm;
+import dev.br2k.testkit.DirectoryTree;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,7 +33,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import dev.br2k.testkit.DirectoryTree;
 
 /**
  * One local service of real processes (etcd + KvService per replica), walked through the operations

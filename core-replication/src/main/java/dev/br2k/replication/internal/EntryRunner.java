@@ -1,9 +1,9 @@
 package dev.br2k.replication.internal;
 
+import dev.br2k.protocol.EntryStatus;
 import dev.br2k.replication.HttpMethod;
 import dev.br2k.replication.HttpResponseException;
 import dev.br2k.replication.RouteType;
-import dev.br2k.protocol.EntryStatus;
 import dev.br2k.replication.internal.log.LogEntry;
 import dev.br2k.replication.internal.log.StoredResponse;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.br2k.replication.internal;
 
-import dev.br2k.replication.internal.log.Etcd;
 import dev.br2k.protocol.MemberValue;
+import dev.br2k.replication.internal.log.Etcd;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.cluster.Member;
 import io.etcd.jetcd.maintenance.StatusResponse;

@@ -1,16 +1,16 @@
 package dev.br2k.replication.internal;
 
+import dev.br2k.protocol.KeyLayout;
+import dev.br2k.protocol.LeaderValue;
+import dev.br2k.protocol.Role;
 import dev.br2k.replication.Br2kConfig;
 import dev.br2k.replication.HttpMethod;
-import dev.br2k.protocol.Role;
 import dev.br2k.replication.backup.BackupRecord;
 import dev.br2k.replication.internal.access.EtcdAccess;
 import dev.br2k.replication.internal.follower.Follower;
 import dev.br2k.replication.internal.leader.LeaderPipeline;
 import dev.br2k.replication.internal.leader.Takeover;
 import dev.br2k.replication.internal.log.Etcd;
-import dev.br2k.protocol.KeyLayout;
-import dev.br2k.protocol.LeaderValue;
 import dev.br2k.replication.internal.log.LogEntry;
 import dev.br2k.replication.internal.log.StoredResponse;
 import dev.br2k.replication.internal.metrics.ReplicaMetrics;

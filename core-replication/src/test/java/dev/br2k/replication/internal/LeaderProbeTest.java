@@ -1,19 +1,19 @@
 package dev.br2k.replication.internal;
 
-import dev.br2k.protocol.Role;
-import dev.br2k.protocol.status.ReplicaStatusRecord;
-import dev.br2k.protocol.status.StatusCodec;
-import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.br2k.protocol.Role;
+import dev.br2k.protocol.status.ReplicaStatusRecord;
+import dev.br2k.protocol.status.StatusCodec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

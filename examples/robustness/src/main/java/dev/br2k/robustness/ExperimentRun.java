@@ -19,6 +19,7 @@ import dev.br2k.robustness.registry.RegistryLeaderLocator;
 import dev.br2k.robustness.report.ExperimentReport;
 import dev.br2k.robustness.report.Failover;
 import dev.br2k.robustness.workload.Workload;
+import dev.br2k.testkit.DirectoryTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -39,7 +40,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.br2k.testkit.DirectoryTree;
 
 /**
  * One run of the experiment: network, replicas, clients and attacker; then the audit of etcd and of

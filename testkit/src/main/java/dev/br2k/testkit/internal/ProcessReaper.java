@@ -1,5 +1,6 @@
 package dev.br2k.testkit.internal;
 
+import dev.br2k.testkit.DirectoryTree;
 import dev.br2k.testkit.TestkitException;
 
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
-import dev.br2k.testkit.DirectoryTree;
 
 /**
  * Makes sure nothing the testkit starts outlives the test JVM. Every component lives in one run

@@ -15,8 +15,8 @@ import dev.br2k.cluster.ReplicaState;
 import dev.br2k.cluster.ReplicaStatus;
 import dev.br2k.cluster.ReplicationKeys;
 import dev.br2k.cluster.ServiceState;
-import dev.br2k.protocol.Role;
 
+import dev.br2k.protocol.Role;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

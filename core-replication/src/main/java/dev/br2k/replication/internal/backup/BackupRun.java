@@ -1,5 +1,7 @@
 package dev.br2k.replication.internal.backup;
 
+import dev.br2k.protocol.KeyLayout;
+import dev.br2k.protocol.MemberValue;
 import dev.br2k.replication.backup.BackupRecord;
 import dev.br2k.replication.internal.Json;
 import dev.br2k.replication.internal.LeadershipLostException;
@@ -7,9 +9,7 @@ import dev.br2k.replication.internal.LocalMeta;
 import dev.br2k.replication.internal.Replica;
 import dev.br2k.replication.internal.log.Etcd;
 import dev.br2k.replication.internal.log.EtcdCallFailedException;
-import dev.br2k.protocol.KeyLayout;
 import dev.br2k.replication.internal.log.ServiceStore;
-import dev.br2k.protocol.MemberValue;
 import dev.br2k.replication.internal.recovery.Artifacts;
 import io.etcd.jetcd.KeyValue;
 import io.etcd.jetcd.op.Cmp;

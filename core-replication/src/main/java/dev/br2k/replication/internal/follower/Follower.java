@@ -1,5 +1,6 @@
 package dev.br2k.replication.internal.follower;
 
+import dev.br2k.protocol.EntryStatus;
 import dev.br2k.protocol.Role;
 import dev.br2k.replication.RouteType;
 import dev.br2k.replication.backup.BackupRecord;
@@ -7,7 +8,6 @@ import dev.br2k.replication.internal.HandlerFailedException;
 import dev.br2k.replication.internal.LocalMeta;
 import dev.br2k.replication.internal.Replica;
 import dev.br2k.replication.internal.log.EntryState;
-import dev.br2k.protocol.EntryStatus;
 import dev.br2k.replication.internal.log.Etcd;
 import dev.br2k.replication.internal.log.LogEntry;
 import dev.br2k.replication.internal.log.ServiceStore;

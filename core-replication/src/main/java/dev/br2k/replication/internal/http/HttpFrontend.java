@@ -1,10 +1,11 @@
 package dev.br2k.replication.internal.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.br2k.protocol.LeaderValue;
+import dev.br2k.protocol.Role;
 import dev.br2k.replication.HttpMethod;
 import dev.br2k.replication.HttpResponseException;
 import dev.br2k.replication.NotLeaderException;
-import dev.br2k.protocol.Role;
 import dev.br2k.replication.RouteType;
 import dev.br2k.replication.internal.EntryContext;
 import dev.br2k.replication.internal.ErrorIds;
@@ -13,7 +14,6 @@ import dev.br2k.replication.internal.PendingRequest;
 import dev.br2k.replication.internal.leader.LeaderPipeline;
 import dev.br2k.replication.internal.Replica;
 import dev.br2k.replication.internal.Route;
-import dev.br2k.protocol.LeaderValue;
 import dev.br2k.replication.internal.log.LogEntry;
 import dev.br2k.replication.internal.log.StoredResponse;
 import dev.br2k.replication.internal.status.StatusView;

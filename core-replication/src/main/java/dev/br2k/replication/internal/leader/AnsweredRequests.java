@@ -1,5 +1,6 @@
 package dev.br2k.replication.internal.leader;
 
+import dev.br2k.protocol.KeyLayout;
 import dev.br2k.replication.RouteType;
 import dev.br2k.replication.internal.EntryContext;
 import dev.br2k.replication.internal.Json;
@@ -8,7 +9,6 @@ import dev.br2k.replication.internal.PendingRequest;
 import dev.br2k.replication.internal.Replica;
 import dev.br2k.replication.internal.log.Etcd;
 import dev.br2k.replication.internal.log.EtcdCallFailedException;
-import dev.br2k.protocol.KeyLayout;
 import dev.br2k.replication.internal.log.RequestRecord;
 import dev.br2k.replication.internal.log.StoredResponse;
 import io.etcd.jetcd.kv.GetResponse;

@@ -1,9 +1,9 @@
 package dev.br2k.replication.internal.leader;
 
-import dev.br2k.replication.internal.log.Etcd;
-import dev.br2k.replication.internal.log.ServiceStore;
 import dev.br2k.protocol.KeyLayout;
 import dev.br2k.protocol.LeaderValue;
+import dev.br2k.replication.internal.log.Etcd;
+import dev.br2k.replication.internal.log.ServiceStore;
 import dev.br2k.replication.location.LeaderTerm;
 import io.etcd.jetcd.op.Cmp;
 

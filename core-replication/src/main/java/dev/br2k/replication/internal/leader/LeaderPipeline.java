@@ -1,7 +1,9 @@
 package dev.br2k.replication.internal.leader;
 
-import dev.br2k.replication.CrashPoint;
+import dev.br2k.protocol.EntryStatus;
+import dev.br2k.protocol.KeyLayout;
 import dev.br2k.protocol.Role;
+import dev.br2k.replication.CrashPoint;
 import dev.br2k.replication.RouteType;
 import dev.br2k.replication.internal.EntryContext;
 import dev.br2k.replication.internal.Json;
@@ -10,10 +12,8 @@ import dev.br2k.replication.internal.PendingRequest;
 import dev.br2k.replication.internal.Replica;
 import dev.br2k.replication.internal.backup.BackupRun;
 import dev.br2k.replication.internal.log.EntryState;
-import dev.br2k.protocol.EntryStatus;
 import dev.br2k.replication.internal.log.Etcd;
 import dev.br2k.replication.internal.log.EtcdCallFailedException;
-import dev.br2k.protocol.KeyLayout;
 import dev.br2k.replication.internal.log.RequestRecord;
 import dev.br2k.replication.internal.log.RequestTooLargeException;
 import dev.br2k.replication.internal.log.StoredResponse;

@@ -1,7 +1,7 @@
 package dev.br2k.replication.internal.leader;
 
-import dev.br2k.replication.internal.PendingRequest;
 import dev.br2k.protocol.EntryStatus;
+import dev.br2k.replication.internal.PendingRequest;
 import dev.br2k.replication.internal.log.StoredResponse;
 
 /**

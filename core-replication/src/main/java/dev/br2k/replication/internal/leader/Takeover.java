@@ -1,15 +1,15 @@
 package dev.br2k.replication.internal.leader;
 
+import dev.br2k.protocol.EntryStatus;
+import dev.br2k.protocol.KeyLayout;
+import dev.br2k.protocol.LeaderValue;
 import dev.br2k.protocol.Role;
 import dev.br2k.replication.RouteType;
 import dev.br2k.replication.internal.Replica;
 import dev.br2k.replication.internal.follower.Follower;
 import dev.br2k.replication.internal.log.EntryState;
-import dev.br2k.protocol.EntryStatus;
 import dev.br2k.replication.internal.log.Etcd;
 import dev.br2k.replication.internal.log.EtcdCallFailedException;
-import dev.br2k.protocol.KeyLayout;
-import dev.br2k.protocol.LeaderValue;
 import dev.br2k.replication.internal.log.LogEntry;
 import dev.br2k.replication.internal.log.ServiceStore;
 import io.etcd.jetcd.KeyValue;

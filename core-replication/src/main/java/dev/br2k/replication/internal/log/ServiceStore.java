@@ -1,10 +1,10 @@
 package dev.br2k.replication.internal.log;
 
-import dev.br2k.protocol.MemberValue;
-import dev.br2k.protocol.LeaderValue;
-import dev.br2k.protocol.KeyLayout;
-import dev.br2k.replication.backup.BackupRecord;
 import dev.br2k.protocol.Counter;
+import dev.br2k.protocol.KeyLayout;
+import dev.br2k.protocol.LeaderValue;
+import dev.br2k.protocol.MemberValue;
+import dev.br2k.replication.backup.BackupRecord;
 import dev.br2k.replication.internal.Json;
 import io.etcd.jetcd.KeyValue;
 import io.etcd.jetcd.kv.GetResponse;

@@ -1,9 +1,9 @@
 package dev.br2k.replication.internal.metrics;
 
+import dev.br2k.protocol.EntryStatus;
 import dev.br2k.protocol.Role;
 import dev.br2k.replication.RouteType;
 import dev.br2k.replication.internal.Replica;
-import dev.br2k.protocol.EntryStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;

@@ -1,14 +1,14 @@
 package dev.br2k.replication.internal.recovery;
 
-import dev.br2k.replication.BackupVerificationException;
+import dev.br2k.protocol.KeyLayout;
 import dev.br2k.protocol.Role;
+import dev.br2k.replication.BackupVerificationException;
 import dev.br2k.replication.backup.BackupRecord;
 import dev.br2k.replication.internal.ErrorIds;
 import dev.br2k.replication.internal.LocalMeta;
 import dev.br2k.replication.internal.Replica;
 import dev.br2k.replication.internal.backup.ArtifactCipher;
 import dev.br2k.replication.internal.log.Etcd;
-import dev.br2k.protocol.KeyLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

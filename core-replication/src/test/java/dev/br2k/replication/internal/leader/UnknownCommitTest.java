@@ -2,10 +2,10 @@ package dev.br2k.replication.internal.leader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.br2k.protocol.LeaderValue;
 import dev.br2k.replication.HttpMethod;
 import dev.br2k.replication.RouteType;
 import dev.br2k.replication.internal.leader.UnknownCommit.Outcome;
-import dev.br2k.protocol.LeaderValue;
 import dev.br2k.replication.internal.log.LogEntry;
 import dev.br2k.replication.internal.log.ServiceStore.Written;
 import java.util.Map;
