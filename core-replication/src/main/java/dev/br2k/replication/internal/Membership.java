@@ -1,12 +1,10 @@
 package dev.br2k.replication.internal;
 
 import dev.br2k.protocol.MemberValue;
-import dev.br2k.replication.internal.log.Etcd;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.cluster.Member;
 import io.etcd.jetcd.maintenance.StatusResponse;
 import io.etcd.jetcd.options.LeaseOption;
-import io.etcd.jetcd.options.PutOption;
 import dev.br2k.replication.internal.log.ServiceStore;
 import java.net.URI;
 import java.util.Map;

@@ -20,10 +20,8 @@ import dev.br2k.robustness.report.ExperimentReport;
 import dev.br2k.robustness.report.Failover;
 import dev.br2k.robustness.workload.Workload;
 import dev.br2k.testkit.DirectoryTree;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +35,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

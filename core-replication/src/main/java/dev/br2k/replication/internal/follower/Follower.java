@@ -8,7 +8,6 @@ import dev.br2k.replication.internal.HandlerFailedException;
 import dev.br2k.replication.internal.LocalMeta;
 import dev.br2k.replication.internal.Replica;
 import dev.br2k.replication.internal.log.EntryState;
-import dev.br2k.replication.internal.log.Etcd;
 import dev.br2k.replication.internal.log.LogEntry;
 import dev.br2k.replication.internal.log.ServiceStore;
 import java.io.IOException;

@@ -8,13 +8,11 @@ import dev.br2k.replication.internal.ErrorIds;
 import dev.br2k.replication.internal.LocalMeta;
 import dev.br2k.replication.internal.Replica;
 import dev.br2k.replication.internal.backup.ArtifactCipher;
-import dev.br2k.replication.internal.log.Etcd;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Learner ("recovery state", spec §1.7): take the authenticated record of the backup the current state
