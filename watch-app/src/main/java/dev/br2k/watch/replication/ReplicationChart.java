@@ -29,6 +29,11 @@ public final class ReplicationChart extends Region {
 
     static final double TIMELINE_HEIGHT = 40;
     static final double LAG_ROW_HEIGHT = 44;
+    /** The requests/s row and the latency row, between the timeline and the lag charts. */
+    static final double TRAFFIC_HEIGHT = 2 * LAG_ROW_HEIGHT;
+    private static final Color REQUESTS = Color.web("#58a6ff");
+    private static final Color P50 = Color.web("#3fb950");
+    private static final Color P99 = Color.web("#d29922");
     static final double LEFT = 96;
     private static final double PAD = 8;
     private static final Color BACKGROUND = Color.web("#0d1117");
@@ -54,7 +59,7 @@ public final class ReplicationChart extends Region {
         this.vm = Objects.requireNonNull(vm, "vm");
         getStyleClass().add("replication-chart");
         getChildren().add(canvas);
-        setMinSize(0, TIMELINE_HEIGHT + LAG_ROW_HEIGHT);
+        setMinSize(0, TIMELINE_HEIGHT + TRAFFIC_HEIGHT + LAG_ROW_HEIGHT);
         setAccessibleRole(AccessibleRole.TEXT);
         setAccessibleRoleDescription("replication charts");
         wait.setOnFinished(e -> repaintNow());
@@ -99,7 +104,7 @@ public final class ReplicationChart extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        return TIMELINE_HEIGHT + LAG_ROW_HEIGHT * Math.max(2, vm.replicas().size()) + 2;
+        return TIMELINE_HEIGHT + TRAFFIC_HEIGHT + LAG_ROW_HEIGHT * Math.max(2, vm.replicas().size()) + 2;
     }
 
     @Override
@@ -191,6 +196,7 @@ public final class ReplicationChart extends Region {
         g.fillText(vm.windowProperty().get().label() + " ago", LEFT, h - 7);
         g.fillText("now", w - PAD - 22, h - 7);
 
+        paintTraffic(g, x, plot);
         paintLags(g, samples, replicas, columns, plot);
         notifyAccessibleAttributeChanged(AccessibleAttribute.TEXT);
     }
@@ -206,7 +212,7 @@ public final class ReplicationChart extends Region {
         double[] ys = new double[xs.length];
         for (int r = 0; r < replicas.size(); r++) {
             String name = replicas.get(r);
-            double top = TIMELINE_HEIGHT + r * LAG_ROW_HEIGHT;
+            double top = TIMELINE_HEIGHT + TRAFFIC_HEIGHT + r * LAG_ROW_HEIGHT;
             g.setFill(LINE);
             g.fillRect(LEFT, top, plot, 1);
             long peak = 1;
@@ -251,6 +257,77 @@ public final class ReplicationChart extends Region {
         }
     }
 
+    /**
+     * The leader's requests a second, then its p50 and p99 latency (one scale, the p99's peak), from its
+     * {@code /metrics}; or why they cannot be read.
+     */
+    private void paintTraffic(GraphicsContext g, java.util.function.ToDoubleFunction<Instant> x, double plot) {
+        List<TrafficSample> traffic = vm.traffic();
+        double top = TIMELINE_HEIGHT;
+        g.setFill(LINE);
+        g.fillRect(LEFT, top, plot, 1);
+        g.fillRect(LEFT, top + LAG_ROW_HEIGHT, plot, 1);
+        g.setFill(TEXT);
+        g.fillText("Requests/s", PAD, top + 12);
+        g.fillText("Latency", PAD, top + LAG_ROW_HEIGHT + 12);
+        if (traffic.isEmpty()) {
+            g.setFill(MUTED);
+            String why = vm.trafficProblem().isEmpty() ? "reading the leader's /metrics…" : vm.trafficProblem();
+            g.fillText(why, LEFT + 4, top + 22);
+            return;
+        }
+        TrafficSample last = traffic.get(traffic.size() - 1);
+        g.setFill(MUTED);
+        g.fillText(String.format(java.util.Locale.ROOT, "%.1f", last.requestsPerSecond()), PAD, top + 28);
+        g.fillText(last.p50Millis().isPresent() ? String.format(java.util.Locale.ROOT, "%.0f / %.0f ms",
+                last.p50Millis().getAsDouble(), last.p99Millis().orElse(0)) : "no requests", PAD, top + LAG_ROW_HEIGHT + 28);
+        double peakRate = 1;
+        double peakMs = 1;
+        for (TrafficSample t : traffic) {
+            peakRate = Math.max(peakRate, t.requestsPerSecond());
+            peakMs = Math.max(peakMs, t.p99Millis().orElse(0));
+        }
+        g.fillText(String.format(java.util.Locale.ROOT, "max %.0f", peakRate), LEFT + plot - 60, top + 10);
+        g.fillText(String.format(java.util.Locale.ROOT, "max %.0f ms", peakMs), LEFT + plot - 80, top + LAG_ROW_HEIGHT + 10);
+        g.setFill(P50);
+        g.fillText("p50", LEFT + plot - 130, top + LAG_ROW_HEIGHT + 10);
+        g.setFill(P99);
+        g.fillText("p99", LEFT + plot - 108, top + LAG_ROW_HEIGHT + 10);
+        strokeSeries(g, traffic, x, t -> t.requestsPerSecond(), top + LAG_ROW_HEIGHT - 6, (LAG_ROW_HEIGHT - 16) / peakRate, REQUESTS);
+        double base = top + 2 * LAG_ROW_HEIGHT - 6;
+        double scale = (LAG_ROW_HEIGHT - 16) / peakMs;
+        strokeSeries(g, traffic, x, t -> t.p50Millis().orElse(-1), base, scale, P50);
+        strokeSeries(g, traffic, x, t -> t.p99Millis().orElse(-1), base, scale, P99);
+    }
+
+    /** One line through the samples' values, at most one point per pixel column (its highest), broken where a value is below 0. */
+    private static void strokeSeries(GraphicsContext g, List<TrafficSample> traffic, java.util.function.ToDoubleFunction<Instant> x,
+                                     java.util.function.ToDoubleFunction<TrafficSample> value, double base, double scale, Color colour) {
+        double[] xs = new double[traffic.size()];
+        double[] ys = new double[traffic.size()];
+        int points = 0;
+        g.setStroke(colour);
+        g.setLineWidth(1.5);
+        for (TrafficSample t : traffic) {
+            double v = value.applyAsDouble(t);
+            if (v < 0) {
+                strokeRun(g, xs, ys, points);
+                points = 0;
+                continue;
+            }
+            double px = Math.floor(x.applyAsDouble(t.at()));
+            double py = base - v * scale;
+            if (points > 0 && xs[points - 1] == px) {
+                ys[points - 1] = Math.min(ys[points - 1], py);
+            } else {
+                xs[points] = px;
+                ys[points] = py;
+                points++;
+            }
+        }
+        strokeRun(g, xs, ys, points);
+    }
+
     /** A replica's lag in a sample (ssi − lpi), or -1 where it led, did not answer or the ssi is unknown. */
     private static long lag(ReplicationSample s, String name) {
         Long lpi = s.lpis().get(name);
@@ -287,9 +364,21 @@ public final class ReplicationChart extends Region {
         return LEADERS[Math.floorMod(i < 0 ? name.hashCode() : i, LEADERS.length)];
     }
 
-    /** What a screen reader reads: the summary, each follower's lag now and the failovers drawn. */
+    /** What a screen reader reads: the summary, the leader's traffic, each follower's lag now and the failovers drawn. */
     public String describe() {
         StringBuilder text = new StringBuilder("Replication, ").append(vm.summary()).append(". ");
+        List<TrafficSample> traffic = vm.traffic();
+        if (!traffic.isEmpty()) {
+            TrafficSample t = traffic.get(traffic.size() - 1);
+            text.append(String.format(java.util.Locale.ROOT, "%.1f requests a second", t.requestsPerSecond()));
+            if (t.p50Millis().isPresent()) {
+                text.append(String.format(java.util.Locale.ROOT, ", p50 %.0f ms, p99 %.0f ms",
+                        t.p50Millis().getAsDouble(), t.p99Millis().orElse(0)));
+            }
+            text.append(". ");
+        } else if (!vm.trafficProblem().isEmpty()) {
+            text.append(vm.trafficProblem()).append(' ');
+        }
         vm.samples().stream().reduce((a, b) -> b).ifPresent(last -> {
             for (Map.Entry<String, Long> lag : last.followerLags().entrySet()) {
                 text.append(lag.getKey()).append(" lags ").append(lag.getValue()).append(" entries. ");
