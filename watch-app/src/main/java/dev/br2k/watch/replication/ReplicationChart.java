@@ -28,9 +28,9 @@ import java.util.Objects;
 public final class ReplicationChart extends Region {
 
     static final double TIMELINE_HEIGHT = 40;
-    static final double LAG_ROW_HEIGHT = 44;
-    /** The requests/s row and the latency row, between the timeline and the lag charts. */
-    static final double TRAFFIC_HEIGHT = 2 * LAG_ROW_HEIGHT;
+    static final double LAG_ROW_HEIGHT = 40;
+    /** From this width on, requests/s and latency stand left of the lag charts; below it, above them. */
+    static final double TWO_COLUMNS = 900;
     private static final Color REQUESTS = Color.web("#58a6ff");
     private static final Color P50 = Color.web("#3fb950");
     private static final Color P99 = Color.web("#d29922");
@@ -59,7 +59,7 @@ public final class ReplicationChart extends Region {
         this.vm = Objects.requireNonNull(vm, "vm");
         getStyleClass().add("replication-chart");
         getChildren().add(canvas);
-        setMinSize(0, TIMELINE_HEIGHT + TRAFFIC_HEIGHT + LAG_ROW_HEIGHT);
+        setMinSize(0, TIMELINE_HEIGHT + 2 * LAG_ROW_HEIGHT);
         setAccessibleRole(AccessibleRole.TEXT);
         setAccessibleRoleDescription("replication charts");
         wait.setOnFinished(e -> repaintNow());
@@ -104,7 +104,9 @@ public final class ReplicationChart extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        return TIMELINE_HEIGHT + TRAFFIC_HEIGHT + LAG_ROW_HEIGHT * Math.max(2, vm.replicas().size()) + 2;
+        int lagRows = Math.max(2, vm.replicas().size());
+        int rows = width >= TWO_COLUMNS ? lagRows : 2 + lagRows;
+        return TIMELINE_HEIGHT + LAG_ROW_HEIGHT * rows + 14;
     }
 
     @Override
@@ -196,8 +198,20 @@ public final class ReplicationChart extends Region {
         g.fillText(vm.windowProperty().get().label() + " ago", LEFT, h - 7);
         g.fillText("now", w - PAD - 22, h - 7);
 
-        paintTraffic(g, x, plot);
-        paintLags(g, samples, replicas, columns, plot);
+        if (w >= TWO_COLUMNS) { // requests/s and latency on the left, the lags on the right, each on its own time axis
+            double half = Math.floor(w / 2);
+            double plotLeft = Math.max(1, half - LEFT - PAD);
+            double plotRight = Math.max(1, w - half - LEFT - PAD);
+            paintTraffic(g, t -> LEFT + ((t.toEpochMilli() - fromMs) / span) * plotLeft, 0, plotLeft, TIMELINE_HEIGHT);
+            int[] right = new int[samples.size()];
+            for (int i = 0; i < right.length; i++) {
+                right[i] = (int) (half + LEFT + ((samples.get(i).at().toEpochMilli() - fromMs) / span) * plotRight);
+            }
+            paintLags(g, samples, replicas, right, half, plotRight, TIMELINE_HEIGHT);
+        } else {
+            paintTraffic(g, x, 0, plot, TIMELINE_HEIGHT);
+            paintLags(g, samples, replicas, columns, 0, plot, TIMELINE_HEIGHT + 2 * LAG_ROW_HEIGHT);
+        }
         notifyAccessibleAttributeChanged(AccessibleAttribute.TEXT);
     }
 
@@ -205,27 +219,28 @@ public final class ReplicationChart extends Region {
      * One lag chart per replica, drawn while it followed; its scale is its own peak in the window. At
      * most one point per pixel column (the column's highest lag), one path per stretch followed.
      */
-    private void paintLags(GraphicsContext g, List<ReplicationSample> samples, List<String> replicas, int[] columns, double plot) {
+    private void paintLags(GraphicsContext g, List<ReplicationSample> samples, List<String> replicas, int[] columns,
+                           double origin, double plot, double firstTop) {
         ReplicationSample last = samples.get(samples.size() - 1);
         Map<String, Long> lagsNow = last.followerLags();
         double[] xs = new double[(int) plot + 2];
         double[] ys = new double[xs.length];
         for (int r = 0; r < replicas.size(); r++) {
             String name = replicas.get(r);
-            double top = TIMELINE_HEIGHT + TRAFFIC_HEIGHT + r * LAG_ROW_HEIGHT;
+            double top = firstTop + r * LAG_ROW_HEIGHT;
             g.setFill(LINE);
-            g.fillRect(LEFT, top, plot, 1);
+            g.fillRect(origin + LEFT, top, plot, 1);
             long peak = 1;
             for (ReplicationSample s : samples) {
                 peak = Math.max(peak, lag(s, name));
             }
             Long lagNow = lagsNow.get(name);
             g.setFill(TEXT);
-            g.fillText(name, PAD, top + 12);
+            g.fillText(name, origin + PAD, top + 12);
             g.setFill(MUTED);
             g.fillText(last.leader().map(name::equals).orElse(false) ? "leader" : lagNow == null ? "no answer" : "lag " + lagNow,
-                    PAD, top + 28);
-            g.fillText("max " + peak, LEFT + plot - 60, top + 10);
+                    origin + PAD, top + 28);
+            g.fillText("max " + peak, origin + LEFT + plot - 60, top + 10);
             double base = top + LAG_ROW_HEIGHT - 6;
             double scale = (LAG_ROW_HEIGHT - 16) / peak;
             g.setStroke(colour(replicas, name));
@@ -261,38 +276,37 @@ public final class ReplicationChart extends Region {
      * The leader's requests a second, then its p50 and p99 latency (one scale, the p99's peak), from its
      * {@code /metrics}; or why they cannot be read.
      */
-    private void paintTraffic(GraphicsContext g, java.util.function.ToDoubleFunction<Instant> x, double plot) {
+    private void paintTraffic(GraphicsContext g, java.util.function.ToDoubleFunction<Instant> x, double origin, double plot, double top) {
         List<TrafficSample> traffic = vm.traffic();
-        double top = TIMELINE_HEIGHT;
         g.setFill(LINE);
-        g.fillRect(LEFT, top, plot, 1);
-        g.fillRect(LEFT, top + LAG_ROW_HEIGHT, plot, 1);
+        g.fillRect(origin + LEFT, top, plot, 1);
+        g.fillRect(origin + LEFT, top + LAG_ROW_HEIGHT, plot, 1);
         g.setFill(TEXT);
-        g.fillText("Requests/s", PAD, top + 12);
-        g.fillText("Latency", PAD, top + LAG_ROW_HEIGHT + 12);
+        g.fillText("Requests/s", origin + PAD, top + 12);
+        g.fillText("Latency", origin + PAD, top + LAG_ROW_HEIGHT + 12);
         if (traffic.isEmpty()) {
             g.setFill(MUTED);
             String why = vm.trafficProblem().isEmpty() ? "reading the leader's /metrics…" : vm.trafficProblem();
-            g.fillText(why, LEFT + 4, top + 22);
+            g.fillText(why, origin + LEFT + 4, top + 22);
             return;
         }
         TrafficSample last = traffic.get(traffic.size() - 1);
         g.setFill(MUTED);
-        g.fillText(String.format(java.util.Locale.ROOT, "%.1f", last.requestsPerSecond()), PAD, top + 28);
+        g.fillText(String.format(java.util.Locale.ROOT, "%.1f", last.requestsPerSecond()), origin + PAD, top + 28);
         g.fillText(last.p50Millis().isPresent() ? String.format(java.util.Locale.ROOT, "%.0f / %.0f ms",
-                last.p50Millis().getAsDouble(), last.p99Millis().orElse(0)) : "no requests", PAD, top + LAG_ROW_HEIGHT + 28);
+                last.p50Millis().getAsDouble(), last.p99Millis().orElse(0)) : "no requests", origin + PAD, top + LAG_ROW_HEIGHT + 28);
         double peakRate = 1;
         double peakMs = 1;
         for (TrafficSample t : traffic) {
             peakRate = Math.max(peakRate, t.requestsPerSecond());
             peakMs = Math.max(peakMs, t.p99Millis().orElse(0));
         }
-        g.fillText(String.format(java.util.Locale.ROOT, "max %.0f", peakRate), LEFT + plot - 60, top + 10);
-        g.fillText(String.format(java.util.Locale.ROOT, "max %.0f ms", peakMs), LEFT + plot - 80, top + LAG_ROW_HEIGHT + 10);
+        g.fillText(String.format(java.util.Locale.ROOT, "max %.0f", peakRate), origin + LEFT + plot - 60, top + 10);
+        g.fillText(String.format(java.util.Locale.ROOT, "max %.0f ms", peakMs), origin + LEFT + plot - 80, top + LAG_ROW_HEIGHT + 10);
         g.setFill(P50);
-        g.fillText("p50", LEFT + plot - 130, top + LAG_ROW_HEIGHT + 10);
+        g.fillText("p50", origin + LEFT + plot - 130, top + LAG_ROW_HEIGHT + 10);
         g.setFill(P99);
-        g.fillText("p99", LEFT + plot - 108, top + LAG_ROW_HEIGHT + 10);
+        g.fillText("p99", origin + LEFT + plot - 108, top + LAG_ROW_HEIGHT + 10);
         strokeSeries(g, traffic, x, t -> t.requestsPerSecond(), top + LAG_ROW_HEIGHT - 6, (LAG_ROW_HEIGHT - 16) / peakRate, REQUESTS);
         double base = top + 2 * LAG_ROW_HEIGHT - 6;
         double scale = (LAG_ROW_HEIGHT - 16) / peakMs;

@@ -21,8 +21,10 @@ import java.util.Optional;
  */
 public final class ReplicationChartsViewModel {
 
-    /** How often the open service page reads its replicas for the charts: a failover is timed to within this step. */
+    /** How often the open service page reads a local cluster's replicas for the charts: a failover is timed to within this step. */
     public static final Duration FREQUENT_SAMPLING = Duration.ofMillis(250);
+    /** The same for a Kubernetes cluster, whose every read asks the API server and etcd through a port-forward. */
+    public static final Duration REMOTE_SAMPLING = Duration.ofSeconds(1);
     /** The spacing of the frequent poll's samples that are kept when who leads did not change. */
     public static final Duration KEPT_STEP = Duration.ofSeconds(1);
 
@@ -41,6 +43,11 @@ public final class ReplicationChartsViewModel {
 
     public ReplicationChartsViewModel(ReplicationHistory history) {
         this.history = Objects.requireNonNull(history, "history");
+    }
+
+    /** How often the open page reads {@code cluster} for the charts. */
+    public static Duration samplingPeriod(dev.br2k.cluster.Br2kCluster cluster) {
+        return cluster instanceof dev.br2k.cluster.local.LocalCluster ? FREQUENT_SAMPLING : REMOTE_SAMPLING;
     }
 
     /** Takes the replicas' status in a polled service state as a sample. */

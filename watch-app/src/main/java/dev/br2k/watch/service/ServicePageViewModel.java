@@ -118,7 +118,7 @@ public final class ServicePageViewModel implements AutoCloseable {
         item.clusterStateProperty().addListener(stateListener);
         item.clusterStateProperty().get().ifPresent(this::showReplicas);
         leaderTraffic = cluster.map(LeaderTraffic::of).orElseGet(() -> new LeaderTraffic(Optional::empty));
-        chartSampling = cluster.map(c -> executor.every(ReplicationChartsViewModel.FREQUENT_SAMPLING,
+        chartSampling = cluster.map(c -> executor.every(ReplicationChartsViewModel.samplingPeriod(c),
                 "replication samples of " + item.name(), () -> sampleForCharts(c))).orElse(TaskExecutor.Cancellable.NONE);
     }
 
