@@ -128,6 +128,7 @@ public final class DashboardView extends BorderPane {
         trend.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         trend.setCellFactory(c -> new TrendCell());
         trend.setPrefWidth(TrendCell.WIDTH + 16);
+        trend.setMinWidth(TrendCell.WIDTH + 16);
         trend.setSortable(false);
         table.getColumns().addAll(java.util.List.of(health, name, description, runState, replicas, trend, location, backup));
         table.setRowFactory(t -> {

@@ -54,14 +54,14 @@ final class TrendCell extends TableCell<ServiceItem, ServiceItem> {
         }
         ServiceTrend trend = shown.trend();
         setAccessibleText(trend.describe());
-        g.setFill(BASE);
-        g.fillRect(0, HEIGHT - 1, WIDTH, 1);
         int n = trend.size();
         if (n == 0) {
             return;
         }
         double step = WIDTH / ServiceTrend.CAPACITY;
         double x0 = WIDTH - n * step;
+        g.setFill(BASE);
+        g.fillRect(x0, HEIGHT - 1, WIDTH - x0, 1);
         double scale = (HEIGHT - 3) / trend.peakLag();
         g.setFill(NO_LEADER);
         for (int i = 0; i < n; i++) {

@@ -240,7 +240,6 @@ public final class ReplicationChart extends Region {
             g.setFill(MUTED);
             g.fillText(last.leader().map(name::equals).orElse(false) ? "leader" : lagNow == null ? "no answer" : "lag " + lagNow,
                     origin + PAD, top + 28);
-            g.fillText("max " + peak, origin + LEFT + plot - 60, top + 10);
             double base = top + LAG_ROW_HEIGHT - 6;
             double scale = (LAG_ROW_HEIGHT - 16) / peak;
             g.setStroke(colour(replicas, name));
@@ -269,7 +268,17 @@ public final class ReplicationChart extends Region {
             }
             points = flush(g, xs, ys, points, column, columnLag, base, scale);
             strokeRun(g, xs, ys, points);
+            label(g, "max " + peak, origin + LEFT + plot - 60, top + 10, MUTED);
         }
+    }
+
+    /** A text on a patch of the background, so that a line under it does not cross it. */
+    private static void label(GraphicsContext g, String text, double x, double y, Color colour) {
+        double width = text.length() * 7.0;
+        g.setFill(BACKGROUND);
+        g.fillRect(x - 2, y - 7, width + 4, 14);
+        g.setFill(colour);
+        g.fillText(text, x, y);
     }
 
     /**
@@ -301,17 +310,16 @@ public final class ReplicationChart extends Region {
             peakRate = Math.max(peakRate, t.requestsPerSecond());
             peakMs = Math.max(peakMs, t.p99Millis().orElse(0));
         }
-        g.fillText(String.format(java.util.Locale.ROOT, "max %.0f", peakRate), origin + LEFT + plot - 60, top + 10);
-        g.fillText(String.format(java.util.Locale.ROOT, "max %.0f ms", peakMs), origin + LEFT + plot - 80, top + LAG_ROW_HEIGHT + 10);
-        g.setFill(P50);
-        g.fillText("p50", origin + LEFT + plot - 130, top + LAG_ROW_HEIGHT + 10);
-        g.setFill(P99);
-        g.fillText("p99", origin + LEFT + plot - 108, top + LAG_ROW_HEIGHT + 10);
         strokeSeries(g, traffic, x, t -> t.requestsPerSecond(), top + LAG_ROW_HEIGHT - 6, (LAG_ROW_HEIGHT - 16) / peakRate, REQUESTS);
         double base = top + 2 * LAG_ROW_HEIGHT - 6;
         double scale = (LAG_ROW_HEIGHT - 16) / peakMs;
         strokeSeries(g, traffic, x, t -> t.p50Millis().orElse(-1), base, scale, P50);
         strokeSeries(g, traffic, x, t -> t.p99Millis().orElse(-1), base, scale, P99);
+        // Labels last, on a patch of background: the newest samples are drawn at the right, under them.
+        label(g, String.format(java.util.Locale.ROOT, "max %.0f", peakRate), origin + LEFT + plot - 60, top + 10, MUTED);
+        label(g, String.format(java.util.Locale.ROOT, "max %.0f ms", peakMs), origin + LEFT + plot - 80, top + LAG_ROW_HEIGHT + 10, MUTED);
+        label(g, "p50", origin + LEFT + plot - 138, top + LAG_ROW_HEIGHT + 10, P50);
+        label(g, "p99", origin + LEFT + plot - 108, top + LAG_ROW_HEIGHT + 10, P99);
     }
 
     /** One line through the samples' values, at most one point per pixel column (its highest), broken where a value is below 0. */

@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
  * LocalCluster of three KvService replicas) and writes PNGs:
  * {@code 01-login.png}, {@code 02-dashboard.png}, {@code 03-service-logs.png}, {@code 04-faulty.png},
  * {@code 05-recovery.png}, {@code 06-failover.png} (the leader killed: the failover on the timeline, requests/s
- * and latency from the leader's /metrics). With a second argument {@code 2}, the window runs at twice the
+ * and latency from the leader's /metrics), {@code 07-dashboard-trend.png} (back on the dashboard: kv's sparkline). With a second argument {@code 2}, the window runs at twice the
  * scale (GTK's {@code glass.gtk.uiScale}, as on a HiDPI screen; the X screen must be 2560x1600) and the
  * screen's own pixels of the service page, the faulty page and the failover are written as
  * {@code 03-service-logs-2x.png}, {@code 04-faulty-2x.png} and {@code 06-failover-2x.png}.
@@ -171,9 +171,21 @@ public final class RenderScreenshots {
             return !t.isEmpty() && t.get(t.size() - 1).at().isAfter(window.servicePage().charts().leaderChanges()
                     .get(window.servicePage().charts().leaderChanges().size() - 1).at().plusSeconds(2));
         }));
+        fx(() -> { // the operator drags the log pane's divider down: the banner of the faulty page leaves the charts little room
+            window.lookupAll(".split-pane").stream().map(javafx.scene.control.SplitPane.class::cast)
+                    .filter(p -> p.getItems().size() == 3).forEach(p -> p.setDividerPositions(0.27, 0.80));
+            return null;
+        });
         settle();
         shoot(stage[0], out.resolve("06-failover.png"));
         steady.interrupt();
+
+        fx(() -> { // back to the services: kv's sparkline holds the minutes just shown, the failover in red
+            ((javafx.scene.control.Button) window.lookup("#back")).fire();
+            return null;
+        });
+        settle();
+        shoot(stage[0], out.resolve("07-dashboard-trend.png"));
         fx(() -> {
             window.close();
             stage[0].close();
