@@ -1,7 +1,12 @@
 package dev.br2k.watch;
 
 import atlantafx.base.theme.PrimerDark;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.br2k.cluster.ReplicaPhase;
+import dev.br2k.cluster.ReplicaState;
+import dev.br2k.cluster.ReplicaStatus;
+import dev.br2k.cluster.status.ReplicaStatusClient;
 import dev.br2k.cluster.ServiceState;
 import dev.br2k.registry.RegistryClient;
 import dev.br2k.watch.common.Health;
@@ -9,6 +14,8 @@ import dev.br2k.watch.dashboard.ClaimItem;
 import dev.br2k.watch.dashboard.ServiceItem;
 import dev.br2k.watch.logs.LogEntry;
 import dev.br2k.watch.logs.LogView;
+import dev.br2k.watch.replication.LeaderChange;
+import dev.br2k.watch.replication.ReplicationChart;
 import dev.br2k.watch.service.ReplicaGrid;
 import dev.br2k.watch.shell.MainWindow;
 import dev.br2k.watch.task.FxTaskExecutor;
@@ -32,10 +39,19 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -162,6 +178,79 @@ class WatchIT {
 
     @Test
     @Order(6)
+    void a_failover_of_the_leader_appears_on_the_timeline_with_the_duration_the_replicas_reported() throws Exception {
+        await().atMost(60, TimeUnit.SECONDS).until(() -> sandbox.cluster().state().leader().isPresent()
+                && Fx.get(() -> kv().health()) == Health.HEALTHY);
+        ReplicationChart chart = robot.lookup("#replicationChart").query();
+        ServiceState before = sandbox.cluster().state();
+        String leader = before.leader().orElseThrow().name();
+
+        // Requests to the leader show on the charts as requests/s and p50/p99 latency, read from its /metrics.
+        URI leaderUrl = URI.create(before.leader().flatMap(ReplicaState::status).flatMap(ReplicaStatus::leaderUrl).orElseThrow());
+        HttpClient http = HttpClient.newHttpClient();
+        AtomicInteger sent = new AtomicInteger();
+        await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(100)).until(() -> {
+            for (int i = 0; i < 5; i++) {
+                int n = sent.incrementAndGet();
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(leaderUrl.resolve("/kv/k" + n))
+                        .PUT(HttpRequest.BodyPublishers.ofString("v" + n)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            }
+            return Fx.get(() -> window.servicePage().charts().traffic().stream()
+                    .anyMatch(t -> t.requestsPerSecond() > 0 && t.p50Millis().isPresent() && t.p99Millis().isPresent()));
+        });
+        assertThat(Fx.get(chart::describe)).containsPattern("[0-9.]+ requests a second, p50 [0-9]+ ms, p99 [0-9]+ ms");
+        // The leader's service process dies; its etcd member lives on, so the other replica can take over.
+        JsonNode replicas = new ObjectMapper().readTree(sandbox.cluster().layout().root().resolve("cluster.json").toFile())
+                .get("replicas");
+        Map<String, URI> statusUrls = new LinkedHashMap<>();
+        long leaderPid = -1;
+        for (JsonNode r : replicas) {
+            statusUrls.put(r.get("name").asText(), URI.create("http://127.0.0.1:" + r.get("httpPort").asInt()));
+            if (r.get("name").asText().equals(leader)) {
+                leaderPid = r.get("service").get("pid").asLong();
+            }
+        }
+        ProcessHandle.of(leaderPid).orElseThrow().destroyForcibly();
+
+        // What the replicas report, read every 50 ms: from the first read in which none leads to the first in which one does.
+        ReplicaStatusClient status = new ReplicaStatusClient(Duration.ofMillis(500));
+        AtomicReference<Instant> leaderless = new AtomicReference<>();
+        AtomicReference<LeaderChange> reported = new AtomicReference<>();
+        await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(50)).until(() -> {
+            Optional<String> leading = statusUrls.entrySet().stream()
+                    .filter(e -> status.read(e.getValue()).map(ReplicaStatus::isLeader).orElse(false))
+                    .map(Map.Entry::getKey).findFirst();
+            Instant at = Instant.now();
+            if (leading.isEmpty()) {
+                leaderless.compareAndSet(null, at);
+            } else if (leaderless.get() != null) {
+                reported.set(new LeaderChange(at, Optional.of(leader), leading.get(), Duration.between(leaderless.get(), at)));
+            }
+            return reported.get() != null;
+        });
+        LeaderChange truth = reported.get();
+
+        await().atMost(30, TimeUnit.SECONDS).until(() -> Fx.get(() -> window.servicePage().charts().leaderChanges().stream()
+                .anyMatch(c -> c.failover() && c.at().isAfter(truth.leaderlessSince().minusSeconds(1)))));
+        LeaderChange shown = Fx.get(() -> window.servicePage().charts().leaderChanges().stream()
+                .filter(c -> c.failover()).reduce((a, b) -> b).orElseThrow());
+        System.out.printf("failover of %s: the replicas reported %d ms without leader, the timeline shows %d ms (%s)%n",
+                leader, truth.leaderless().toMillis(), shown.leaderless().toMillis(), shown.leader());
+        assertThat(shown.leader()).isEqualTo(truth.leader());
+        assertThat(shown.leaderless()).as("the failover's duration on the timeline, the replicas reported %s", truth.leaderless())
+                .isBetween(truth.leaderless().minusMillis(500), truth.leaderless().plusMillis(500));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> Fx.get(chart::markerLabels),
+                labels -> labels.contains(shown.leader() + " after " + shown.durationText()));
+
+        // Leave the service as the next tests expect it: two healthy replicas.
+        await().atMost(60, TimeUnit.SECONDS).until(() -> enabled("#recover"));
+        robot.clickOn("#recover");
+        await().atMost(180, TimeUnit.SECONDS).until(() -> Fx.get(() -> kv().health()) == Health.HEALTHY);
+    }
+
+    @Test
+    @Order(7)
     void reduce_lowers_the_replica_count_and_stops_at_one() {
         robot.clickOn("#reduce");
 
@@ -175,7 +264,7 @@ class WatchIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void recovery_is_enabled_only_while_faulty_and_returns_a_killed_replica_to_healthy() {
         assertThat(enabled("#recover")).as("RECOVERY while healthy").isFalse();
 
@@ -194,7 +283,7 @@ class WatchIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void after_a_replica_is_killed_and_recovered_its_new_lines_keep_arriving_in_the_log_pane_without_user_action() {
         // kv-0's log has been in the pane since it was selected; order 7 killed and recovered it. Nobody pressed Reconnect.
         LogView logs = robot.lookup("#logList").queryAs(LogView.class);
@@ -210,7 +299,7 @@ class WatchIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void a_claim_sent_by_another_account_appears() {
         try (RegistryClient user = RegistryClient.connect(anvil.rpcUrl(), sandbox.manager().registryAddress(), anvil.account(2))) {
             user.sendClaim(sandbox.serviceId(), "kv answers 503 since 10:02");
@@ -224,7 +313,7 @@ class WatchIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void an_add_whose_transaction_would_revert_changes_nothing_in_the_cluster_and_says_why() {
         // Another device hands kv over to account 2; this Watch still shows kv's page and its ADD.
         String next = anvil.account(2).getAddress();

@@ -124,7 +124,13 @@ public final class DashboardView extends BorderPane {
         TableColumn<ServiceItem, String> location = column("Location", ServiceItem::locationProperty, 200);
         location.setId("locationColumn");
         TableColumn<ServiceItem, String> backup = column("Last backup", ServiceItem::lastBackupProperty, 130);
-        table.getColumns().addAll(java.util.List.of(health, name, description, runState, replicas, location, backup));
+        TableColumn<ServiceItem, ServiceItem> trend = new TableColumn<>("Last 5 min");
+        trend.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
+        trend.setCellFactory(c -> new TrendCell());
+        trend.setPrefWidth(TrendCell.WIDTH + 16);
+        trend.setMinWidth(TrendCell.WIDTH + 16);
+        trend.setSortable(false);
+        table.getColumns().addAll(java.util.List.of(health, name, description, runState, replicas, trend, location, backup));
         table.setRowFactory(t -> {
             TableRow<ServiceItem> row = new TableRow<>();
             row.setOnMouseClicked(e -> {

@@ -41,6 +41,8 @@ public final class ServiceItem {
     private final ObjectProperty<Optional<ServiceState>> clusterState = new SimpleObjectProperty<>(Optional.empty());
     private final StringProperty clusterError = new SimpleStringProperty("");
     private final BooleanProperty hasCluster = new SimpleBooleanProperty();
+    private final ServiceTrend trend = new ServiceTrend();
+    private final javafx.beans.property.LongProperty trendRevision = new javafx.beans.property.SimpleLongProperty();
 
     public ServiceItem(ServiceInfo info) {
         this.id = Objects.requireNonNull(info, "info").id();
@@ -67,6 +69,9 @@ public final class ServiceItem {
         hasCluster.set(true);
         clusterError.set("");
         clusterState.set(Optional.of(state));
+        if (trend.add(dev.br2k.watch.replication.ReplicationSample.of(state))) {
+            trendRevision.set(trendRevision.get() + 1);
+        }
         runningReplicas.set((int) state.running());
         List<String> now = state.problems();
         if (!problems.equals(now)) {
@@ -106,6 +111,16 @@ public final class ServiceItem {
         String f = filter.trim().toLowerCase();
         return name.get().toLowerCase().contains(f) || description.get().toLowerCase().contains(f)
                 || location.get().toLowerCase().contains(f) || health.get().label().toLowerCase().contains(f);
+    }
+
+    /** The last 5 minutes of replication, for the dashboard's sparkline. */
+    public ServiceTrend trend() {
+        return trend;
+    }
+
+    /** Grows by one with every sample the trend takes. */
+    public javafx.beans.property.ReadOnlyLongProperty trendRevisionProperty() {
+        return trendRevision;
     }
 
     public ServiceId id() {

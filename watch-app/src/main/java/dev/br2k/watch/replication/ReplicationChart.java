@@ -28,7 +28,12 @@ import java.util.Objects;
 public final class ReplicationChart extends Region {
 
     static final double TIMELINE_HEIGHT = 40;
-    static final double LAG_ROW_HEIGHT = 44;
+    static final double LAG_ROW_HEIGHT = 40;
+    /** From this width on, requests/s and latency stand left of the lag charts; below it, above them. */
+    static final double TWO_COLUMNS = 900;
+    private static final Color REQUESTS = Color.web("#58a6ff");
+    private static final Color P50 = Color.web("#3fb950");
+    private static final Color P99 = Color.web("#d29922");
     static final double LEFT = 96;
     private static final double PAD = 8;
     private static final Color BACKGROUND = Color.web("#0d1117");
@@ -54,7 +59,7 @@ public final class ReplicationChart extends Region {
         this.vm = Objects.requireNonNull(vm, "vm");
         getStyleClass().add("replication-chart");
         getChildren().add(canvas);
-        setMinSize(0, TIMELINE_HEIGHT + LAG_ROW_HEIGHT);
+        setMinSize(0, TIMELINE_HEIGHT + 2 * LAG_ROW_HEIGHT);
         setAccessibleRole(AccessibleRole.TEXT);
         setAccessibleRoleDescription("replication charts");
         wait.setOnFinished(e -> repaintNow());
@@ -99,7 +104,9 @@ public final class ReplicationChart extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        return TIMELINE_HEIGHT + LAG_ROW_HEIGHT * Math.max(2, vm.replicas().size()) + 2;
+        int lagRows = Math.max(2, vm.replicas().size());
+        int rows = width >= TWO_COLUMNS ? lagRows : 2 + lagRows;
+        return TIMELINE_HEIGHT + LAG_ROW_HEIGHT * rows + 14;
     }
 
     @Override
@@ -191,7 +198,20 @@ public final class ReplicationChart extends Region {
         g.fillText(vm.windowProperty().get().label() + " ago", LEFT, h - 7);
         g.fillText("now", w - PAD - 22, h - 7);
 
-        paintLags(g, samples, replicas, columns, plot);
+        if (w >= TWO_COLUMNS) { // requests/s and latency on the left, the lags on the right, each on its own time axis
+            double half = Math.floor(w / 2);
+            double plotLeft = Math.max(1, half - LEFT - PAD);
+            double plotRight = Math.max(1, w - half - LEFT - PAD);
+            paintTraffic(g, t -> LEFT + ((t.toEpochMilli() - fromMs) / span) * plotLeft, 0, plotLeft, TIMELINE_HEIGHT);
+            int[] right = new int[samples.size()];
+            for (int i = 0; i < right.length; i++) {
+                right[i] = (int) (half + LEFT + ((samples.get(i).at().toEpochMilli() - fromMs) / span) * plotRight);
+            }
+            paintLags(g, samples, replicas, right, half, plotRight, TIMELINE_HEIGHT);
+        } else {
+            paintTraffic(g, x, 0, plot, TIMELINE_HEIGHT);
+            paintLags(g, samples, replicas, columns, 0, plot, TIMELINE_HEIGHT + 2 * LAG_ROW_HEIGHT);
+        }
         notifyAccessibleAttributeChanged(AccessibleAttribute.TEXT);
     }
 
@@ -199,27 +219,27 @@ public final class ReplicationChart extends Region {
      * One lag chart per replica, drawn while it followed; its scale is its own peak in the window. At
      * most one point per pixel column (the column's highest lag), one path per stretch followed.
      */
-    private void paintLags(GraphicsContext g, List<ReplicationSample> samples, List<String> replicas, int[] columns, double plot) {
+    private void paintLags(GraphicsContext g, List<ReplicationSample> samples, List<String> replicas, int[] columns,
+                           double origin, double plot, double firstTop) {
         ReplicationSample last = samples.get(samples.size() - 1);
         Map<String, Long> lagsNow = last.followerLags();
         double[] xs = new double[(int) plot + 2];
         double[] ys = new double[xs.length];
         for (int r = 0; r < replicas.size(); r++) {
             String name = replicas.get(r);
-            double top = TIMELINE_HEIGHT + r * LAG_ROW_HEIGHT;
+            double top = firstTop + r * LAG_ROW_HEIGHT;
             g.setFill(LINE);
-            g.fillRect(LEFT, top, plot, 1);
+            g.fillRect(origin + LEFT, top, plot, 1);
             long peak = 1;
             for (ReplicationSample s : samples) {
                 peak = Math.max(peak, lag(s, name));
             }
             Long lagNow = lagsNow.get(name);
             g.setFill(TEXT);
-            g.fillText(name, PAD, top + 12);
+            g.fillText(name, origin + PAD, top + 12);
             g.setFill(MUTED);
             g.fillText(last.leader().map(name::equals).orElse(false) ? "leader" : lagNow == null ? "no answer" : "lag " + lagNow,
-                    PAD, top + 28);
-            g.fillText("max " + peak, LEFT + plot - 60, top + 10);
+                    origin + PAD, top + 28);
             double base = top + LAG_ROW_HEIGHT - 6;
             double scale = (LAG_ROW_HEIGHT - 16) / peak;
             g.setStroke(colour(replicas, name));
@@ -248,7 +268,86 @@ public final class ReplicationChart extends Region {
             }
             points = flush(g, xs, ys, points, column, columnLag, base, scale);
             strokeRun(g, xs, ys, points);
+            label(g, "max " + peak, origin + LEFT + plot - 60, top + 10, MUTED);
         }
+    }
+
+    /** A text on a patch of the background, so that a line under it does not cross it. */
+    private static void label(GraphicsContext g, String text, double x, double y, Color colour) {
+        double width = text.length() * 7.0;
+        g.setFill(BACKGROUND);
+        g.fillRect(x - 2, y - 7, width + 4, 14);
+        g.setFill(colour);
+        g.fillText(text, x, y);
+    }
+
+    /**
+     * The leader's requests a second, then its p50 and p99 latency (one scale, the p99's peak), from its
+     * {@code /metrics}; or why they cannot be read.
+     */
+    private void paintTraffic(GraphicsContext g, java.util.function.ToDoubleFunction<Instant> x, double origin, double plot, double top) {
+        List<TrafficSample> traffic = vm.traffic();
+        g.setFill(LINE);
+        g.fillRect(origin + LEFT, top, plot, 1);
+        g.fillRect(origin + LEFT, top + LAG_ROW_HEIGHT, plot, 1);
+        g.setFill(TEXT);
+        g.fillText("Requests/s", origin + PAD, top + 12);
+        g.fillText("Latency", origin + PAD, top + LAG_ROW_HEIGHT + 12);
+        if (traffic.isEmpty()) {
+            g.setFill(MUTED);
+            String why = vm.trafficProblem().isEmpty() ? "reading the leader's /metrics…" : vm.trafficProblem();
+            g.fillText(why, origin + LEFT + 4, top + 22);
+            return;
+        }
+        TrafficSample last = traffic.get(traffic.size() - 1);
+        g.setFill(MUTED);
+        g.fillText(String.format(java.util.Locale.ROOT, "%.1f", last.requestsPerSecond()), origin + PAD, top + 28);
+        g.fillText(last.p50Millis().isPresent() ? String.format(java.util.Locale.ROOT, "%.0f / %.0f ms",
+                last.p50Millis().getAsDouble(), last.p99Millis().orElse(0)) : "no requests", origin + PAD, top + LAG_ROW_HEIGHT + 28);
+        double peakRate = 1;
+        double peakMs = 1;
+        for (TrafficSample t : traffic) {
+            peakRate = Math.max(peakRate, t.requestsPerSecond());
+            peakMs = Math.max(peakMs, t.p99Millis().orElse(0));
+        }
+        strokeSeries(g, traffic, x, t -> t.requestsPerSecond(), top + LAG_ROW_HEIGHT - 6, (LAG_ROW_HEIGHT - 16) / peakRate, REQUESTS);
+        double base = top + 2 * LAG_ROW_HEIGHT - 6;
+        double scale = (LAG_ROW_HEIGHT - 16) / peakMs;
+        strokeSeries(g, traffic, x, t -> t.p50Millis().orElse(-1), base, scale, P50);
+        strokeSeries(g, traffic, x, t -> t.p99Millis().orElse(-1), base, scale, P99);
+        // Labels last, on a patch of background: the newest samples are drawn at the right, under them.
+        label(g, String.format(java.util.Locale.ROOT, "max %.0f", peakRate), origin + LEFT + plot - 60, top + 10, MUTED);
+        label(g, String.format(java.util.Locale.ROOT, "max %.0f ms", peakMs), origin + LEFT + plot - 80, top + LAG_ROW_HEIGHT + 10, MUTED);
+        label(g, "p50", origin + LEFT + plot - 138, top + LAG_ROW_HEIGHT + 10, P50);
+        label(g, "p99", origin + LEFT + plot - 108, top + LAG_ROW_HEIGHT + 10, P99);
+    }
+
+    /** One line through the samples' values, at most one point per pixel column (its highest), broken where a value is below 0. */
+    private static void strokeSeries(GraphicsContext g, List<TrafficSample> traffic, java.util.function.ToDoubleFunction<Instant> x,
+                                     java.util.function.ToDoubleFunction<TrafficSample> value, double base, double scale, Color colour) {
+        double[] xs = new double[traffic.size()];
+        double[] ys = new double[traffic.size()];
+        int points = 0;
+        g.setStroke(colour);
+        g.setLineWidth(1.5);
+        for (TrafficSample t : traffic) {
+            double v = value.applyAsDouble(t);
+            if (v < 0) {
+                strokeRun(g, xs, ys, points);
+                points = 0;
+                continue;
+            }
+            double px = Math.floor(x.applyAsDouble(t.at()));
+            double py = base - v * scale;
+            if (points > 0 && xs[points - 1] == px) {
+                ys[points - 1] = Math.min(ys[points - 1], py);
+            } else {
+                xs[points] = px;
+                ys[points] = py;
+                points++;
+            }
+        }
+        strokeRun(g, xs, ys, points);
     }
 
     /** A replica's lag in a sample (ssi − lpi), or -1 where it led, did not answer or the ssi is unknown. */
@@ -287,9 +386,21 @@ public final class ReplicationChart extends Region {
         return LEADERS[Math.floorMod(i < 0 ? name.hashCode() : i, LEADERS.length)];
     }
 
-    /** What a screen reader reads: the summary, each follower's lag now and the failovers drawn. */
+    /** What a screen reader reads: the summary, the leader's traffic, each follower's lag now and the failovers drawn. */
     public String describe() {
         StringBuilder text = new StringBuilder("Replication, ").append(vm.summary()).append(". ");
+        List<TrafficSample> traffic = vm.traffic();
+        if (!traffic.isEmpty()) {
+            TrafficSample t = traffic.get(traffic.size() - 1);
+            text.append(String.format(java.util.Locale.ROOT, "%.1f requests a second", t.requestsPerSecond()));
+            if (t.p50Millis().isPresent()) {
+                text.append(String.format(java.util.Locale.ROOT, ", p50 %.0f ms, p99 %.0f ms",
+                        t.p50Millis().getAsDouble(), t.p99Millis().orElse(0)));
+            }
+            text.append(". ");
+        } else if (!vm.trafficProblem().isEmpty()) {
+            text.append(vm.trafficProblem()).append(' ');
+        }
         vm.samples().stream().reduce((a, b) -> b).ifPresent(last -> {
             for (Map.Entry<String, Long> lag : last.followerLags().entrySet()) {
                 text.append(lag.getKey()).append(" lags ").append(lag.getValue()).append(" entries. ");

@@ -292,7 +292,7 @@ public final class ServicePageView extends BorderPane {
                 },
                 () -> {
                     split.getItems().add(1, new ReplicationChartsView(vm.charts()));
-                    split.setDividerPositions(0.30, 0.62); // the charts need a timeline and a lag row per follower
+                    split.setDividerPositions(0.28, 0.68); // the charts need a timeline and a row per replica (requests/s and latency beside them)
                 }));
     }
 

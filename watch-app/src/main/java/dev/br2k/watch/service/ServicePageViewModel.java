@@ -20,7 +20,9 @@ import dev.br2k.watch.dashboard.ServiceItem;
 import dev.br2k.watch.kube.ObservedCluster;
 import dev.br2k.watch.logs.LogBuffer;
 import dev.br2k.watch.logs.LogPaneViewModel;
+import dev.br2k.watch.replication.LeaderTraffic;
 import dev.br2k.watch.replication.ReplicationChartsViewModel;
+import dev.br2k.watch.replication.TrafficSample;
 import dev.br2k.watch.task.TaskExecutor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
@@ -83,6 +85,9 @@ public final class ServicePageViewModel implements AutoCloseable {
     /** The replicas as last seen, to notice one that restarted (its log stream follows it; the pane says so). */
     private final Map<String, ReplicaState> lastSeen = new HashMap<>();
     private TaskExecutor.Cancellable pending = TaskExecutor.Cancellable.NONE;
+    private final TaskExecutor.Cancellable chartSampling;
+    /** The leader's /metrics, read by the chart sampling (on its background thread only). */
+    private final LeaderTraffic leaderTraffic;
 
     public ServicePageViewModel(TaskExecutor executor, DashboardViewModel dashboard, ServiceItem item,
                                 Optional<Br2kCluster> cluster, Duration cancelWindow) {
@@ -112,6 +117,31 @@ public final class ServicePageViewModel implements AutoCloseable {
 
         item.clusterStateProperty().addListener(stateListener);
         item.clusterStateProperty().get().ifPresent(this::showReplicas);
+        leaderTraffic = cluster.map(LeaderTraffic::of).orElseGet(() -> new LeaderTraffic(Optional::empty));
+        chartSampling = cluster.map(c -> executor.every(ReplicationChartsViewModel.samplingPeriod(c),
+                "replication samples of " + item.name(), () -> sampleForCharts(c))).orElse(TaskExecutor.Cancellable.NONE);
+    }
+
+    /**
+     * One read of the replicas for the charts, in the background: the dashboard's poll (every 2 s) is too
+     * coarse to time a failover. A read that fails is left out: the dashboard's poll reports the cause.
+     */
+    private void sampleForCharts(Br2kCluster c) {
+        ServiceState state;
+        try {
+            state = c.state();
+        } catch (RuntimeException e) {
+            return;
+        }
+        Optional<TrafficSample> traffic = leaderTraffic.sample(state);
+        String trafficProblem = leaderTraffic.problem();
+        executor.onUi(() -> {
+            charts.recordFrequent(state);
+            traffic.ifPresent(charts::recordTraffic);
+            if (!trafficProblem.isEmpty()) {
+                charts.trafficUnavailable(trafficProblem);
+            }
+        });
     }
 
     private String hint() {
@@ -357,6 +387,7 @@ public final class ServicePageViewModel implements AutoCloseable {
     @Override
     public void close() {
         item.clusterStateProperty().removeListener(stateListener); // the item outlives the page
+        chartSampling.cancel();
         cancelPending();
         logs.close();
     }

@@ -1,5 +1,13 @@
 package dev.br2k.watch.dashboard;
 
+import dev.br2k.cluster.ReplicaPhase;
+import dev.br2k.cluster.ReplicaState;
+import dev.br2k.cluster.ReplicaStatus;
+import dev.br2k.cluster.ServiceState;
+import org.testfx.api.FxRobot;
+import java.time.Instant;
+import java.util.Optional;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.br2k.registry.ServiceId;
@@ -28,6 +36,7 @@ import java.util.OptionalLong;
 /** The dashboard in a real (headless) window: typing a filter, as an operator does. */
 class DashboardViewTest {
 
+    private final FxRobot robot = new FxRobot();
     private final FakeRegistry registry = new FakeRegistry();
     private DashboardViewModel vm;
     private DashboardView view;
@@ -102,5 +111,38 @@ class DashboardViewTest {
                 .isEqualTo(DashboardViewModel.MAX_CLAIMS_SHOWN);
         assertThat(Fx.get(() -> view.lookup("#olderClaims").isVisible())).isTrue();
         assertThat(Fx.get(() -> ((Label) view.lookup("#olderClaims")).getText())).isEqualTo("1 older claim not shown");
+    }
+
+    @Test
+    void each_row_shows_a_sparkline_of_the_highest_follower_lag_and_says_when_no_replica_led() {
+        Instant t0 = Instant.parse("2026-12-07T06:00:00Z");
+        Fx.run(() -> {
+            ServiceItem alpha = vm.item("alpha-x").orElseThrow();
+            alpha.update(state(t0, "alpha-x-0", 100, 93));
+            alpha.update(state(t0.plusSeconds(2), null, 100, 95));
+            alpha.update(state(t0.plusSeconds(62), "alpha-x-1", 110, 108));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TrendCell cell = robot.lookup(".table-cell").match(TrendCell.class::isInstance).<TrendCell>queryAll().stream()
+                .filter(c -> c.getTableRow() != null && c.getTableRow().getItem() != null
+                        && c.getTableRow().getItem().name().equals("alpha-x")).findFirst().orElseThrow();
+        assertThat(Fx.get(cell::getAccessibleText))
+                .isEqualTo("Last 1 min: highest follower lag 7 entries, lag now 2, no leader in 1 of 3 samples.");
+        assertThat(Fx.get(() -> vm.item("bravo-y").orElseThrow().trend().describe())).isEqualTo("No replication samples yet.");
+    }
+
+    /** A two-replica state: {@code leader} (or none) and a follower at {@code lpi} of {@code ssi}. */
+    private static ServiceState state(Instant at, String leader, long ssi, long lpi) {
+        String service = "alpha-x";
+        List<ReplicaState> replicas = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String name = service + "-" + i;
+            boolean leads = name.equals(leader);
+            replicas.add(new ReplicaState(name, i, ReplicaPhase.RUNNING, "host", 0, Optional.empty(),
+                    Optional.of(new ReplicaStatus(name, leads ? "Leader" : "Follower", leads ? ssi : lpi, ssi, ssi, 1,
+                            Optional.ofNullable(leader), Optional.empty(), Optional.empty())), ""));
+        }
+        return new ServiceState(service, 2, false, replicas, List.of(), Optional.empty(), at);
     }
 }

@@ -36,10 +36,11 @@ import java.util.concurrent.TimeUnit;
  * Renders the Watch's main screens against real components (anvil with the ServiceRegistry, a
  * LocalCluster of three KvService replicas) and writes PNGs:
  * {@code 01-login.png}, {@code 02-dashboard.png}, {@code 03-service-logs.png}, {@code 04-faulty.png},
- * {@code 05-recovery.png}. With a second argument {@code 2}, the window runs at twice the scale (GTK's
- * {@code glass.gtk.uiScale}, as on a HiDPI screen; the X screen must be 2560x1600) and the screen's
- * own pixels of the service page and the faulty page are written as {@code 03-service-logs-2x.png}
- * and {@code 04-faulty-2x.png}.
+ * {@code 05-recovery.png}, {@code 06-failover.png} (the leader killed: the failover on the timeline, requests/s
+ * and latency from the leader's /metrics), {@code 07-dashboard-trend.png} (back on the dashboard: kv's sparkline). With a second argument {@code 2}, the window runs at twice the
+ * scale (GTK's {@code glass.gtk.uiScale}, as on a HiDPI screen; the X screen must be 2560x1600) and the
+ * screen's own pixels of the service page, the faulty page and the failover are written as
+ * {@code 03-service-logs-2x.png}, {@code 04-faulty-2x.png} and {@code 06-failover-2x.png}.
  *
  * <pre>
  * cd watch-app && xvfb-run -a -s "-screen 0 1280x800x24" mvn -q -B -ntp test-compile exec:exec@screenshots
@@ -134,6 +135,9 @@ public final class RenderScreenshots {
             return null;
         });
         traffic(sandbox, 30);
+        Thread steady = new Thread(() -> steadyTraffic(sandbox), "steady traffic");
+        steady.setDaemon(true);
+        steady.start();
         fx(() -> {
             window.servicePage().showAllReplicas();
             return null;
@@ -156,12 +160,62 @@ public final class RenderScreenshots {
         settle();
         shoot(stage[0], out.resolve("05-recovery.png"));
         waitFor("the service to be healthy again", () -> fx(() -> window.servicePage().item().health() == Health.HEALTHY));
+
+        // The leader crashes: the timeline shows the failover and how long no replica led.
+        String oldLeader = sandbox.cluster().state().leader().map(ReplicaState::name).orElseThrow();
+        sandbox.cluster().kill(oldLeader);
+        waitFor("the failover on the timeline", () -> fx(() -> window.servicePage().charts().leaderChanges().stream()
+                .anyMatch(c -> c.failover() && c.previous().map(oldLeader::equals).orElse(false))));
+        waitFor("the new leader's requests/s", () -> fx(() -> {
+            java.util.List<dev.br2k.watch.replication.TrafficSample> t = window.servicePage().charts().traffic();
+            return !t.isEmpty() && t.get(t.size() - 1).at().isAfter(window.servicePage().charts().leaderChanges()
+                    .get(window.servicePage().charts().leaderChanges().size() - 1).at().plusSeconds(2));
+        }));
+        fx(() -> { // the operator drags the log pane's divider down: the banner of the faulty page leaves the charts little room
+            window.lookupAll(".split-pane").stream().map(javafx.scene.control.SplitPane.class::cast)
+                    .filter(p -> p.getItems().size() == 3).forEach(p -> p.setDividerPositions(0.27, 0.80));
+            return null;
+        });
+        settle();
+        shoot(stage[0], out.resolve("06-failover.png"));
+        steady.interrupt();
+
+        fx(() -> { // back to the services: kv's sparkline holds the minutes just shown, the failover in red
+            ((javafx.scene.control.Button) window.lookup("#back")).fire();
+            return null;
+        });
+        settle();
+        shoot(stage[0], out.resolve("07-dashboard-trend.png"));
         fx(() -> {
             window.close();
             stage[0].close();
             return null;
         });
         executor.close();
+    }
+
+    /** About 20 writes a second through whichever replica leads, until interrupted: the charts' requests/s and latency. */
+    private static void steadyTraffic(WatchSandbox sandbox) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        int i = 0;
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                java.util.Optional<String> url = sandbox.cluster().state().leader().flatMap(ReplicaState::status).flatMap(s -> s.leaderUrl());
+                for (int n = 0; n < 10 && url.isPresent(); n++, i++) {
+                    http.send(HttpRequest.newBuilder(URI.create(url.get().replaceAll("/$", "") + "/kv/steady-" + (i % 500)))
+                            .PUT(HttpRequest.BodyPublishers.ofString("{\"n\":" + i + "}")).timeout(Duration.ofSeconds(2)).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    TimeUnit.MILLISECONDS.sleep(50);
+                }
+                if (url.isEmpty()) {
+                    TimeUnit.MILLISECONDS.sleep(200);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                // no leader for a moment (the failover): try the next one
+            }
+        }
     }
 
     /** Writes some keys through the leader so that the logs show real requests. */
@@ -194,7 +248,7 @@ public final class RenderScreenshots {
     /** The screen's pixels under the window's content, at the window's scale (the service and faulty pages only). */
     private static void shootScreen(Stage stage, Path file) throws Exception {
         String name = file.getFileName().toString();
-        if (!name.startsWith("03-") && !name.startsWith("04-")) {
+        if (!name.startsWith("03-") && !name.startsWith("04-") && !name.startsWith("06-")) {
             return;
         }
         Path scaled = file.resolveSibling(name.replace(".png", "-" + scale + "x.png"));
