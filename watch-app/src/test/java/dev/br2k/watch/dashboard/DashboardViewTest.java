@@ -1,6 +1,7 @@
 package dev.br2k.watch.dashboard;
 
 import dev.br2k.cluster.ReplicaPhase;
+import dev.br2k.protocol.Role;
 import dev.br2k.cluster.ReplicaState;
 import dev.br2k.cluster.ReplicaStatus;
 import dev.br2k.cluster.ServiceState;
@@ -140,7 +141,7 @@ class DashboardViewTest {
             String name = service + "-" + i;
             boolean leads = name.equals(leader);
             replicas.add(new ReplicaState(name, i, ReplicaPhase.RUNNING, "host", 0, Optional.empty(),
-                    Optional.of(new ReplicaStatus(name, leads ? "Leader" : "Follower", leads ? ssi : lpi, ssi, ssi, 1,
+                    Optional.of(new ReplicaStatus(name, leads ? Role.LEADER : Role.FOLLOWER, leads ? ssi : lpi, ssi, ssi, 1,
                             Optional.ofNullable(leader), Optional.empty(), Optional.empty())), ""));
         }
         return new ServiceState(service, 2, false, replicas, List.of(), Optional.empty(), at);
