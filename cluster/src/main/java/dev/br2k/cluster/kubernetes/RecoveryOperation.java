@@ -55,8 +55,11 @@ final class RecoveryOperation {
             DeploymentContext target = plan.flatMap(RecoveryPlan::image).map(ctx::withImage).orElse(ctx);
             steps.run("read recovery information of " + ctx.service(), () -> false);
             deploy.applyObjects(target, steps, replicas, true);
-            plan.flatMap(RecoveryPlan::newestBackup).ifPresent(b -> steps.run("leave backup " + b + " in the store: the"
-                    + " runtime cannot restore a backup into a new service yet, so " + ctx.service() + " starts empty", () -> false));
+            // The runtime restores it: each replica finds the new etcd empty and the service's backups in the
+            // backup log on the kept claim <svc>-backups, and restores the newest one (EmptyLogSeed in core-replication).
+            plan.flatMap(RecoveryPlan::newestBackup).ifPresent(b -> steps.run("restore backup " + b + ": the replicas find"
+                    + " the new etcd empty and restore the newest backup in the backup log on claim "
+                    + KubernetesNames.backupClaim(ctx), () -> false));
             return OperationResult.of(Operation.RECOVERY, 0, replicas, steps.changes());
         }
         int replicas = s != null ? desiredReplicas(s) : etcdClaims.stream().mapToInt(i -> i + 1).max().orElse(1);

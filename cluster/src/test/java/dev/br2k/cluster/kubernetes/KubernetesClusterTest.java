@@ -463,7 +463,7 @@ class KubernetesClusterTest {
         Container service = s.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(service.getImage()).isEqualTo("registry.example.org/br2k/infodid:0.9");
         assertThat(env(service)).doesNotContainKey("BR2K_RESTORE_BACKUP");
-        assertThat(events).anySatisfy(e -> assertThat(e.toString()).contains("leave backup backup-17 in the store"));
+        assertThat(events).anySatisfy(e -> assertThat(e.toString()).contains("restore backup backup-17", "infodid-backups"));
         assertThat(client.configMaps().inNamespace("br2k").withName("infodid-etcd").get().getData())
                 .containsEntry("initial-cluster-state", "new")
                 .hasEntrySatisfying("initial-cluster", v -> assertThat(v.split(",")).hasSize(4));
