@@ -90,6 +90,7 @@ final class RecoveryOperation {
             });
         }
         steps.run("remove stray etcd members", () -> membership.removeStrays(replicas));
+        deploy.markEtcdExisting(steps);
         return OperationResult.of(Operation.RECOVERY, before, replicas, steps.changes());
     }
 }

@@ -1,6 +1,7 @@
 package dev.br2k.cluster.kubernetes;
 
 import dev.br2k.cluster.ClusterException;
+import dev.br2k.cluster.MemberInfo;
 import dev.br2k.cluster.OperationResult;
 import dev.br2k.cluster.ProgressEvent;
 import dev.br2k.cluster.ProgressListener;
@@ -183,6 +184,7 @@ class KubernetesClusterTest {
 
     @Test
     void deploy_creates_the_services_the_etcd_bootstrap_config_and_the_secrets() {
+        etcd.members.clear(); // new pods: no etcd member has started yet
         cluster.deploy(3, record());
 
         Service peers = client.services().inNamespace("br2k").withName("infodid-peers").get();
@@ -279,6 +281,28 @@ class KubernetesClusterTest {
     }
 
     @Test
+    void the_etcd_bootstrap_config_turns_existing_once_every_initial_member_has_started() {
+        List<MemberInfo> started = List.copyOf(etcd.members);
+        etcd.members.clear();
+        cluster.deploy(3, record());
+        etcd.members.addAll(started.subList(0, 2));
+        cluster.deploy(3, record()); // infodid-2 has not started: a member with an empty data dir may still bootstrap
+        assertThat(etcdConfig()).containsEntry("initial-cluster-state", "new");
+
+        etcd.members.add(started.get(2));
+        OperationResult r = cluster.deploy(3, record());
+
+        // a member whose data dir is lost later must join the running cluster, never bootstrap a second one
+        assertThat(etcdConfig()).containsEntry("initial-cluster-state", "existing")
+                .hasEntrySatisfying("initial-cluster", v -> assertThat(v.split(",")).hasSize(3));
+        assertThat(r.changes()).anySatisfy(c -> assertThat(c).contains("existing"));
+    }
+
+    Map<String, String> etcdConfig() {
+        return client.configMaps().inNamespace("br2k").withName("infodid-etcd").get().getData();
+    }
+
+    @Test
     void deploying_again_changes_nothing() {
         cluster.deploy(3, record());
         Map<String, String> versions = resourceVersions();
@@ -287,7 +311,7 @@ class KubernetesClusterTest {
 
         assertThat(again.unchanged()).isTrue();
         assertThat(resourceVersions()).isEqualTo(versions);
-        assertThat(events).filteredOn(e -> e.status() == ProgressEvent.Status.SKIPPED).hasSize(14);
+        assertThat(events).filteredOn(e -> e.status() == ProgressEvent.Status.SKIPPED).hasSize(15);
     }
 
     @Test
