@@ -66,6 +66,19 @@ class KubernetesClusterTest {
             etcd.started("infodid-" + i, KubernetesNames.peerUrl(ctx, i));
         }
         cluster = cluster(ctx);
+        for (int i = 0; i < 5; i++) {
+            node("node-" + i, true, true, false);
+        }
+    }
+
+    /** A node that may carry the context's labels, be Ready, be cordoned. */
+    void node(String name, boolean labelled, boolean ready, boolean cordoned) {
+        client.nodes().resource(new io.fabric8.kubernetes.api.model.NodeBuilder()
+                .withNewMetadata().withName(name).withLabels(labelled
+                        ? Map.of("br2k.dev/replica-node", "true", "topology.kubernetes.io/zone", "zone-a") : Map.of()).endMetadata()
+                .withNewSpec().withUnschedulable(cordoned).endSpec()
+                .withNewStatus().addNewCondition().withType("Ready").withStatus(ready ? "True" : "False").endCondition().endStatus()
+                .build()).create();
     }
 
     KubernetesCluster cluster(DeploymentContext context) {
@@ -87,6 +100,7 @@ class KubernetesClusterTest {
         client.network().v1().networkPolicies().inNamespace("br2k").delete();
         client.pods().inNamespace("br2k").delete();
         client.persistentVolumeClaims().inNamespace("br2k").delete();
+        client.nodes().delete();
     }
 
     ProgressListener record() {
@@ -388,6 +402,41 @@ class KubernetesClusterTest {
 
         assertThat(etcd.members()).hasSize(4);
         assertThat(sts().getSpec().getReplicas()).isEqualTo(4);
+    }
+
+    @Test
+    void add_is_refused_with_the_count_when_too_few_schedulable_nodes_carry_the_labels() {
+        cluster.deploy(3, record());
+        client.nodes().delete();
+        for (int i = 0; i < 3; i++) {
+            node("node-" + i, true, true, false);
+        }
+        node("cordoned", true, true, true);
+        node("not-ready", true, false, false);
+        node("unlabelled", false, true, false);
+
+        assertThatThrownBy(() -> cluster.add(1, record())).isInstanceOf(ReplicaCountException.class)
+                .hasMessageContaining("only 3 schedulable").hasMessageContaining("kubectl label node <node> br2k.dev/replica-node=true");
+        assertThat(etcd.changes).isEmpty();
+        assertThat(sts().getSpec().getReplicas()).isEqualTo(3);
+    }
+
+    @Test
+    void an_added_learner_that_never_starts_is_removed_and_the_statefulset_scaled_back() {
+        cluster.deploy(3, record());
+        cluster.close();
+        cluster = KubernetesCluster.builder().client(client).context(ctx).etcd(etcd)
+                .statusSource((ns, pod, port) -> Optional.empty()).joinTimeout(Duration.ofSeconds(1)).build();
+
+        assertThatThrownBy(() -> cluster.add(1, record())).isInstanceOf(ClusterException.class)
+                .hasMessageContaining("infodid-3 did not start").hasMessageContaining("scaled back to 3 replicas");
+
+        assertThat(etcd.changes).hasSize(2).first().asString().startsWith("add learner ");
+        assertThat(etcd.changes.get(1)).startsWith("remove ");
+        assertThat(etcd.members()).hasSize(3);
+        assertThat(sts().getSpec().getReplicas()).isEqualTo(3);
+        assertThat(client.configMaps().inNamespace("br2k").withName("infodid-etcd").get().getData().get("initial-cluster").split(","))
+                .hasSize(3);
     }
 
     @Test
