@@ -101,6 +101,7 @@ class KubernetesClusterTest {
         client.pods().inNamespace("br2k").delete();
         client.persistentVolumeClaims().inNamespace("br2k").delete();
         client.nodes().delete();
+        client.persistentVolumes().delete();
     }
 
     ProgressListener record() {
@@ -542,6 +543,64 @@ class KubernetesClusterTest {
                 .hasEntrySatisfying("initial-cluster", v -> assertThat(v.split(",")).hasSize(4));
         assertThat(client.services().inNamespace("br2k").list().getItems()).hasSize(2);
         assertThat(cluster.recover(registry, record()).changes()).isEmpty();
+    }
+
+    @Test
+    void a_pod_on_a_node_not_ready_past_the_grace_period_is_fenced_force_deleted_and_its_local_volumes_replaced() {
+        cluster.deploy(3, record());
+        String oldMember = etcd.members().get(1).id();
+        lostNode(1, Duration.ofMinutes(10));
+
+        OperationResult r = cluster.recover(RecoverySource.NONE, record());
+
+        assertThat(r.changes()).anySatisfy(c -> assertThat(c).contains("infodid-1", "node-1", "NotReady"));
+        assertThat(etcd.changes).containsExactly("remove " + oldMember, "add http://infodid-1.infodid-peers.br2k.svc:2380");
+        assertThat(client.pods().inNamespace("br2k").withName("infodid-1").get()).isNull();
+        assertThat(client.persistentVolumeClaims().inNamespace("br2k").withName("state-infodid-1").get()).isNull();
+        assertThat(client.persistentVolumeClaims().inNamespace("br2k").withName("etcd-infodid-1").get()).isNull();
+    }
+
+    @Test
+    void a_pod_on_a_node_not_ready_for_less_than_the_grace_period_is_left_alone() {
+        cluster.deploy(3, record());
+        lostNode(1, Duration.ofMinutes(1));
+
+        cluster.recover(RecoverySource.NONE, record());
+
+        assertThat(etcd.changes).isEmpty();
+        assertThat(client.pods().inNamespace("br2k").withName("infodid-1").get()).isNotNull();
+        assertThat(client.persistentVolumeClaims().inNamespace("br2k").withName("state-infodid-1").get()).isNotNull();
+    }
+
+    /**
+     * Node {@code node-i} NotReady since {@code ago}, its pod Terminating with the statuses it had (a kubelet that
+     * is gone reports nothing more), and the pod's claims bound to local volumes on that node.
+     */
+    void lostNode(int i, Duration ago) {
+        String node = "node-" + i;
+        client.nodes().withName(node).edit(n -> {
+            n.getStatus().getConditions().get(0).setStatus("Unknown");
+            n.getStatus().getConditions().get(0).setLastTransitionTime(java.time.Instant.now().minus(ago).toString());
+            return n;
+        });
+        pod(i, "Running", true, null, 0);
+        client.pods().inNamespace("br2k").withName("infodid-" + i).edit(p -> {
+            p.getMetadata().setDeletionTimestamp(java.time.Instant.now().minus(ago).toString());
+            return p;
+        });
+        for (String volume : List.of("state", "etcd")) {
+            String claim = volume + "-infodid-" + i;
+            client.persistentVolumes().resource(new io.fabric8.kubernetes.api.model.PersistentVolumeBuilder()
+                    .withNewMetadata().withName("pv-" + claim).endMetadata()
+                    .withNewSpec().withNewLocal().withPath("/mnt/disks/" + claim).endLocal()
+                        .withNewNodeAffinity().withNewRequired().addNewNodeSelectorTerm().addNewMatchExpression()
+                        .withKey("kubernetes.io/hostname").withOperator("In").withValues(node).endMatchExpression()
+                        .endNodeSelectorTerm().endRequired().endNodeAffinity()
+                    .endSpec().build()).create();
+            client.persistentVolumeClaims().inNamespace("br2k").resource(new PersistentVolumeClaimBuilder()
+                    .withNewMetadata().withName(claim).withLabels(KubernetesNames.labels("infodid")).endMetadata()
+                    .withNewSpec().withAccessModes("ReadWriteOnce").withVolumeName("pv-" + claim).endSpec().build()).create();
+        }
     }
 
     @Test
