@@ -110,6 +110,13 @@ final class RecoveryOperation {
             if (failure.isEmpty()) {
                 continue;
             }
+            if (DesiredState.LEADER_LABEL_CONTAINER.equals(failure.get().container())) {
+                // The sidecar only routes; its replica and etcd are fine. Replacing the pod would not cure what
+                // makes it fail (its RBAC, the API server), only cost a restore, again and again.
+                steps.run("leave pod " + name + ": only its leader-label sidecar fails (" + failure.get().reason() + "); see why with"
+                        + " kubectl -n " + ctx.namespace() + " logs " + name + " -c " + DesiredState.LEADER_LABEL_CONTAINER, () -> false);
+                continue;
+            }
             if (ETCD_CONTAINER.equals(failure.get().container())) {
                 int i = index.get();
                 steps.run("replace etcd member of " + name + " (" + failure.get().reason() + ")", () -> {

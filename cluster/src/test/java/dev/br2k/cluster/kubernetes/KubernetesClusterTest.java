@@ -604,6 +604,24 @@ class KubernetesClusterTest {
     }
 
     @Test
+    void a_crash_looping_leader_label_sidecar_does_not_make_recovery_replace_its_pod() {
+        cluster.deploy(3, record());
+        pod(1, "Running", true, null, 0);
+        client.pods().inNamespace("br2k").withName("infodid-1").edit(p -> {
+            p.getStatus().getContainerStatuses().add(new io.fabric8.kubernetes.api.model.ContainerStatusBuilder()
+                    .withName("leader-label").withReady(false).withRestartCount(12)
+                    .withNewState().withNewWaiting().withReason("CrashLoopBackOff").endWaiting().endState().build());
+            return p;
+        });
+
+        OperationResult r = cluster.recover(RecoverySource.NONE, record());
+
+        assertThat(client.pods().inNamespace("br2k").withName("infodid-1").get()).isNotNull();
+        assertThat(r.changes()).noneSatisfy(c -> assertThat(c).contains("infodid-1"));
+        assertThat(events).anySatisfy(e -> assertThat(e.step()).contains("infodid-1", "leader-label", "kubectl"));
+    }
+
+    @Test
     void a_recovery_run_on_a_healthy_service_changes_nothing() {
         cluster.deploy(3, record());
         pod(0, "Running", true, null, 0);
