@@ -110,6 +110,26 @@ class BackupIT {
         assertThat(Http.getAdmin(kv.url(lost, "/metrics")).body()).containsPattern("br2k_recoveries_total\\{[^}]*} 1.0");
     }
 
+    @Test
+    void a_whole_service_started_on_an_empty_etcd_restores_the_newest_backup_instead_of_starting_empty() throws Exception {
+        kv = KvReplicas.start(etcd, dir, "reborn", 3, c -> c.backupEveryEntries(10));
+        write(kv.awaitLeader(), "k", 12); // the 10th entry makes backup version 2 holding k0..k9
+        kv.awaitConverged();
+        kv.close();
+        try (EtcdKeys keys = new EtcdKeys(etcd.endpoints(), "reborn")) {
+            keys.deleteAll(); // the service's etcd is lost with its log (k10, k11)
+        }
+        for (int i = 0; i < 3; i++) {
+            DirectoryTree.delete(kv.stateDir(i));
+        }
+
+        kv = KvReplicas.start(etcd, dir, "reborn", 3, c -> c.backupEveryEntries(10));
+
+        var data = kv.awaitConverged();
+        assertThat(data).hasSize(10).containsEntry("k0", "v0").containsEntry("k9", "v9");
+        assertThat(kv.status(kv.awaitLeader()).get("stateVersion").asLong()).isEqualTo(2);
+    }
+
     /** Makes the replica restore at its next start while it keeps its state directory (I5), as after a machine restart. */
     private void restartWithNewBootId(int i) throws IOException {
         kv.stop(i);

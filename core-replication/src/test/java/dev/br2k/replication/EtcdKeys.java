@@ -30,6 +30,16 @@ final class EtcdKeys implements AutoCloseable {
         }
     }
 
+    /** Deletes every key of the service, as if its etcd cluster were lost and a new, empty one stood in its place. */
+    void deleteAll() {
+        try {
+            client.getKVClient().delete(bs(prefix), io.etcd.jetcd.options.DeleteOption.builder().isPrefix(true).build())
+                    .get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot delete " + prefix + ": " + e, e);
+        }
+    }
+
     /** Writes {@code key} as a client outside BR2K would (tests that play a stale or concurrent writer). */
     void put(String key, String value) {
         try {

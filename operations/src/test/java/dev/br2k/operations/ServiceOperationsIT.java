@@ -89,6 +89,13 @@ class ServiceOperationsIT {
         cluster = KubernetesCluster.builder().client(client).context(ctx).etcd(gateway)
                 .statusSource((ns, pod, port) -> Optional.empty()).joinTimeout(Duration.ZERO).build();
         cluster.deploy(3, ProgressListener.NONE);
+        for (int i = 0; i < max; i++) { // add refuses to grow beyond the schedulable nodes (one replica per node)
+            if (client.nodes().withName("node-" + i).get() == null) {
+                client.nodes().resource(new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata().withName("node-" + i)
+                        .endMetadata().withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition()
+                        .endStatus().build()).create();
+            }
+        }
         manager = RegistryClient.connect(anvil.rpcUrl(), deployer.registryAddress(), anvil.account(1));
         manager.register(ServiceRegistration.builder(name).location("http://127.0.0.1:1").replicas(3, max).build());
         return ServiceOperations.of(cluster, new RegistryClientChain(manager, true), anvil.chainId());

@@ -20,6 +20,19 @@ public interface EtcdAccess extends AutoCloseable {
      */
     MemberInfo addMember(String peerUrl);
 
+    /**
+     * Adds a non-voting member (an etcd learner) with this peer URL, or returns the existing member with it,
+     * retrying as {@link #addMember} does. A learner does not count for the quorum until {@link #promote}d, so a
+     * member whose pod never starts cannot cost the cluster its majority.
+     */
+    MemberInfo addLearner(String peerUrl);
+
+    /**
+     * Promotes a learner to a voting member: true when it votes now (also when it already did), false while etcd
+     * refuses because the learner has not caught up with the leader yet (try again later).
+     */
+    boolean promote(String memberIdHex);
+
     /** Removes the member with this id (hex); true when it was removed, false when it was not a member. */
     boolean removeMember(String memberIdHex);
 

@@ -81,12 +81,56 @@ public final class EtcdGateway implements EtcdAccess {
 
     @Override
     public MemberInfo addMember(String peerUrl) {
+        return add(peerUrl, false);
+    }
+
+    @Override
+    public MemberInfo addLearner(String peerUrl) {
+        return add(peerUrl, true);
+    }
+
+    @Override
+    public boolean promote(String memberIdHex) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("ID", Long.toUnsignedString(Long.parseUnsignedLong(memberIdHex, 16)));
+        try {
+            post("/v3/cluster/member/promote", body);
+            return true;
+        } catch (EtcdUnavailableException e) {
+            String m = e.getMessage();
+            if (m.contains("can only promote a learner member")) {
+                // "... which is in sync with leader": not caught up yet. Without that tail the member is not a
+                // learner, or (etcd 3.4, a promote forwarded by a follower to the leader) the same not-ready
+                // refusal with its tail lost: the member list tells which.
+                return !m.contains("in sync with leader") && votes(memberIdHex);
+            }
+            if (m.contains("unhealthy cluster") || m.contains("timed out")) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Whether the member is in the cluster and not a learner. */
+    private boolean votes(String memberIdHex) {
+        for (JsonNode m : post("/v3/cluster/member/list", JSON.createObjectNode()).path("members")) {
+            if (Long.toHexString(Long.parseUnsignedLong(m.path("ID").asText("0"))).equals(memberIdHex)) {
+                return !m.path("isLearner").asBoolean(false);
+            }
+        }
+        return false;
+    }
+
+    private MemberInfo add(String peerUrl, boolean learner) {
         Optional<MemberInfo> existing = members().stream().filter(m -> m.peerUrls().contains(peerUrl)).findFirst();
         if (existing.isPresent()) {
             return existing.get();
         }
         ObjectNode body = JSON.createObjectNode();
         body.putArray("peerURLs").add(peerUrl);
+        if (learner) {
+            body.put("isLearner", true);
+        }
         long deadline = System.nanoTime() + RECONFIGURE_PATIENCE.toNanos();
         long backoff = 200;
         while (true) {

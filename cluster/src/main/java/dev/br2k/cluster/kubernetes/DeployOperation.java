@@ -28,12 +28,14 @@ import static dev.br2k.cluster.kubernetes.ServiceObjects.isPaused;
 final class DeployOperation {
 
     private final ServiceObjects objects;
+    private final EtcdMembership membership;
     private final KubernetesClient client;
     private final DeploymentContext ctx;
     private final Apply apply;
 
-    DeployOperation(ServiceObjects objects) {
+    DeployOperation(ServiceObjects objects, EtcdMembership membership) {
         this.objects = objects;
+        this.membership = membership;
         this.client = objects.client();
         this.ctx = objects.context();
         this.apply = new Apply(client, ctx.namespace());
@@ -53,6 +55,7 @@ final class DeployOperation {
         int before = existing == null ? 0 : desiredReplicas(existing);
         applyObjects(ctx, steps, existing == null ? replicas : before, false);
         int after = resumeIfPaused(steps);
+        markEtcdExisting(steps);
         return OperationResult.of(Operation.DEPLOY, before, after, steps.changes());
     }
 
@@ -113,6 +116,12 @@ final class DeployOperation {
                 () -> changed(apply.apply(DesiredState.disruptionBudget(c))));
         steps.run("apply NetworkPolicy " + KubernetesNames.statefulSet(c),
                 () -> changed(apply.apply(DesiredState.networkPolicy(c))));
+    }
+
+    /** The bootstrap ConfigMap turns {@code existing} once the initial members have started ({@link EtcdMembership}). */
+    void markEtcdExisting(Steps steps) {
+        steps.run("mark ConfigMap " + etcdConfigMap(ctx) + " existing once every initial etcd member has started",
+                membership::markExistingOnceStarted);
     }
 
     private int resumeIfPaused(Steps steps) {

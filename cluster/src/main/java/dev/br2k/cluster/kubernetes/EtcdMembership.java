@@ -1,14 +1,19 @@
 package dev.br2k.cluster.kubernetes;
 
+import dev.br2k.cluster.ClusterException;
 import dev.br2k.cluster.MemberInfo;
 import dev.br2k.cluster.context.DeploymentContext;
 import dev.br2k.cluster.etcd.EtcdAccess;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static dev.br2k.cluster.kubernetes.KubernetesNames.*;
 
@@ -55,6 +60,35 @@ final class EtcdMembership {
             client.configMaps().inNamespace(ctx.namespace()).withName(etcdConfigMap(ctx))
                     .edit(c -> { c.setData(desired.getData()); return c; });
         }
+        return true;
+    }
+
+    /**
+     * Turns the bootstrap ConfigMap from {@code new} to {@code existing} once every member it names has started:
+     * from then on a member that starts with an empty data directory (a lost or replaced volume) must join the
+     * running cluster, never bootstrap a second one. Nothing changes while etcd cannot be reached or a member
+     * has not started yet; the next deploy or recovery tries again (add and reduce write {@code existing} anyway).
+     */
+    boolean markExistingOnceStarted() {
+        ConfigMap config = client.configMaps().inNamespace(ctx.namespace()).withName(etcdConfigMap(ctx)).get();
+        if (config == null || config.getData() == null || !"new".equals(config.getData().get(CONFIG_INITIAL_CLUSTER_STATE))) {
+            return false;
+        }
+        List<MemberInfo> members;
+        try {
+            members = etcd.members();
+        } catch (ClusterException e) {
+            return false; // no etcd reachable yet: its pods are still starting
+        }
+        Set<String> started = members.stream().filter(MemberInfo::started).map(MemberInfo::name).collect(Collectors.toSet());
+        String initial = config.getData().getOrDefault(CONFIG_INITIAL_CLUSTER, "");
+        List<String> names = Arrays.stream(initial.split(",")).filter(e -> e.contains("="))
+                .map(e -> e.substring(0, e.indexOf('='))).toList();
+        if (names.isEmpty() || !started.containsAll(names)) {
+            return false;
+        }
+        client.configMaps().inNamespace(ctx.namespace()).withName(etcdConfigMap(ctx))
+                .edit(c -> { c.getData().put(CONFIG_INITIAL_CLUSTER_STATE, "existing"); return c; });
         return true;
     }
 

@@ -61,7 +61,7 @@ public final class KubernetesCluster implements Br2kCluster {
         ReplicaStatusSource statusSource = b.statusSource != null ? b.statusSource : new ApiServerProxyStatus(b.client);
         ServiceObjects objects = new ServiceObjects(client, ctx);
         EtcdMembership membership = new EtcdMembership(etcd, objects);
-        this.deploy = new DeployOperation(objects);
+        this.deploy = new DeployOperation(objects, membership);
         this.scale = new ScaleOperations(objects, membership, b.joinTimeout);
         this.pause = new PauseOperation(objects);
         this.recovery = new RecoveryOperation(objects, membership, deploy);

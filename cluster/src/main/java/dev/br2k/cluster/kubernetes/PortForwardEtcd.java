@@ -59,6 +59,16 @@ public final class PortForwardEtcd implements EtcdAccess {
     }
 
     @Override
+    public MemberInfo addLearner(String peerUrl) {
+        return call(g -> g.addLearner(peerUrl));
+    }
+
+    @Override
+    public boolean promote(String memberIdHex) {
+        return call(g -> g.promote(memberIdHex));
+    }
+
+    @Override
     public boolean removeMember(String memberIdHex) {
         return call(g -> g.removeMember(memberIdHex));
     }

@@ -2,14 +2,17 @@ package dev.br2k.cluster.kubernetes;
 
 import dev.br2k.cluster.ClusterException;
 import dev.br2k.cluster.context.DeploymentContext;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static dev.br2k.cluster.kubernetes.KubernetesNames.*;
@@ -67,6 +70,34 @@ final class ServiceObjects {
             }
         }
         return out;
+    }
+
+    /**
+     * How many nodes a replica may be scheduled on: Ready, not cordoned, and carrying every node label of the
+     * context; empty when the deployer may not list nodes (a namespace-scoped role), so nothing can be counted.
+     */
+    Optional<Integer> schedulableNodes() {
+        List<Node> nodes;
+        try {
+            nodes = client.nodes().list().getItems();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 403) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        int count = 0;
+        for (Node n : nodes) {
+            Map<String, String> labels = n.getMetadata().getLabels() == null ? Map.of() : n.getMetadata().getLabels();
+            boolean labelled = labels.entrySet().containsAll(ctx.nodeLabels().entrySet());
+            boolean cordoned = n.getSpec() != null && Boolean.TRUE.equals(n.getSpec().getUnschedulable());
+            boolean ready = n.getStatus() != null && n.getStatus().getConditions() != null && n.getStatus().getConditions().stream()
+                    .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+            if (labelled && !cordoned && ready) {
+                count++;
+            }
+        }
+        return Optional.of(count);
     }
 
     boolean scale(int replicas) {

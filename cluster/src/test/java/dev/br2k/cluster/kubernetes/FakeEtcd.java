@@ -39,6 +39,23 @@ final class FakeEtcd implements EtcdAccess {
     }
 
     @Override
+    public synchronized MemberInfo addLearner(String peerUrl) {
+        MemberInfo m = addMember(peerUrl);
+        changes.set(changes.size() - 1, "add learner " + peerUrl);
+        return m;
+    }
+
+    /** Promotes a learner once it has started (a real etcd also waits until it caught up). */
+    @Override
+    public synchronized boolean promote(String memberIdHex) {
+        boolean started = members.stream().anyMatch(m -> m.id().equals(memberIdHex) && m.started());
+        if (started) {
+            changes.add("promote " + memberIdHex);
+        }
+        return started;
+    }
+
+    @Override
     public synchronized boolean removeMember(String memberIdHex) {
         boolean removed = members.removeIf(m -> m.id().equals(memberIdHex));
         if (removed) {

@@ -1,6 +1,7 @@
 package dev.br2k.cluster.kubernetes;
 
 import dev.br2k.cluster.ClusterException;
+import dev.br2k.cluster.MemberInfo;
 import dev.br2k.cluster.OperationResult;
 import dev.br2k.cluster.ProgressEvent;
 import dev.br2k.cluster.ProgressListener;
@@ -65,6 +66,19 @@ class KubernetesClusterTest {
             etcd.started("infodid-" + i, KubernetesNames.peerUrl(ctx, i));
         }
         cluster = cluster(ctx);
+        for (int i = 0; i < 5; i++) {
+            node("node-" + i, true, true, false);
+        }
+    }
+
+    /** A node that may carry the context's labels, be Ready, be cordoned. */
+    void node(String name, boolean labelled, boolean ready, boolean cordoned) {
+        client.nodes().resource(new io.fabric8.kubernetes.api.model.NodeBuilder()
+                .withNewMetadata().withName(name).withLabels(labelled
+                        ? Map.of("br2k.dev/replica-node", "true", "topology.kubernetes.io/zone", "zone-a") : Map.of()).endMetadata()
+                .withNewSpec().withUnschedulable(cordoned).endSpec()
+                .withNewStatus().addNewCondition().withType("Ready").withStatus(ready ? "True" : "False").endCondition().endStatus()
+                .build()).create();
     }
 
     KubernetesCluster cluster(DeploymentContext context) {
@@ -86,6 +100,8 @@ class KubernetesClusterTest {
         client.network().v1().networkPolicies().inNamespace("br2k").delete();
         client.pods().inNamespace("br2k").delete();
         client.persistentVolumeClaims().inNamespace("br2k").delete();
+        client.nodes().delete();
+        client.persistentVolumes().delete();
     }
 
     ProgressListener record() {
@@ -183,6 +199,7 @@ class KubernetesClusterTest {
 
     @Test
     void deploy_creates_the_services_the_etcd_bootstrap_config_and_the_secrets() {
+        etcd.members.clear(); // new pods: no etcd member has started yet
         cluster.deploy(3, record());
 
         Service peers = client.services().inNamespace("br2k").withName("infodid-peers").get();
@@ -279,6 +296,28 @@ class KubernetesClusterTest {
     }
 
     @Test
+    void the_etcd_bootstrap_config_turns_existing_once_every_initial_member_has_started() {
+        List<MemberInfo> started = List.copyOf(etcd.members);
+        etcd.members.clear();
+        cluster.deploy(3, record());
+        etcd.members.addAll(started.subList(0, 2));
+        cluster.deploy(3, record()); // infodid-2 has not started: a member with an empty data dir may still bootstrap
+        assertThat(etcdConfig()).containsEntry("initial-cluster-state", "new");
+
+        etcd.members.add(started.get(2));
+        OperationResult r = cluster.deploy(3, record());
+
+        // a member whose data dir is lost later must join the running cluster, never bootstrap a second one
+        assertThat(etcdConfig()).containsEntry("initial-cluster-state", "existing")
+                .hasEntrySatisfying("initial-cluster", v -> assertThat(v.split(",")).hasSize(3));
+        assertThat(r.changes()).anySatisfy(c -> assertThat(c).contains("existing"));
+    }
+
+    Map<String, String> etcdConfig() {
+        return client.configMaps().inNamespace("br2k").withName("infodid-etcd").get().getData();
+    }
+
+    @Test
     void deploying_again_changes_nothing() {
         cluster.deploy(3, record());
         Map<String, String> versions = resourceVersions();
@@ -287,7 +326,7 @@ class KubernetesClusterTest {
 
         assertThat(again.unchanged()).isTrue();
         assertThat(resourceVersions()).isEqualTo(versions);
-        assertThat(events).filteredOn(e -> e.status() == ProgressEvent.Status.SKIPPED).hasSize(14);
+        assertThat(events).filteredOn(e -> e.status() == ProgressEvent.Status.SKIPPED).hasSize(15);
     }
 
     @Test
@@ -364,6 +403,41 @@ class KubernetesClusterTest {
 
         assertThat(etcd.members()).hasSize(4);
         assertThat(sts().getSpec().getReplicas()).isEqualTo(4);
+    }
+
+    @Test
+    void add_is_refused_with_the_count_when_too_few_schedulable_nodes_carry_the_labels() {
+        cluster.deploy(3, record());
+        client.nodes().delete();
+        for (int i = 0; i < 3; i++) {
+            node("node-" + i, true, true, false);
+        }
+        node("cordoned", true, true, true);
+        node("not-ready", true, false, false);
+        node("unlabelled", false, true, false);
+
+        assertThatThrownBy(() -> cluster.add(1, record())).isInstanceOf(ReplicaCountException.class)
+                .hasMessageContaining("only 3 schedulable").hasMessageContaining("kubectl label node <node> br2k.dev/replica-node=true");
+        assertThat(etcd.changes).isEmpty();
+        assertThat(sts().getSpec().getReplicas()).isEqualTo(3);
+    }
+
+    @Test
+    void an_added_learner_that_never_starts_is_removed_and_the_statefulset_scaled_back() {
+        cluster.deploy(3, record());
+        cluster.close();
+        cluster = KubernetesCluster.builder().client(client).context(ctx).etcd(etcd)
+                .statusSource((ns, pod, port) -> Optional.empty()).joinTimeout(Duration.ofSeconds(1)).build();
+
+        assertThatThrownBy(() -> cluster.add(1, record())).isInstanceOf(ClusterException.class)
+                .hasMessageContaining("infodid-3 did not start").hasMessageContaining("scaled back to 3 replicas");
+
+        assertThat(etcd.changes).hasSize(2).first().asString().startsWith("add learner ");
+        assertThat(etcd.changes.get(1)).startsWith("remove ");
+        assertThat(etcd.members()).hasSize(3);
+        assertThat(sts().getSpec().getReplicas()).isEqualTo(3);
+        assertThat(client.configMaps().inNamespace("br2k").withName("infodid-etcd").get().getData().get("initial-cluster").split(","))
+                .hasSize(3);
     }
 
     @Test
@@ -463,12 +537,88 @@ class KubernetesClusterTest {
         Container service = s.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(service.getImage()).isEqualTo("registry.example.org/br2k/infodid:0.9");
         assertThat(env(service)).doesNotContainKey("BR2K_RESTORE_BACKUP");
-        assertThat(events).anySatisfy(e -> assertThat(e.toString()).contains("leave backup backup-17 in the store"));
+        assertThat(events).anySatisfy(e -> assertThat(e.toString()).contains("restore backup backup-17", "infodid-backups"));
         assertThat(client.configMaps().inNamespace("br2k").withName("infodid-etcd").get().getData())
                 .containsEntry("initial-cluster-state", "new")
                 .hasEntrySatisfying("initial-cluster", v -> assertThat(v.split(",")).hasSize(4));
         assertThat(client.services().inNamespace("br2k").list().getItems()).hasSize(2);
         assertThat(cluster.recover(registry, record()).changes()).isEmpty();
+    }
+
+    @Test
+    void a_pod_on_a_node_not_ready_past_the_grace_period_is_fenced_force_deleted_and_its_local_volumes_replaced() {
+        cluster.deploy(3, record());
+        String oldMember = etcd.members().get(1).id();
+        lostNode(1, Duration.ofMinutes(10));
+
+        OperationResult r = cluster.recover(RecoverySource.NONE, record());
+
+        assertThat(r.changes()).anySatisfy(c -> assertThat(c).contains("infodid-1", "node-1", "NotReady"));
+        assertThat(etcd.changes).containsExactly("remove " + oldMember, "add http://infodid-1.infodid-peers.br2k.svc:2380");
+        assertThat(client.pods().inNamespace("br2k").withName("infodid-1").get()).isNull();
+        assertThat(client.persistentVolumeClaims().inNamespace("br2k").withName("state-infodid-1").get()).isNull();
+        assertThat(client.persistentVolumeClaims().inNamespace("br2k").withName("etcd-infodid-1").get()).isNull();
+    }
+
+    @Test
+    void a_pod_on_a_node_not_ready_for_less_than_the_grace_period_is_left_alone() {
+        cluster.deploy(3, record());
+        lostNode(1, Duration.ofMinutes(1));
+
+        cluster.recover(RecoverySource.NONE, record());
+
+        assertThat(etcd.changes).isEmpty();
+        assertThat(client.pods().inNamespace("br2k").withName("infodid-1").get()).isNotNull();
+        assertThat(client.persistentVolumeClaims().inNamespace("br2k").withName("state-infodid-1").get()).isNotNull();
+    }
+
+    /**
+     * Node {@code node-i} NotReady since {@code ago}, its pod Terminating with the statuses it had (a kubelet that
+     * is gone reports nothing more), and the pod's claims bound to local volumes on that node.
+     */
+    void lostNode(int i, Duration ago) {
+        String node = "node-" + i;
+        client.nodes().withName(node).edit(n -> {
+            n.getStatus().getConditions().get(0).setStatus("Unknown");
+            n.getStatus().getConditions().get(0).setLastTransitionTime(java.time.Instant.now().minus(ago).toString());
+            return n;
+        });
+        pod(i, "Running", true, null, 0);
+        client.pods().inNamespace("br2k").withName("infodid-" + i).edit(p -> {
+            p.getMetadata().setDeletionTimestamp(java.time.Instant.now().minus(ago).toString());
+            return p;
+        });
+        for (String volume : List.of("state", "etcd")) {
+            String claim = volume + "-infodid-" + i;
+            client.persistentVolumes().resource(new io.fabric8.kubernetes.api.model.PersistentVolumeBuilder()
+                    .withNewMetadata().withName("pv-" + claim).endMetadata()
+                    .withNewSpec().withNewLocal().withPath("/mnt/disks/" + claim).endLocal()
+                        .withNewNodeAffinity().withNewRequired().addNewNodeSelectorTerm().addNewMatchExpression()
+                        .withKey("kubernetes.io/hostname").withOperator("In").withValues(node).endMatchExpression()
+                        .endNodeSelectorTerm().endRequired().endNodeAffinity()
+                    .endSpec().build()).create();
+            client.persistentVolumeClaims().inNamespace("br2k").resource(new PersistentVolumeClaimBuilder()
+                    .withNewMetadata().withName(claim).withLabels(KubernetesNames.labels("infodid")).endMetadata()
+                    .withNewSpec().withAccessModes("ReadWriteOnce").withVolumeName("pv-" + claim).endSpec().build()).create();
+        }
+    }
+
+    @Test
+    void a_crash_looping_leader_label_sidecar_does_not_make_recovery_replace_its_pod() {
+        cluster.deploy(3, record());
+        pod(1, "Running", true, null, 0);
+        client.pods().inNamespace("br2k").withName("infodid-1").edit(p -> {
+            p.getStatus().getContainerStatuses().add(new io.fabric8.kubernetes.api.model.ContainerStatusBuilder()
+                    .withName("leader-label").withReady(false).withRestartCount(12)
+                    .withNewState().withNewWaiting().withReason("CrashLoopBackOff").endWaiting().endState().build());
+            return p;
+        });
+
+        OperationResult r = cluster.recover(RecoverySource.NONE, record());
+
+        assertThat(client.pods().inNamespace("br2k").withName("infodid-1").get()).isNotNull();
+        assertThat(r.changes()).noneSatisfy(c -> assertThat(c).contains("infodid-1"));
+        assertThat(events).anySatisfy(e -> assertThat(e.step()).contains("infodid-1", "leader-label", "kubectl"));
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Add and reduce against a real 3-member etcd (testkit) and the fabric8 mock API server: the etcd
@@ -47,6 +48,12 @@ class KubernetesMembershipIT {
                 .statusSource((ns, pod, port) -> Optional.empty()).joinTimeout(Duration.ZERO).build();
         client.apps().statefulSets().inNamespace("br2k").delete();
         client.configMaps().inNamespace("br2k").delete();
+        client.nodes().delete();
+        for (int i = 0; i < 5; i++) {
+            client.nodes().resource(new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata().withName("node-" + i)
+                    .withLabels(ctx.nodeLabels()).endMetadata()
+                    .withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus().build()).create();
+        }
         cluster.deploy(3, ProgressListener.NONE);
     }
 
@@ -95,5 +102,42 @@ class KubernetesMembershipIT {
         assertThat(result.changes()).contains("remove stray etcd members");
         assertThat(gateway.members()).hasSize(3).allMatch(MemberInfo::started);
         assertThat(cluster.recover(RecoverySource.NONE, ProgressListener.NONE).unchanged()).isTrue();
+    }
+
+    @Test
+    void an_added_pod_that_never_starts_stays_a_learner_and_is_removed_with_its_replica_after_the_join_timeout() {
+        KubernetesCluster waiting = KubernetesCluster.builder().client(client).context(ctx).etcd(gateway)
+                .statusSource((ns, pod, port) -> Optional.empty()).joinTimeout(Duration.ofSeconds(2)).build();
+        List<String> learners = new CopyOnWriteArrayList<>();
+        ProgressListener watchWait = e -> {
+            if (e.status() == ProgressEvent.Status.STARTED && e.step().startsWith("wait for etcd learner")) {
+                learners.addAll(learnerPeerUrls());
+            }
+        };
+
+        assertThatThrownBy(() -> waiting.add(1, watchWait)).hasMessageContaining("scaled back to 3 replicas");
+
+        assertThat(learners).as("the new member while its pod was awaited").containsExactly(KubernetesNames.peerUrl(ctx, 3));
+        assertThat(gateway.members()).hasSize(3).allMatch(MemberInfo::started);
+        assertThat(client.apps().statefulSets().inNamespace("br2k").withName("infodid").get().getSpec().getReplicas()).isEqualTo(3);
+    }
+
+    /** Peer URLs of the members etcd lists as learners (the gateway's member list has no such field). */
+    private List<String> learnerPeerUrls() {
+        try {
+            var reply = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            etcd.clientUrls().get(0).resolve("/v3/cluster/member/list"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            List<String> out = new java.util.ArrayList<>();
+            for (var m : new com.fasterxml.jackson.databind.ObjectMapper().readTree(reply.body()).path("members")) {
+                if (m.path("isLearner").asBoolean(false)) {
+                    m.path("peerURLs").forEach(u -> out.add(u.asText()));
+                }
+            }
+            return out;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -53,24 +53,70 @@ public final class LeaderLabeller {
         this.token = token;
     }
 
-    /** In a pod: POD_NAME, POD_NAMESPACE, BR2K_HTTP_PORT from the environment, the API server and token from the pod. */
-    public static void main(String[] args) throws Exception {
+    /**
+     * In a pod: POD_NAME, POD_NAMESPACE, BR2K_HTTP_PORT from the environment, the API server and token from the pod.
+     * Never exits on its own: whatever fails (a missing variable or CA file, an API server that refuses or cannot be
+     * reached) is logged and tried again after a back-off that doubles from 1 s to 60 s. A sidecar that exited would be
+     * restarted by the kubelet into CrashLoopBackOff, and a crash-looping container makes recovery replace the pod.
+     */
+    public static void main(String[] args) {
         Map<String, String> env = System.getenv();
+        LeaderLabeller[] labeller = {null};
+        run(() -> {
+            if (labeller[0] == null) {
+                labeller[0] = fromEnvironment(env);
+            }
+            labeller[0].once();
+        }, Thread::sleep);
+    }
+
+    /** One round of the sidecar's loop. */
+    interface Round {
+        void run() throws Exception;
+    }
+
+    /** How the loop waits; tests pass their own. */
+    interface Sleeper {
+        void sleep(long millis) throws InterruptedException;
+    }
+
+    static final long PERIOD_MILLIS = 1000;
+    static final long MAX_BACKOFF_MILLIS = 60_000;
+
+    /** Runs {@code round} every second, backing off (doubling up to a minute) while it fails; returns only when interrupted. */
+    static void run(Round round, Sleeper sleeper) {
+        long backoff = PERIOD_MILLIS; // the wait after the next failure
+        while (true) {
+            long pause;
+            try {
+                round.run();
+                pause = PERIOD_MILLIS;
+                backoff = PERIOD_MILLIS;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                pause = backoff;
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+                System.err.println("leader-label: " + e.getMessage() + " (trying again in " + pause / 1000 + " s)");
+            }
+            try {
+                sleeper.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static LeaderLabeller fromEnvironment(Map<String, String> env) throws IOException, GeneralSecurityException {
         String port = required(env, "BR2K_HTTP_PORT");
         URI apiServer = URI.create("https://" + required(env, "KUBERNETES_SERVICE_HOST") + ":"
                 + env.getOrDefault("KUBERNETES_SERVICE_PORT", "443"));
         HttpClient api = HttpClient.newBuilder().sslContext(trusting(SERVICE_ACCOUNT.resolve("ca.crt")))
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        LeaderLabeller labeller = new LeaderLabeller(URI.create("http://127.0.0.1:" + port + "/br2k/status"), apiServer,
+        return new LeaderLabeller(URI.create("http://127.0.0.1:" + port + "/br2k/status"), apiServer,
                 required(env, "POD_NAMESPACE"), required(env, "POD_NAME"), api, () -> read(SERVICE_ACCOUNT.resolve("token")));
-        while (true) {
-            try {
-                labeller.once();
-            } catch (IOException | RuntimeException e) {
-                System.err.println("leader-label: " + e.getMessage() + " (trying again in a second)");
-            }
-            Thread.sleep(1000); // the loop's period, not a wait for a condition
-        }
     }
 
     /** Reads the replica's role and patches the pod's label if it changed; returns the label value now wanted. */

@@ -82,4 +82,28 @@ class LeaderLabellerTest {
         assertThat(labeller.once()).isEqualTo("follower");
         assertThat(label()).isEqualTo("follower");
     }
+
+    @Test
+    void the_sidecar_process_never_exits_on_errors_and_waits_longer_after_each_failure() throws Exception {
+        // No KUBERNETES_SERVICE_HOST and no ServiceAccount files here: every round fails, as on a cluster whose API
+        // server refuses. An exit would put the container into CrashLoopBackOff, and recovery would replace the pod.
+        java.nio.file.Path log = java.nio.file.Files.createTempFile("leader-label", ".log");
+        ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), LeaderLabeller.class.getName())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().remove("KUBERNETES_SERVICE_HOST");
+        pb.environment().put("BR2K_HTTP_PORT", "8080");
+        Process sidecar = pb.start();
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .failFast("the sidecar exited", () -> !sidecar.isAlive())
+                    .until(() -> java.nio.file.Files.readString(log).contains("trying again in 2 s"));
+
+            assertThat(sidecar.isAlive()).as("the sidecar after two failed rounds:%n%s", java.nio.file.Files.readString(log)).isTrue();
+            assertThat(java.nio.file.Files.readString(log)).contains("KUBERNETES_SERVICE_HOST is not set", "trying again in 1 s");
+        } finally {
+            sidecar.destroyForcibly().waitFor();
+            java.nio.file.Files.deleteIfExists(log);
+        }
+    }
 }

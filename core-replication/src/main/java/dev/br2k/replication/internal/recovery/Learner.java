@@ -19,14 +19,17 @@ import java.util.List;
  * version starts from out of the backup log, fetch the artifacts, verify every artifact's SHA-256 and
  * decrypt it (AES-256-GCM, every chunk authenticated) before touching anything, replace the local state, set {@code lpi = 0} and
  * {@code ssv = state-version}, and follow the log from its start. State version 1 starts from the
- * empty state. A failed verification leaves the local state as it was and is retried.
+ * empty state. A failed verification leaves the local state as it was and is retried. On an empty etcd the
+ * newest backup of the service is restored rather than the empty state ({@link EmptyLogSeed}).
  */
 public final class Learner {
     private final Replica r;
+    private final EmptyLogSeed seed;
     private long nextAttempt;
 
     public Learner(Replica replica) {
         this.r = replica;
+        this.seed = new EmptyLogSeed(replica);
     }
 
     public void recover() {
@@ -36,6 +39,7 @@ public final class Learner {
         KeyLayout k = r.keys();
         Path work = null;
         try {
+            seed.seedIfEmpty();
             var head = r.store().head();
             long logSize = head.logSize();
             long sv = head.stateVersion();
@@ -57,6 +61,7 @@ public final class Learner {
                 r.meta().beginApplying(0, 0);
                 r.config().stateHooks().restore(source, r.config().stateDir());
                 r.setSsv(sv);
+                r.setStateVersion(sv); // a replica that leads next without a follower's poll in between reports it too
                 r.setLpi(0);
                 r.setRestoredThrough(logSize);
                 r.etcd().txn(List.of(), List.of(r.store().putLpi(r.id(), 0), r.store().putSsv(r.id(), sv)));
