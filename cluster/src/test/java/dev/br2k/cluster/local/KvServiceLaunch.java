@@ -42,9 +42,6 @@ final class KvServiceLaunch {
     private static synchronized String dependencies() throws IOException, InterruptedException {
         Path target = Path.of(System.getProperty("br2k.cluster.target", "target"));
         Path out = target.resolve("kvservice.classpath");
-        if (Files.exists(out) && Files.size(out) > 0) {
-            return Files.readString(out, StandardCharsets.UTF_8);
-        }
         Path root = Path.of(System.getProperty("br2k.root", ".")).toAbsolutePath();
         while (root.getParent() != null && !Files.exists(root.resolve("core-replication/pom.xml"))) {
             root = root.getParent(); // run from the module directory, the property names the module
@@ -52,6 +49,12 @@ final class KvServiceLaunch {
         Path pom = root.resolve("core-replication/pom.xml");
         if (!Files.exists(pom)) {
             throw new IllegalStateException("core-replication's pom is not at " + pom + "; run the tests from the BR2K tree");
+        }
+        // kept while core-replication's pom is unchanged: a new dependency there (br2k-protocol) made a kept
+        // class path start services that could not load it
+        if (Files.exists(out) && Files.size(out) > 0
+                && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(pom)) > 0) {
+            return Files.readString(out, StandardCharsets.UTF_8);
         }
         String mvn = Files.isExecutable(Path.of("/usr/bin/mvn")) ? "/usr/bin/mvn" : "mvn";
         for (boolean offline : new boolean[] {true, false}) {
