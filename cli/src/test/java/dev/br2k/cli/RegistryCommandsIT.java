@@ -85,6 +85,32 @@ class RegistryCommandsIT {
     }
 
     @Test
+    void set_context_hash_gives_a_service_registered_without_one_the_hash_of_its_kubernetes_context() throws Exception {
+        assertThat(br2k.run("register", "--service", "kvs", "--replicas", "1", "--max-replicas", "4").exitCode()).isZero();
+        Path file = dir.resolve("lab.yaml");
+        java.nio.file.Files.writeString(file, """
+                service: kvs
+                apiServer: https://127.0.0.1:6443
+                namespace: br2k
+                networkId: 31337
+                port: 8080
+                stateMountPath: /br2k/state
+                etcdMountPath: /br2k/etcd
+                image: 127.0.0.1:5000/kvs:0.1.0
+                maxReplicas: 4
+                """);
+        assertThat(br2k.run("set-context", file.toString(), "--name", "lab").exitCode()).isZero();
+
+        CliRun.Result set = br2k.run("set-context-hash", "kvs", "--context", "lab");
+
+        assertThat(set.exitCode()).as(set.toString()).isZero();
+        try (RegistryClient reader = RegistryClient.connectReadOnly(anvil.rpcUrl(), registryAddress)) {
+            assertThat(reader.service(ServiceId.ofName("kvs")).details().contextHash())
+                    .isEqualTo(CanonicalContext.hash(DeploymentContextParser.parse(file)));
+        }
+    }
+
+    @Test
     void registering_a_name_twice_fails_and_says_where_to_look() {
         assertThat(br2k.run("register", "--service", "twice", "--replicas", "1", "--max-replicas", "1").exitCode()).isZero();
         CliRun.Result again = br2k.run("register", "--service", "twice", "--replicas", "1", "--max-replicas", "1");

@@ -64,6 +64,22 @@ class CanonicalContextTest {
     }
 
     @Test
+    void a_kept_context_that_is_not_the_registered_one_is_refused_naming_both_hashes_and_the_fix() throws Exception {
+        DeploymentContext ctx = DeploymentContextParser.parse(lab());
+        StoredContext kept = CanonicalContext.read(CanonicalContext.of(ctx), "ConfigMap br2k/infodid-context", "kind-lab",
+                "infodid-registry", 3);
+
+        assertThat(kept.requireRegistered(CanonicalContext.hash(ctx), "ConfigMap br2k/infodid-context")).isSameAs(kept);
+        byte[] other = CanonicalContext.hash(ctx.withImage("registry.example.org/br2k/infodid:2.0"));
+        assertThatThrownBy(() -> kept.requireRegistered(other, "ConfigMap br2k/infodid-context"))
+                .isInstanceOf(dev.br2k.cluster.ClusterException.class)
+                .hasMessageContaining("ConfigMap br2k/infodid-context").hasMessageContaining(java.util.HexFormat.of().formatHex(other))
+                .hasMessageContaining("br2k set-context-hash infodid");
+        assertThatThrownBy(() -> kept.requireRegistered(new byte[32], "ConfigMap br2k/infodid-context"))
+                .hasMessageContaining("registered without a contextHash").hasMessageContaining("br2k set-context-hash infodid");
+    }
+
+    @Test
     void a_text_that_is_not_a_context_is_refused_naming_the_field() {
         assertThatThrownBy(() -> CanonicalContext.read("{\"service\":\"infodid\"}", "ConfigMap br2k/infodid-context",
                 "kind-lab", "infodid-registry", 1))
