@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.br2k.testkit.EtcdCluster;
 import dev.br2k.testkit.EtcdMember;
+import io.etcd.jetcd.Client;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,7 +51,8 @@ class FailoverIT {
         int old = kv.awaitLeader();
         write(old, "before", 10);
 
-        etcd.kill(memberBeside(old));
+        EtcdMember member = memberBeside(old);
+        etcd.kill(member);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             int now = kv.awaitLeader();
@@ -58,7 +62,7 @@ class FailoverIT {
         write(leader, "after", 10);
         assertThat(kv.get(old).app().role()).isIn(Role.FOLLOWER, Role.LEARNER);
 
-        etcd.restart(memberBeside(old));
+        etcd.restart(member);
 
         var data = kv.awaitConverged();
         assertThat(data).hasSize(20).containsEntry("before9", "v9").containsEntry("after9", "v9");
@@ -91,5 +95,44 @@ class FailoverIT {
         try (EtcdKeys keys = new EtcdKeys(etcd.endpoints(), "pause")) {
             assertThat(keys.all("log/").values()).noneMatch(v -> v.contains("deposed"));
         }
+    }
+
+    @Test
+    void followers_whose_etcd_client_moved_to_the_leaders_member_still_take_over_when_that_member_freezes() throws Exception {
+        kv = KvReplicas.start(etcd, dir, "moved", 3);
+        int old = kv.awaitLeader();
+        // Replica 0 leads, on member 0, which is the second endpoint of both other replicas (own member first).
+        EtcdMember first = etcd.members().get(0);
+        if (old != 0) {
+            try (Client direct = Client.builder().endpoints(memberBeside(old).clientUrl().toString()).build()) {
+                direct.getMaintenanceClient().moveLeader(first.memberId()).get(10, TimeUnit.SECONDS);
+            }
+            await("replica 0 leads").atMost(Duration.ofSeconds(30)).until(() -> kv.awaitLeader() == 0);
+        }
+        write(0, "before", 5);
+
+        // Each follower's own member goes down in turn while the leader writes. A client given every member
+        // (as the replicas were until this test) fell over to member 0, their next endpoint, and stayed there.
+        for (int follower : List.of(1, 2)) {
+            EtcdMember own = memberBeside(follower);
+            etcd.kill(own);
+            write(0, "without-" + follower + "-", 3);
+            etcd.restart(own);
+        }
+        kv.awaitConverged();
+        assertThat(kv.awaitLeader()).isZero();
+
+        etcd.pause(first);
+        try {
+            // The two other members elect a leader in about a second and its replica takes over. A replica whose
+            // etcd client stayed on member 0 would block in every etcd call until gRPC's keepalive gave the frozen
+            // connection up (5 s without an answer, then 3 s more: 12 s when this test was written).
+            await("a new leader while member 0 is frozen").atMost(Duration.ofSeconds(7)).until(() -> kv.running().stream()
+                    .anyMatch(i -> i != 0 && kv.get(i).app().role() == Role.LEADER));
+            write(0, "during", 5);
+        } finally {
+            etcd.resume(first);
+        }
+        assertThat(kv.awaitConverged()).hasSize(16).containsEntry("during4", "v4");
     }
 }

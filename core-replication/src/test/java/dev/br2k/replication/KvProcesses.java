@@ -51,7 +51,7 @@ final class KvProcesses implements AutoCloseable {
     }
 
     Map<String, String> environment(int i) {
-        List<URI> urls = new ArrayList<>(etcd.clientUrls());
+        List<URI> urls = new ArrayList<>(etcd.members().stream().map(m -> m.clientUrl()).toList()); // running or not
         urls.add(0, urls.remove(i));
         Map<String, String> env = new HashMap<>();
         env.put("BR2K_SERVICE", service);

@@ -78,7 +78,8 @@ final class KvReplicas implements AutoCloseable {
     }
 
     String endpointsFor(int i) {
-        List<URI> urls = new ArrayList<>(etcd.clientUrls());
+        // every member, running or not: a replica's co-located member stays its first endpoint while it is down
+        List<URI> urls = new ArrayList<>(etcd.members().stream().map(m -> m.clientUrl()).toList());
         if (i < urls.size()) {
             urls.add(0, urls.remove(i));
         }

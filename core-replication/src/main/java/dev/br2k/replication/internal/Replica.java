@@ -21,6 +21,7 @@ import io.etcd.jetcd.Client;
 import io.etcd.jetcd.maintenance.StatusResponse;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -77,7 +78,10 @@ public final class Replica implements AutoCloseable {
         this.keys = new Keys(config.serviceName());
         this.access = EtcdAccess.load(config);
         Optional<String> unreached = access.isPlain() ? Optional.empty() : preflight(config, access);
-        this.client = access.clientBuilder(config.etcdEndpoints())
+        // The co-located member only. This replica's role follows that member; a client given every member fell
+        // over to another one (pick_first) while its own was down and stayed there after it came back, so each
+        // role check then blocked for as long as that other member was frozen or cut off (FailoverIT).
+        this.client = access.clientBuilder(List.of(config.etcdEndpoints().get(0)))
                 .loadBalancerPolicy("pick_first")
                 .connectTimeout(Duration.ofSeconds(2))
                 .keepaliveTime(Duration.ofSeconds(5))
