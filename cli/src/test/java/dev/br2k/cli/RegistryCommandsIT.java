@@ -56,8 +56,39 @@ class RegistryCommandsIT {
 
     @Test
     void registering_with_a_kubernetes_context_sets_the_context_hash_spray_keeps_beside_the_service() throws Exception {
-        Path file = dir.resolve("lab.yaml");
-        java.nio.file.Files.writeString(file, """
+        Path file = kvsContext();
+        assertThat(br2k.run("set-context", file.toString(), "--use").exitCode()).isZero();
+
+        CliRun.Result register = br2k.run("register", "--service", "kvs", "--replicas", "2", "--max-replicas", "4");
+
+        assertThat(register.exitCode()).as(register.toString()).isZero();
+        byte[] expected = CanonicalContext.hash(DeploymentContextParser.parse(file));
+        try (RegistryClient reader = RegistryClient.connectReadOnly(anvil.rpcUrl(), registryAddress)) {
+            var details = reader.service(ServiceId.ofName("kvs")).details();
+            assertThat(details.contextHash()).as("contextHash").isEqualTo(expected);
+            assertThat(details.contextPointer()).isEqualTo("configmap:br2k/kvs-context");
+        }
+        assertThat(br2k.run("view-service", "kvs").out()).contains("contextHash:  " + java.util.HexFormat.of().formatHex(expected));
+    }
+
+    @Test
+    void set_context_hash_gives_a_service_registered_without_one_the_hash_of_its_kubernetes_context() throws Exception {
+        assertThat(br2k.run("register", "--service", "kvs", "--replicas", "1", "--max-replicas", "4").exitCode()).isZero();
+        Path file = kvsContext();
+        assertThat(br2k.run("set-context", file.toString(), "--name", "lab").exitCode()).isZero();
+
+        CliRun.Result set = br2k.run("set-context-hash", "kvs", "--context", "lab");
+
+        assertThat(set.exitCode()).as(set.toString()).isZero();
+        try (RegistryClient reader = RegistryClient.connectReadOnly(anvil.rpcUrl(), registryAddress)) {
+            assertThat(reader.service(ServiceId.ofName("kvs")).details().contextHash())
+                    .isEqualTo(CanonicalContext.hash(DeploymentContextParser.parse(file)));
+        }
+    }
+
+    /** A Kubernetes deployment context of kvs, as a cluster admin writes it. */
+    private Path kvsContext() throws java.io.IOException {
+        return java.nio.file.Files.writeString(dir.resolve("lab.yaml"), """
                 name: lab
                 service: kvs
                 apiServer: https://127.0.0.1:6443
@@ -71,43 +102,6 @@ class RegistryCommandsIT {
                 replicas: 2
                 maxReplicas: 4
                 """);
-        assertThat(br2k.run("set-context", file.toString(), "--use").exitCode()).isZero();
-
-        CliRun.Result register = br2k.run("register", "--service", "kvs", "--replicas", "2", "--max-replicas", "4");
-
-        assertThat(register.exitCode()).as(register.toString()).isZero();
-        byte[] expected = CanonicalContext.hash(DeploymentContextParser.parse(file));
-        try (RegistryClient reader = RegistryClient.connectReadOnly(anvil.rpcUrl(), registryAddress)) {
-            var details = reader.service(ServiceId.ofName("kvs")).details();
-            assertThat(details.contextHash()).as("contextHash").isEqualTo(expected);
-            assertThat(details.contextPointer()).isEqualTo("configmap:br2k/kvs-context");
-        }
-    }
-
-    @Test
-    void set_context_hash_gives_a_service_registered_without_one_the_hash_of_its_kubernetes_context() throws Exception {
-        assertThat(br2k.run("register", "--service", "kvs", "--replicas", "1", "--max-replicas", "4").exitCode()).isZero();
-        Path file = dir.resolve("lab.yaml");
-        java.nio.file.Files.writeString(file, """
-                service: kvs
-                apiServer: https://127.0.0.1:6443
-                namespace: br2k
-                networkId: 31337
-                port: 8080
-                stateMountPath: /br2k/state
-                etcdMountPath: /br2k/etcd
-                image: 127.0.0.1:5000/kvs:0.1.0
-                maxReplicas: 4
-                """);
-        assertThat(br2k.run("set-context", file.toString(), "--name", "lab").exitCode()).isZero();
-
-        CliRun.Result set = br2k.run("set-context-hash", "kvs", "--context", "lab");
-
-        assertThat(set.exitCode()).as(set.toString()).isZero();
-        try (RegistryClient reader = RegistryClient.connectReadOnly(anvil.rpcUrl(), registryAddress)) {
-            assertThat(reader.service(ServiceId.ofName("kvs")).details().contextHash())
-                    .isEqualTo(CanonicalContext.hash(DeploymentContextParser.parse(file)));
-        }
     }
 
     @Test
