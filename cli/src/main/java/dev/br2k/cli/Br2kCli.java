@@ -1,6 +1,7 @@
 package dev.br2k.cli;
 
 import dev.br2k.cli.chain.RegisterCommand;
+import dev.br2k.cli.chain.SetContextHashCommand;
 import dev.br2k.cli.chain.ViewServiceCommand;
 import dev.br2k.cli.context.AddImageRegistryCommand;
 import dev.br2k.cli.context.AddServiceRegistryCommand;
@@ -55,7 +56,7 @@ import picocli.CommandLine.Mixin;
                 AddImageRegistryCommand.class, AddServiceRegistryCommand.class,
                 BuildCommand.class, PushCommand.class, ListCommand.class, RmiCommand.class,
                 SetSecretCommand.class, RmSecretCommand.class, LoginRegistryCommand.class, LogoutRegistryCommand.class,
-                RegisterCommand.class, ViewServiceCommand.class,
+                RegisterCommand.class, SetContextHashCommand.class, ViewServiceCommand.class,
                 TestCommand.class, SprayCommand.class, StateCommand.class, RecoveryCommand.class,
                 AddCommand.class, ReduceCommand.class, PauseCommand.class, dev.br2k.cli.deploy.ResumeCommand.class,
                 SandboxCommand.class,

@@ -176,6 +176,49 @@ class KubernetesCommandsIT {
     }
 
     @Test
+    void another_machine_with_only_a_kubeconfig_adds_reduces_and_recovers_from_the_context_spray_kept() throws IOException {
+        br2k.run("set-context", assignedContext("kvk").toString());
+        String etcdUrls = etcd.clientUrls().stream().map(URI::toString).collect(Collectors.joining(","));
+        assertThat(br2k.run("spray", "--etcd", etcdUrls).exitCode()).isZero();
+        var deployed = statefulSet("kvk").getSpec().getTemplate();
+        Path kubeconfig = dir.resolve("kubeconfig");
+        Files.writeString(kubeconfig, """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: lab, cluster: {server: "%s"}}]
+                users: [{name: operator, user: {token: operator-token}}]
+                contexts: [{name: lab, context: {cluster: lab, user: operator, namespace: kvk}}]
+                current-context: lab
+                """.formatted(client.getMasterUrl()));
+        CliRun elsewhere = new CliRun(dir.resolve("elsewhere")).env("KUBECONFIG", kubeconfig.toString());
+        int members = etcd.memberIdsReportedByEtcd().size();
+
+        CliRun.Result add = elsewhere.run("add", "1", "--kube-context", "lab", "--service", "kvk", "--etcd", etcdUrls,
+                "--join-timeout", "0", "--no-registry");
+        assertThat(add.exitCode()).as(add.toString()).isZero();
+        assertThat(statefulSet("kvk").getSpec().getReplicas()).isEqualTo(4);
+        assertThat(etcd.memberIdsReportedByEtcd()).hasSize(members + 1);
+
+        CliRun.Result reduce = elsewhere.run("reduce", "1", "--kube-context", "lab", "--service", "kvk", "--etcd", etcdUrls,
+                "--no-registry");
+        assertThat(reduce.exitCode()).as(reduce.toString()).isZero();
+        assertThat(statefulSet("kvk").getSpec().getReplicas()).isEqualTo(3);
+        assertThat(etcd.memberIdsReportedByEtcd()).hasSize(members);
+
+        CliRun.Result recovery = elsewhere.run("recovery", "--kube-context", "lab", "--service", "kvk", "--etcd", etcdUrls,
+                "--no-registry");
+        assertThat(recovery.exitCode()).as(recovery.toString()).isZero();
+        assertThat(statefulSet("kvk").getSpec().getTemplate()).as("the pods' template, as spray made it").isEqualTo(deployed);
+
+        client.configMaps().inNamespace("kvk").withName("kvk-context").delete();
+        CliRun.Result without = elsewhere.run("add", "1", "--kube-context", "lab", "--service", "kvk", "--etcd", etcdUrls,
+                "--join-timeout", "0", "--no-registry");
+        assertThat(without.exitCode()).isEqualTo(ExitCode.NOT_CONFIGURED);
+        assertThat(without.err()).contains("ConfigMap kvk/kvk-context").contains("br2k spray");
+        assertThat(statefulSet("kvk").getSpec().getReplicas()).isEqualTo(3);
+    }
+
+    @Test
     void an_unreachable_api_server_is_reported_with_what_to_check() throws IOException {
         Path context = assignedContext("lost");
         String text = Files.readString(context).replaceAll("apiServer: .*", "apiServer: \"http://127.0.0.1:1\"");

@@ -2,6 +2,8 @@ package dev.br2k.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.br2k.cluster.context.CanonicalContext;
+import dev.br2k.cluster.context.DeploymentContextParser;
 import dev.br2k.registry.RegistryClient;
 import dev.br2k.registry.ServiceId;
 import dev.br2k.testkit.Anvil;
@@ -50,6 +52,56 @@ class RegistryCommandsIT {
         assertThat(view.exitCode()).as(view.toString()).isZero();
         assertThat(view.out()).contains("User information by DID").contains("3 (max 5)")
                 .containsIgnoringCase(operator.getAddress()).contains("127.0.0.1:5000/infodid:0.1.0");
+    }
+
+    @Test
+    void registering_with_a_kubernetes_context_sets_the_context_hash_spray_keeps_beside_the_service() throws Exception {
+        Path file = kvsContext();
+        assertThat(br2k.run("set-context", file.toString(), "--use").exitCode()).isZero();
+
+        CliRun.Result register = br2k.run("register", "--service", "kvs", "--replicas", "2", "--max-replicas", "4");
+
+        assertThat(register.exitCode()).as(register.toString()).isZero();
+        byte[] expected = CanonicalContext.hash(DeploymentContextParser.parse(file));
+        try (RegistryClient reader = RegistryClient.connectReadOnly(anvil.rpcUrl(), registryAddress)) {
+            var details = reader.service(ServiceId.ofName("kvs")).details();
+            assertThat(details.contextHash()).as("contextHash").isEqualTo(expected);
+            assertThat(details.contextPointer()).isEqualTo("configmap:br2k/kvs-context");
+        }
+        assertThat(br2k.run("view-service", "kvs").out()).contains("contextHash:  " + java.util.HexFormat.of().formatHex(expected));
+    }
+
+    @Test
+    void set_context_hash_gives_a_service_registered_without_one_the_hash_of_its_kubernetes_context() throws Exception {
+        assertThat(br2k.run("register", "--service", "kvs", "--replicas", "1", "--max-replicas", "4").exitCode()).isZero();
+        Path file = kvsContext();
+        assertThat(br2k.run("set-context", file.toString(), "--name", "lab").exitCode()).isZero();
+
+        CliRun.Result set = br2k.run("set-context-hash", "kvs", "--context", "lab");
+
+        assertThat(set.exitCode()).as(set.toString()).isZero();
+        try (RegistryClient reader = RegistryClient.connectReadOnly(anvil.rpcUrl(), registryAddress)) {
+            assertThat(reader.service(ServiceId.ofName("kvs")).details().contextHash())
+                    .isEqualTo(CanonicalContext.hash(DeploymentContextParser.parse(file)));
+        }
+    }
+
+    /** A Kubernetes deployment context of kvs, as a cluster admin writes it. */
+    private Path kvsContext() throws java.io.IOException {
+        return java.nio.file.Files.writeString(dir.resolve("lab.yaml"), """
+                name: lab
+                service: kvs
+                apiServer: https://127.0.0.1:6443
+                token: a-token
+                namespace: br2k
+                networkId: 31337
+                port: 8080
+                stateMountPath: /br2k/state
+                etcdMountPath: /br2k/etcd
+                image: 127.0.0.1:5000/kvs:0.1.0
+                replicas: 2
+                maxReplicas: 4
+                """);
     }
 
     @Test

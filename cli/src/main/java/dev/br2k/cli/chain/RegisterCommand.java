@@ -3,9 +3,14 @@ package dev.br2k.cli.chain;
 import dev.br2k.cli.CliException;
 import dev.br2k.cli.Common;
 import dev.br2k.cli.ExitCode;
+import dev.br2k.cli.context.Contexts;
 import dev.br2k.cli.home.Br2kHome;
+import dev.br2k.cli.home.ContextEntry;
+import dev.br2k.cli.home.ContextKind;
 import dev.br2k.cli.home.ServiceRegistryEntry;
 import dev.br2k.cli.project.ProjectFile;
+import dev.br2k.cluster.context.CanonicalContext;
+import dev.br2k.cluster.context.DeploymentContext;
 import dev.br2k.registry.Registered;
 import dev.br2k.registry.RegistryClient;
 import dev.br2k.registry.RegistryException;
@@ -13,6 +18,7 @@ import dev.br2k.registry.ServiceAlreadyRegisteredException;
 import dev.br2k.registry.ServiceRegistration;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.web3j.crypto.Credentials;
 import picocli.CommandLine.Command;
@@ -50,6 +56,11 @@ public final class RegisterCommand implements Callable<Integer> {
     @Option(names = "--registry", paramLabel = "NAME", description = "Service registry (default: the current one).")
     String registry;
 
+    @Option(names = "--context", paramLabel = "NAME", description = {"Kubernetes context the service is deployed with: its"
+            + " canonical form's SHA-256 becomes contextHash, equal to what 'br2k spray' keeps in ConfigMap <service>-context"
+            + " (default: the current context when it is a Kubernetes one for this service; otherwise no hash)."})
+    String context;
+
     @Mixin
     SignerOptions signer;
 
@@ -81,8 +92,11 @@ public final class RegisterCommand implements Callable<Integer> {
         }
         Credentials credentials = signer.credentials(common,
                 signer.keystore(entry, "or give the registry one with 'br2k add-service-registry --keystore'"));
-        ServiceRegistration registration = ServiceRegistration.builder(name).description(text == null ? "" : text)
-                .replicas(count, max).location(location).image(image, new byte[0]).build();
+        ServiceRegistration.Builder builder = ServiceRegistration.builder(name).description(text == null ? "" : text)
+                .replicas(count, max).location(location).image(image, new byte[0]);
+        deploymentContext(home, name).ifPresent(d -> builder.context(CanonicalContext.hash(d),
+                "configmap:" + d.namespace() + "/" + d.service() + "-context"));
+        ServiceRegistration registration = builder.build();
         common.progress("Registering " + name + " on " + entry.address() + " as " + credentials.getAddress() + " ...");
         try (RegistryClient client = ServiceRegistries.connect(entry, credentials)) {
             Registered r = client.register(registration);
@@ -96,5 +110,27 @@ public final class RegisterCommand implements Callable<Integer> {
         } catch (RegistryException e) {
             throw CliException.failed("registering " + name + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The Kubernetes context whose canonical form is hashed: --context, or the current one when it deploys this service. */
+    private Optional<DeploymentContext> deploymentContext(Br2kHome home, String name) {
+        if (context != null) {
+            DeploymentContext d = Contexts.deployment(Contexts.select(home, context));
+            if (!d.service().equals(name)) {
+                throw new CliException(ExitCode.USAGE, "context \"" + context + "\" deploys service \"" + d.service()
+                        + "\", not \"" + name + "\": give the context of " + name + " or register " + d.service());
+            }
+            return Optional.of(d);
+        }
+        Optional<String> current = home.config().currentContext();
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        ContextEntry entry = home.config().context(current.get()).orElseThrow();
+        if (entry.kind() != ContextKind.KUBERNETES) {
+            return Optional.empty();
+        }
+        DeploymentContext d = Contexts.deployment(entry);
+        return d.service().equals(name) ? Optional.of(d) : Optional.empty();
     }
 }

@@ -44,6 +44,8 @@ public final class ViewServiceCommand implements Callable<Integer> {
             out.println("  manager:      " + s.manager());
             out.println("  deployer:     " + s.deployer());
             out.println("  operators:    " + (s.operators().isEmpty() ? "(none)" : String.join(", ", s.operators())));
+            out.println("  contextHash:  " + (java.util.Arrays.equals(s.details().contextHash(), new byte[32]) ? "(none)"
+                    : java.util.HexFormat.of().formatHex(s.details().contextHash())));
             out.println("  image:        " + (s.details().imageLocation().isEmpty() ? "(none)" : s.details().imageLocation()));
             out.println("  backups:      " + s.backupCount()
                     + (s.lastBackupBlock().isPresent() ? " (newest in block " + s.lastBackupBlock().getAsLong() + ")" : ""));

@@ -2,9 +2,11 @@ package dev.br2k.cli.deploy;
 
 import dev.br2k.cli.CliException;
 import dev.br2k.cli.Common;
+import dev.br2k.cli.ExitCode;
 import dev.br2k.cli.context.Contexts;
 import dev.br2k.cli.home.ContextEntry;
 import dev.br2k.cli.home.ContextKind;
+import dev.br2k.cli.home.ServiceRegistryEntry;
 import dev.br2k.cli.project.ProjectFile;
 import dev.br2k.cluster.Br2kCluster;
 import dev.br2k.cluster.ClusterException;
@@ -19,6 +21,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The cluster a command acts on, from a context: a {@link LocalCluster} (processes on this machine) or
@@ -29,13 +32,29 @@ public final class ClusterTarget implements AutoCloseable {
     private final Br2kCluster cluster;
     private final AutoCloseable[] resources;
 
-    private ClusterTarget(ContextEntry entry, Br2kCluster cluster, AutoCloseable... resources) {
+    ClusterTarget(ContextEntry entry, Br2kCluster cluster, AutoCloseable... resources) {
         this.entry = entry;
         this.cluster = cluster;
         this.resources = resources;
     }
 
+    /** The cluster of the options; a {@code --kube-context} one is checked against the current service registry, if any. */
     public static ClusterTarget open(Common common, ClusterOptions options) {
+        var config = common.home().config();
+        return open(common, options, config.currentServiceRegistry().flatMap(config::serviceRegistry));
+    }
+
+    /**
+     * The cluster of the options; with {@code --kube-context} its deployment context is read from the namespace and,
+     * when {@code registry} is given, must hash to the registry's {@code contextHash}.
+     */
+    public static ClusterTarget open(Common common, ClusterOptions options, Optional<ServiceRegistryEntry> registry) {
+        if (options.kubeContext != null) {
+            return KeptContextTarget.open(common, options, registry);
+        }
+        if (options.service != null || options.namespace != null) {
+            throw new CliException(ExitCode.USAGE, "--service and --namespace go with --kube-context; a BR2K context names its own");
+        }
         ContextEntry entry = Contexts.select(common.home(), options.context);
         if (entry.kind() == ContextKind.LOCAL) {
             String service = entry.service().orElseThrow();

@@ -32,8 +32,8 @@ public final class RecoveryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ClusterTarget target = ClusterTarget.open(common, options)) {
-            Optional<ServiceRegistryEntry> entry = noRegistry ? Optional.empty() : registryEntry();
+        Optional<ServiceRegistryEntry> entry = noRegistry ? Optional.empty() : registryEntry();
+        try (ClusterTarget target = ClusterTarget.open(common, options, entry)) {
             try (RegistryClient client = entry.map(e -> ServiceRegistries.connect(e, null)).orElse(null)) {
                 ServiceOperations operations = client == null ? ServiceOperations.clusterOnly(target.cluster())
                         : ServiceOperations.of(target.cluster(), new RegistryClientChain(client, false));

@@ -53,6 +53,16 @@ final class RegistryConnection implements AutoCloseable {
         return Optional.of(new RegistryConnection(entry, ServiceRegistries.connect(entry, credentials)));
     }
 
+    /** The registry the options select, read-only use (no keystore): empty with {@code --no-registry} or when none is set. */
+    static Optional<ServiceRegistryEntry> entry(Common common, RegistryOptions options) {
+        if (options.noRegistry) {
+            return Optional.empty();
+        }
+        HomeConfig config = common.home().config();
+        return options.registry != null ? Optional.of(ServiceRegistries.select(common.home(), options.registry))
+                : config.currentServiceRegistry().flatMap(config::serviceRegistry);
+    }
+
     /** The operations on {@code cluster}, with this registry or (empty) the cluster alone. */
     static ServiceOperations operations(Br2kCluster cluster, Optional<RegistryConnection> registry) {
         if (registry.isEmpty()) {

@@ -51,7 +51,7 @@ abstract class ScaleCommand implements Callable<Integer> {
         if (count < 0) {
             throw new CliException(ExitCode.USAGE, "COUNT must be 0 or more, was " + count);
         }
-        try (ClusterTarget target = ClusterTarget.open(common, options)) {
+        try (ClusterTarget target = ClusterTarget.open(common, options, RegistryConnection.entry(common, registryOptions))) {
             Optional<RegistryConnection> registry = RegistryConnection.open(common, registryOptions, signer);
             try {
                 if (registry.isEmpty() && count == 0) {

@@ -1,5 +1,6 @@
 package dev.br2k.cli.deploy;
 
+import dev.br2k.cli.CliException;
 import dev.br2k.cli.Common;
 import dev.br2k.cli.ExitCode;
 import dev.br2k.cli.project.ProjectFile;
@@ -25,6 +26,11 @@ public final class SprayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (options.kubeContext != null) {
+            throw new CliException(ExitCode.USAGE, "spray needs the deployer's context (it holds the keystore and the image"
+                    + " registry's password, which the namespace keeps only in Secrets): use --context; --kube-context is for"
+                    + " add, reduce, recovery, pause, resume and state");
+        }
         try (ClusterTarget target = ClusterTarget.open(common, options)) {
             int n = replicas != null ? replicas : defaultReplicas(target);
             common.progress("Deploying " + target.describe() + " with " + n + " replicas ...");

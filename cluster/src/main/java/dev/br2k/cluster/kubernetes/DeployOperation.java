@@ -7,6 +7,7 @@ import dev.br2k.cluster.ProgressListener;
 import dev.br2k.cluster.ReplicaCountException;
 import dev.br2k.cluster.admin.AdminToken;
 import dev.br2k.cluster.context.DeploymentContext;
+import dev.br2k.cluster.context.StoredContext;
 import dev.br2k.cluster.internal.Steps;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -15,6 +16,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static dev.br2k.cluster.kubernetes.KubernetesNames.*;
 import static dev.br2k.cluster.kubernetes.ServiceObjects.changed;
@@ -32,10 +34,13 @@ final class DeployOperation {
     private final KubernetesClient client;
     private final DeploymentContext ctx;
     private final Apply apply;
+    private final Optional<StoredContext> stored;
 
-    DeployOperation(ServiceObjects objects, EtcdMembership membership) {
+    /** @param stored the context read back from the namespace, when the cluster was opened from it */
+    DeployOperation(ServiceObjects objects, EtcdMembership membership, Optional<StoredContext> stored) {
         this.objects = objects;
         this.membership = membership;
+        this.stored = stored;
         this.client = objects.client();
         this.ctx = objects.context();
         this.apply = new Apply(client, ctx.namespace());
@@ -54,6 +59,10 @@ final class DeployOperation {
         StatefulSet existing = objects.statefulSet();
         int before = existing == null ? 0 : desiredReplicas(existing);
         applyObjects(ctx, steps, existing == null ? replicas : before, false);
+        if (stored.isEmpty()) {
+            steps.run("apply ConfigMap " + ContextStore.name(ctx.service()) + " (the deployment context, no secrets)",
+                    () -> changed(apply.apply(ContextStore.configMap(ctx))));
+        }
         int after = resumeIfPaused(steps);
         markEtcdExisting(steps);
         return OperationResult.of(Operation.DEPLOY, before, after, steps.changes());
@@ -72,7 +81,12 @@ final class DeployOperation {
         if (!refused.isEmpty()) {
             throw new ClusterException("The context " + c.name() + " asks for what cannot run yet: " + String.join("; ", refused));
         }
-        StatefulSet desired = DesiredState.statefulSet(c, replicas);
+        // A context read back from the namespace names the keystore and registry Secrets; they stay as they are.
+        boolean keystoreKept = c.keystore().isEmpty() && stored.map(StoredContext::keystoreSecret).orElse(false);
+        if (stored.isPresent()) {
+            requireKeptSecrets(c, keystoreKept);
+        }
+        StatefulSet desired = DesiredState.statefulSet(c, replicas, c.keystore().isPresent() || keystoreKept);
         StatefulSet running = client.apps().statefulSets().inNamespace(c.namespace()).withName(KubernetesNames.statefulSet(c)).get();
         DesiredState.claimTemplateChange(running, desired).ifPresent(change -> {
             throw new ClusterException(change);
@@ -122,6 +136,25 @@ final class DeployOperation {
     void markEtcdExisting(Steps steps) {
         steps.run("mark ConfigMap " + etcdConfigMap(ctx) + " existing once every initial etcd member has started",
                 membership::markExistingOnceStarted);
+    }
+
+    /** The Secrets a kept context refers to but cannot re-create (they hold credentials it does not keep). */
+    private void requireKeptSecrets(DeploymentContext c, boolean keystoreKept) {
+        List<String> names = new ArrayList<>();
+        if (keystoreKept) {
+            names.add(KubernetesNames.keystoreSecret(c));
+        }
+        if (c.imagePullSecrets().contains(KubernetesNames.registrySecret(c))) {
+            names.add(KubernetesNames.registrySecret(c));
+        }
+        List<String> missing = names.stream()
+                .filter(n -> client.secrets().inNamespace(c.namespace()).withName(n).get() == null).toList();
+        if (!missing.isEmpty()) {
+            throw new ClusterException("The Secret(s) " + String.join(", ", missing) + " of " + c.service() + " are missing in"
+                    + " namespace " + c.namespace() + ", and the context kept in ConfigMap " + ContextStore.name(c.service())
+                    + " holds no credentials to re-create them. Run 'br2k spray' with the deployer's context (it holds the"
+                    + " keystore and the image registry's password), then retry.");
+        }
     }
 
     private int resumeIfPaused(Steps steps) {

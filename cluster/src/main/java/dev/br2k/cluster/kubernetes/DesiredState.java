@@ -129,6 +129,14 @@ public final class DesiredState {
      * variables the runtime reads ({@code Br2kEnvironment.VARIABLES} in core-replication).
      */
     public static StatefulSet statefulSet(DeploymentContext ctx, int replicas) {
+        return statefulSet(ctx, replicas, ctx.keystore().isPresent());
+    }
+
+    /**
+     * The StatefulSet, mounting the keystore Secret when {@code keystoreMounted}: also for a context read back from
+     * the namespace, which names the Secret but does not hold the keystore.
+     */
+    public static StatefulSet statefulSet(DeploymentContext ctx, int replicas, boolean keystoreMounted) {
         List<VolumeMount> serviceMounts = new ArrayList<>();
         serviceMounts.add(mount(STATE_VOLUME, ctx.stateMountPath(), false));
         List<VolumeMount> etcdMounts = new ArrayList<>();
@@ -137,7 +145,7 @@ public final class DesiredState {
         volumes.add(new VolumeBuilder().withName(BACKUP_VOLUME)
                 .withNewPersistentVolumeClaim().withClaimName(KubernetesNames.backupClaim(ctx)).endPersistentVolumeClaim().build());
         serviceMounts.add(mount(BACKUP_VOLUME, BACKUP_MOUNT, false));
-        if (ctx.keystore().isPresent()) {
+        if (keystoreMounted) {
             volumes.add(new VolumeBuilder().withName(KEYSTORE_VOLUME)
                     .withNewSecret().withSecretName(KubernetesNames.keystoreSecret(ctx)).withDefaultMode(0400).endSecret().build());
             serviceMounts.add(mount(KEYSTORE_VOLUME, KEYSTORE_MOUNT, true));

@@ -10,6 +10,7 @@ import dev.br2k.cluster.ProgressListener;
 import dev.br2k.cluster.RecoverySource;
 import dev.br2k.cluster.ServiceState;
 import dev.br2k.cluster.context.DeploymentContext;
+import dev.br2k.cluster.context.StoredContext;
 import dev.br2k.cluster.etcd.EtcdAccess;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -61,7 +62,7 @@ public final class KubernetesCluster implements Br2kCluster {
         ReplicaStatusSource statusSource = b.statusSource != null ? b.statusSource : new ApiServerProxyStatus(b.client);
         ServiceObjects objects = new ServiceObjects(client, ctx);
         EtcdMembership membership = new EtcdMembership(etcd, objects);
-        this.deploy = new DeployOperation(objects, membership);
+        this.deploy = new DeployOperation(objects, membership, b.stored);
         this.scale = new ScaleOperations(objects, membership, b.joinTimeout);
         this.pause = new PauseOperation(objects);
         this.recovery = new RecoveryOperation(objects, membership, deploy);
@@ -155,6 +156,7 @@ public final class KubernetesCluster implements Br2kCluster {
     public static final class Builder {
         private KubernetesClient client;
         private DeploymentContext context;
+        private Optional<StoredContext> stored = Optional.empty();
         private EtcdAccess etcd;
         private ReplicaStatusSource statusSource;
         private Duration joinTimeout = Duration.ofMinutes(5);
@@ -168,8 +170,21 @@ public final class KubernetesCluster implements Br2kCluster {
             return this;
         }
 
+        /** The deployer's context: deploy keeps its canonical form in ConfigMap {@code <svc>-context} ({@link ContextStore}). */
         public Builder context(DeploymentContext context) {
             this.context = Objects.requireNonNull(context, "context");
+            this.stored = Optional.empty();
+            return this;
+        }
+
+        /**
+         * A context read back from the namespace ({@link ContextStore#read}): operations re-apply the objects with
+         * the Secrets there as they are (the keystore and image registry Secrets are referred to, not rewritten),
+         * and the kept ConfigMap is not rewritten.
+         */
+        public Builder stored(StoredContext stored) {
+            this.stored = Optional.of(Objects.requireNonNull(stored, "stored"));
+            this.context = stored.context();
             return this;
         }
 

@@ -234,7 +234,8 @@ class KubernetesClusterTest {
                         "create PersistentVolumeClaim infodid-backups (shared backup store)",
                         "apply ServiceAccount infodid", "apply Role infodid-leader-label", "apply RoleBinding infodid-leader-label",
                         "apply Service infodid-peers", "apply Service infodid", "apply StatefulSet infodid",
-                        "apply PodDisruptionBudget infodid", "apply NetworkPolicy infodid");
+                        "apply PodDisruptionBudget infodid", "apply NetworkPolicy infodid",
+                        "apply ConfigMap infodid-context (the deployment context, no secrets)");
     }
 
     @Test
@@ -337,7 +338,8 @@ class KubernetesClusterTest {
 
         OperationResult r = cluster(ctx.withImage("registry.example.org/br2k/infodid:1.1")).deploy(3, record());
 
-        assertThat(r.changes()).containsExactly("apply StatefulSet infodid");
+        assertThat(r.changes()).containsExactly("apply StatefulSet infodid",
+                "apply ConfigMap infodid-context (the deployment context, no secrets)");
         assertThat(sts().getSpec().getReplicas()).isEqualTo(4);
         assertThat(sts().getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
                 .isEqualTo("registry.example.org/br2k/infodid:1.1");

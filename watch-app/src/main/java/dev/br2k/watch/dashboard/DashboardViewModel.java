@@ -162,7 +162,8 @@ public final class DashboardViewModel implements AutoCloseable {
     public synchronized Optional<Br2kCluster> cluster(String service) {
         Br2kCluster c = clusters.get(service);
         if (c == null) {
-            Optional<Br2kCluster> found = session.clusters().cluster(service);
+            Optional<Br2kCluster> found = session.clusters().cluster(service,
+                    () -> session.registry().service(ServiceId.ofName(service)).details().contextHash());
             if (found.isEmpty()) {
                 return Optional.empty();
             }

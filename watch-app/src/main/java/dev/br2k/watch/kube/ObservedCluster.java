@@ -14,26 +14,31 @@ import java.util.Objects;
 
 /**
  * A cluster the Watch reads (state, logs) but does not change: a Kubernetes deployment found through a
- * kubeconfig context. Scaling and recovery re-apply the service's objects from its full deployment
- * context (image, ports, volumes, secrets…), which cannot be read back from the cluster; done with a
- * guessed one they would roll the StatefulSet. So they throw, saying to use {@code br2k} with the
- * context the service was deployed with.
+ * kubeconfig context whose deployment context could not be read back and checked (no ConfigMap
+ * {@code <svc>-context}, or one whose hash is not the registry's {@code contextHash}). Scaling and recovery
+ * re-apply the service's objects from its deployment context; done with a guessed one they would roll the
+ * StatefulSet. So they throw, saying why and what fixes it.
  */
 public final class ObservedCluster implements Br2kCluster {
 
     private final Br2kCluster delegate;
     private final String where;
+    private final String why;
 
-    /** @param where where the service runs, for messages, e.g. {@code context "lab", namespace "br2k"} */
-    public ObservedCluster(Br2kCluster delegate, String where) {
+    /**
+     * @param where where the service runs, for messages, e.g. {@code context "lab", namespace "br2k"}
+     * @param why   why its deployment context is not usable, with the fix
+     */
+    public ObservedCluster(Br2kCluster delegate, String where, String why) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.where = Objects.requireNonNull(where, "where");
+        this.why = Objects.requireNonNull(why, "why");
     }
 
-    /** Why operations are refused: a sentence for the service page. */
+    /** Why operations are refused: sentences for the service page. */
     public String reason() {
-        return service() + " runs on Kubernetes (" + where + "): the Watch shows its replicas and logs; ADD, REDUCE and "
-                + "RECOVERY need its deployment context, so run br2k add / reduce / recovery with that context.";
+        return service() + " runs on Kubernetes (" + where + "): the Watch shows its replicas and logs, but ADD, REDUCE and "
+                + "RECOVERY need its deployment context. " + why;
     }
 
     private ClusterException refused(String operation) {

@@ -184,10 +184,11 @@ class ServicePageViewModelTest {
     }
 
     @Test
-    void a_service_seen_through_a_kubeconfig_context_shows_replicas_and_logs_but_offers_no_scaling_or_recovery() {
+    void a_kubernetes_service_whose_kept_context_cannot_be_used_shows_replicas_and_logs_but_offers_no_scaling_or_recovery_and_says_why() {
         registry = new FakeRegistry(calls).with(FakeRegistry.info("kv", 2, 3, "http://127.0.0.1:1"));
         cluster = new FakeCluster("kv", 2, calls);
-        ClusterDirectory clusters = name -> Optional.of(new dev.br2k.watch.kube.ObservedCluster(cluster, "context \"lab\", namespace br2k"));
+        ClusterDirectory clusters = name -> Optional.of(new dev.br2k.watch.kube.ObservedCluster(cluster, "context \"lab\", namespace br2k",
+                "There is no ConfigMap br2k/kv-context: run 'br2k spray' once."));
         dashboard = new DashboardViewModel(executor, new Session(new Profile("t", "http://x", "0x1", "/k", "", "lab"), registry, clusters), new Notices());
         dashboard.start();
         dashboard.pollClusters();
@@ -201,7 +202,7 @@ class ServicePageViewModelTest {
         dashboard.pollClusters();
         assertThat(vm.canRecoverProperty().get()).isFalse();
         assertThat(vm.scaleHintProperty().get()).contains("runs on Kubernetes (context \"lab\", namespace br2k)")
-                .contains("br2k add / reduce / recovery");
+                .contains("There is no ConfigMap br2k/kv-context: run 'br2k spray' once.");
         vm.selectReplica("kv-0");
         assertThat(cluster.logListeners).hasSize(1);
     }
