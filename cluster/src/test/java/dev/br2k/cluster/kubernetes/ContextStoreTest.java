@@ -44,6 +44,7 @@ class ContextStoreTest {
         for (int i = 0; i < 3; i++) {
             etcd.started("infodid-" + i, KubernetesNames.peerUrl(ctx, i));
         }
+        TestNodes.labelled(client, 5); // ADD counts the schedulable labelled nodes first
     }
 
     @AfterEach
@@ -52,6 +53,7 @@ class ContextStoreTest {
         client.configMaps().inNamespace("br2k").delete();
         client.secrets().inNamespace("br2k").delete();
         client.persistentVolumeClaims().inNamespace("br2k").delete();
+        client.nodes().delete();
     }
 
     KubernetesCluster.Builder builder() {
