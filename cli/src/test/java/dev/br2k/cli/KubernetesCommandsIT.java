@@ -49,7 +49,9 @@ class KubernetesCommandsIT {
     void setUp() {
         br2k = new CliRun(dir.resolve("home"));
         for (int i = 1; i <= 4; i++) {
-            client.nodes().resource(new NodeBuilder().withNewMetadata().withName("node-" + i).endMetadata().build()).createOr(n -> n.update());
+            client.nodes().resource(new NodeBuilder().withNewMetadata().withName("node-" + i).endMetadata()
+                    .withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus()
+                    .build()).createOr(n -> n.update()); // Ready, as a real cluster's nodes are
         }
         // The mock has no token controller: fill in service-account tokens as a cluster would.
         tokenController = Executors.newSingleThreadScheduledExecutor();

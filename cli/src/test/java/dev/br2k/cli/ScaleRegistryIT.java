@@ -51,6 +51,11 @@ class ScaleRegistryIT {
         registryAddress = registry.address();
         keystore = registry.keystore();
         etcdUrls = etcd.clientUrls().stream().map(URI::toString).collect(Collectors.joining(","));
+        for (int i = 1; i <= 5; i++) { // Ready nodes, as a real cluster has: add counts them first
+            client.nodes().resource(new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata().withName("node-" + i)
+                    .endMetadata().withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition()
+                    .endStatus().build()).createOr(n -> n.update());
+        }
     }
 
     /** A Kubernetes context for {@code service}, registered with 3 replicas and {@code max}, sprayed with 3. */

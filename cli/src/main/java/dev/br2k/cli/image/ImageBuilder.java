@@ -160,19 +160,29 @@ public final class ImageBuilder {
         }
     }
 
-    /** The pods' leader-label sidecar runs from the service's image: its one class, from this CLI's class path. */
+    /**
+     * The pods' leader-label sidecar runs from the service's image: its class and its nested classes (the sidecar
+     * uses nothing else of BR2K), from this CLI's class path.
+     */
     private Path leaderLabelClasses() throws IOException {
-        String resource = LeaderLabeller.class.getName().replace('.', '/') + ".class";
         Path dir = cacheDir.resolve("leader-label");
+        copyClass(LeaderLabeller.class, dir);
+        return dir;
+    }
+
+    private static void copyClass(Class<?> type, Path dir) throws IOException {
+        String resource = type.getName().replace('.', '/') + ".class";
         Path file = dir.resolve(resource);
         Files.createDirectories(file.getParent());
-        try (java.io.InputStream in = LeaderLabeller.class.getClassLoader().getResourceAsStream(resource)) {
+        try (java.io.InputStream in = type.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw CliException.failed("the CLI's class path lacks " + resource + ": reinstall br2k", null);
             }
             Files.write(file, in.readAllBytes());
         }
-        return dir;
+        for (Class<?> nested : type.getDeclaredClasses()) {
+            copyClass(nested, dir);
+        }
     }
 
     private Path jlink() throws IOException {

@@ -53,8 +53,11 @@ final class ScaleOperations {
         Optional<Integer> nodes = objects.schedulableNodes();
         nodes.filter(n -> n < target).ifPresent(n -> {
             throw new ReplicaCountException(ctx.service() + " would have " + target + " replicas, one per node, but only " + n
-                    + " schedulable (Ready, not cordoned) nodes carry the labels " + ctx.nodeLabels() + ". Label more nodes"
-                    + " (kubectl label node <node> " + labelArguments() + ") or add fewer replicas.");
+                    + (ctx.nodeLabels().isEmpty()
+                            ? " nodes are schedulable (Ready, not cordoned). Add or uncordon nodes (kubectl get nodes)"
+                            : " schedulable (Ready, not cordoned) nodes carry the labels " + ctx.nodeLabels() + ". Label more"
+                                    + " nodes (kubectl label node <node> " + labelArguments() + ")")
+                    + " or add fewer replicas.");
         });
         Steps steps = new Steps(Operation.ADD, listener);
         if (nodes.isEmpty()) {

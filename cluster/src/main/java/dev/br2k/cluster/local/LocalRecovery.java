@@ -6,6 +6,10 @@ import dev.br2k.cluster.OperationResult;
 import dev.br2k.cluster.RecoveryPlan;
 import dev.br2k.cluster.RecoverySource;
 import dev.br2k.cluster.internal.Steps;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,9 +53,7 @@ final class LocalRecovery {
                 s.stateFile().delete();
                 return existing.isPresent();
             });
-            // Nothing is set that no one reads: the runtime cannot restore a backup into a new service yet.
-            plan.newestBackup().ifPresent(b -> steps.run("leave backup " + b + " in the store: the runtime cannot"
-                    + " restore a backup into a new service yet, so " + service + " starts empty", () -> false));
+            reportRestore(service, plan, steps);
             state = planner.plan(plan.replicas(), steps, Map.of());
         } else {
             state = existing.get();
@@ -68,6 +70,30 @@ final class LocalRecovery {
         LocalState converged = state;
         steps.run("remove stray etcd members", () -> membership.removeStrays(converged));
         return OperationResult.of(Operation.RECOVERY, before, state.inStage(ReplicaStage.ACTIVE).size(), steps.changes());
+    }
+
+    /**
+     * The replicas of a service on an empty etcd restore the newest backup in the service's backup log themselves
+     * (the runtime's empty-log seed); this step says which will happen, so the operator is not surprised either way.
+     */
+    private void reportRestore(String service, RecoveryPlan plan, Steps steps) {
+        Path log = s.layout().backupLog();
+        String registry = plan.newestBackup().map(b -> " (the registry's newest: " + b + ")").orElse("");
+        if (holdsRecords(log)) {
+            steps.run("restore the newest backup in " + log + registry + ": each replica loads it as it starts",
+                    () -> false);
+        } else {
+            steps.run("no backup of " + service + " in " + log + registry + ", so " + service + " starts empty",
+                    () -> false);
+        }
+    }
+
+    private static boolean holdsRecords(Path log) {
+        try {
+            return Files.isRegularFile(log) && Files.size(log) > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the backup log " + log + ": " + e.getMessage(), e);
+        }
     }
 
     private static LocalState countRestarts(LocalState state) {

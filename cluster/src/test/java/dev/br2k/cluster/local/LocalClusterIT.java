@@ -246,11 +246,14 @@ class LocalClusterIT {
 
     @Test
     @Order(7)
-    void a_service_whose_etcd_data_vanished_is_recovered_and_its_new_leader_replaces_the_old_location() throws Exception {
+    void a_service_whose_etcd_data_vanished_is_recovered_from_its_newest_backup_and_its_new_leader_replaces_the_old_location()
+            throws Exception {
         Path locationFile = base.resolve("kv/location");
         await().atMost(PATIENCE).ignoreExceptions().until(() -> FileLocationPublisher.read(locationFile)
                 .filter(l -> l.url().toString().equals(leaderUrl())).isPresent());
         LeaderTerm before = FileLocationPublisher.read(locationFile).orElseThrow().term();
+        put("kept", "5");
+        backUp();
         // every process dies and every etcd data directory is lost; the service's directory (and its location file) stays
         for (ReplicaState r : cluster.state().replicas()) {
             for (String process : List.of("service", "etcd")) {
@@ -264,9 +267,14 @@ class LocalClusterIT {
         RecoverySource registry = service -> java.util.Optional.of(new dev.br2k.cluster.RecoveryPlan(service, 3,
                 java.util.Optional.empty(), java.util.Optional.empty()));
 
-        cluster.recover(registry, e -> { });
+        List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+
+        cluster.recover(registry, events::add);
 
         awaitHealthy(3);
+        assertThat(get("kept")).as("a value the backup holds, back on the new etcd").isEqualTo("5");
+        assertThat(events).extracting(ProgressEvent::step)
+                .anySatisfy(step -> assertThat(step).contains("restore the newest backup").doesNotContain("starts empty"));
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
             FileLocationPublisher.Location now = FileLocationPublisher.read(locationFile).orElseThrow();
             assertThat(now.url()).hasToString(leaderUrl());
@@ -321,6 +329,21 @@ class LocalClusterIT {
                         .findFirst().orElseThrow().status().orElseThrow().leaderUrl()
                         .orElseGet(() -> "http://127.0.0.1:" + cluster.state().leader().orElseThrow().detail()
                                 .replaceAll(".*http (\\d+),.*", "$1")), url -> url != null);
+    }
+
+    /** Asks the leader for a backup (admin token) and waits until the service's backup log holds it. */
+    static void backUp() throws Exception {
+        Path log = new LocalLayout(base.resolve("kv")).backupLog();
+        long before = Files.exists(log) ? Files.size(log) : 0;
+        String token = Files.readString(base.resolve("kv").resolve("admin-token")).strip();
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(leaderUrl() + "/br2k/backup"))
+                    .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        });
+        put("after-backup-request", "1"); // the backup runs before the next request
+        await("a backup in " + log).atMost(PATIENCE).until(() -> Files.exists(log) && Files.size(log) > before);
     }
 
     static void put(String key, String value) {
