@@ -120,6 +120,36 @@ public final class EtcdAccess {
         return b.build();
     }
 
+    /**
+     * Opens one TLS connection to {@code member} the blocking way, sends a request and reads the first byte of the
+     * answer. Under TLS 1.3 a server checks the client certificate after the client's side of the handshake is done;
+     * a blocking read takes its refusal (the alert) in order, as an {@link javax.net.ssl.SSLException}, where the
+     * asynchronous HTTP client may see only a closed connection.
+     */
+    void probeTls(URI member, java.time.Duration timeout) throws java.io.IOException {
+        SSLContext context;
+        try {
+            context = tls.isPresent() ? tls.get().sslContext() : SSLContext.getDefault();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new java.io.IOException("this JVM has no default TLS context: " + e.getMessage(), e);
+        }
+        int millis = (int) Math.max(1, timeout.toMillis());
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) context.getSocketFactory().createSocket()) {
+            socket.connect(new java.net.InetSocketAddress(member.getHost(), port(member)), millis);
+            socket.setSoTimeout(millis);
+            javax.net.ssl.SSLParameters parameters = socket.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            socket.setSSLParameters(parameters);
+            socket.startHandshake();
+            socket.getOutputStream().write(("GET /health HTTP/1.1\r\nHost: " + member.getHost() + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            if (socket.getInputStream().read() < 0) {
+                throw new java.io.EOFException("etcd closed the connection without an answer");
+            }
+        }
+    }
+
     /** The user and password for the gateway's {@code /v3/auth/authenticate}, when auth is configured. */
     Optional<String[]> credentials() {
         return user.map(u -> new String[] {u.name(), u.password()});

@@ -41,8 +41,21 @@ public final class EtcdPreflight {
             }
         } catch (SSLException e) {
             throw new EtcdAccessException(tlsProblem(member, e), e);
+        } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
+            return Optional.of(notAnswering(member, e));
         } catch (IOException e) {
-            return Optional.of("etcd at " + member + " did not answer (" + e + "); its credentials will be checked when it does");
+            // Connected, then closed without an answer: under TLS 1.3 that may be the member refusing the client
+            // certificate after the handshake. Ask again the blocking way, which reads the refusal in order.
+            if ("https".equalsIgnoreCase(member.getScheme())) {
+                try {
+                    access.probeTls(member, timeout);
+                } catch (SSLException refused) {
+                    throw new EtcdAccessException(tlsProblem(member, refused), refused);
+                } catch (IOException again) {
+                    return Optional.of(notAnswering(member, again));
+                }
+            }
+            return Optional.of(notAnswering(member, e));
         }
         Optional<String[]> credentials = access.credentials();
         if (credentials.isEmpty()) {
@@ -72,6 +85,10 @@ public final class EtcdPreflight {
         }
         throw new EtcdAccessException("etcd at " + member + " refused the log-in of user '" + user + "': " + error
                 + ". Check BR2K_ETCD_USER and BR2K_ETCD_PASSWORD_FILE.");
+    }
+
+    private static String notAnswering(URI member, IOException e) {
+        return "etcd at " + member + " did not answer (" + e + "); its credentials will be checked when it does";
     }
 
     private static HttpResponse<String> post(HttpClient http, URI member, String path, String body, Duration timeout)
