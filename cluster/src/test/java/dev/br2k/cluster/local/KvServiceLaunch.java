@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link LaunchSpec} for core-replication's sample {@code KvService}. Its class path is
- * core-replication's jar (or classes) plus core-replication's own runtime dependencies, asked of
- * Maven once per build and cached in {@code target/}.
+ * core-replication's jar (or classes) plus core-replication's own runtime dependencies, which
+ * core-replication's build writes to its {@code target/runtime-classpath.txt}; only when that file is
+ * missing (core-replication not built in this tree) is Maven asked, and the answer cached in {@code target/}.
  */
 final class KvServiceLaunch {
 
@@ -49,6 +50,12 @@ final class KvServiceLaunch {
         Path pom = root.resolve("core-replication/pom.xml");
         if (!Files.exists(pom)) {
             throw new IllegalStateException("core-replication's pom is not at " + pom + "; run the tests from the BR2K tree");
+        }
+        // written by core-replication's build (process-classes): the reactor's own jars, nothing asked of Maven
+        Path built = root.resolve("core-replication/target/runtime-classpath.txt");
+        if (Files.exists(built) && Files.size(built) > 0
+                && Files.getLastModifiedTime(built).compareTo(Files.getLastModifiedTime(pom)) > 0) {
+            return Files.readString(built, StandardCharsets.UTF_8);
         }
         // kept while core-replication's pom is unchanged: a new dependency there (br2k-protocol) made a kept
         // class path start services that could not load it
