@@ -303,18 +303,21 @@ public final class ServicePageView extends BorderPane {
     }
 
     /**
-     * A slot that holds what {@code make} returns from the first time {@code condition} holds, and is
-     * shown (as is what it holds) while the condition holds.
+     * A slot that, each time {@code condition} turns true, holds a new region from {@code make}, and is empty
+     * and takes no room while the condition does not hold.
      */
     private static Region madeWhen(ObservableBooleanValue condition, Supplier<Region> make) {
         StackPane slot = new StackPane();
         slot.visibleProperty().bind(condition);
         slot.managedProperty().bind(condition);
+        // Made anew each time the condition turns true: a banner kept while hidden had its wrapped text laid out at
+        // no width, and shown again it stood 1,348 px tall with its text out of view (the second failover's banner).
         Runnable fill = () -> {
-            if (condition.get() && slot.getChildren().isEmpty()) {
+            if (!condition.get()) {
+                slot.getChildren().clear();
+            } else if (slot.getChildren().isEmpty()) {
                 Region made = make.get();
                 made.setMinWidth(0);
-                made.visibleProperty().bind(condition);
                 slot.getChildren().add(made);
             }
         };

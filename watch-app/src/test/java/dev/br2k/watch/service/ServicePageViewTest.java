@@ -40,12 +40,14 @@ class ServicePageViewTest {
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final InlineTaskExecutor executor = new InlineTaskExecutor();
     private ServicePageViewModel vm;
+    private FakeCluster cluster;
+    private ServiceItem item;
     private boolean backPressed;
 
     @BeforeEach
     void showThePage() throws Exception {
         FakeRegistry registry = new FakeRegistry(calls).with(FakeRegistry.info("kv", 2, 3, "http://127.0.0.1:1"));
-        FakeCluster cluster = new FakeCluster("kv", 2, calls);
+        cluster = new FakeCluster("kv", 2, calls);
         ClusterDirectory clusters = name -> Optional.of(cluster);
         Session session = new Session(new Profile("t", "http://x", "0x1", "/k", ""), registry, clusters);
         FxToolkit.registerPrimaryStage();
@@ -53,7 +55,7 @@ class ServicePageViewTest {
             DashboardViewModel dashboard = new DashboardViewModel(executor, session, new Notices());
             dashboard.start();
             dashboard.pollClusters();
-            ServiceItem item = dashboard.item("kv").orElseThrow();
+            item = dashboard.item("kv").orElseThrow();
             vm = new ServicePageViewModel(executor, dashboard, item, dashboard.cluster("kv"), Duration.ofSeconds(5));
             stage.setScene(new Scene(new ServicePageView(vm, () -> backPressed = true), 1280, 800));
             stage.show();
@@ -98,6 +100,25 @@ class ServicePageViewTest {
 
         robot.press(KeyCode.ALT).type(KeyCode.LEFT).release(KeyCode.ALT);
         assertThat(backPressed).as("Alt+Left: back to the services").isTrue();
+    }
+
+    @Test
+    void the_faulty_banner_shown_a_second_time_holds_its_problem_and_leaves_the_replicas_in_view() {
+        for (String failed : List.of("kv-1", "kv-0")) {
+            cluster.fail(failed);
+            Fx.run(() -> item.update(cluster.state()));
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.layout.Region banner = robot.lookup("#problems").query();
+            assertThat(Fx.get(banner::isVisible)).as("banner for %s", failed).isTrue();
+            assertThat(Fx.get(banner::getHeight)).as("banner height for %s", failed).isLessThan(200);
+            assertThat(Fx.get(() -> ((atlantafx.base.controls.Message) banner).getDescription())).contains(failed + " is failed");
+            assertThat(robot.lookup("#replicas").queryAs(javafx.scene.layout.Region.class).getHeight())
+                    .as("replica grid height with the banner for %s", failed).isGreaterThan(50);
+
+            cluster.fail(null); // recovered
+            Fx.run(() -> item.update(cluster.state()));
+            WaitForAsyncUtils.waitForFxEvents();
+        }
     }
 
     @Test
