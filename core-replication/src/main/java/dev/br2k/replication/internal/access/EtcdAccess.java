@@ -6,7 +6,9 @@ import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.ClientBuilder;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +16,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -126,18 +132,18 @@ public final class EtcdAccess {
      * a blocking read takes its refusal (the alert) in order, as an {@link javax.net.ssl.SSLException}, where the
      * asynchronous HTTP client may see only a closed connection.
      */
-    void probeTls(URI member, java.time.Duration timeout) throws java.io.IOException {
+    void probeTls(URI member, Duration timeout) throws IOException {
         SSLContext context;
         try {
             context = tls.isPresent() ? tls.get().sslContext() : SSLContext.getDefault();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new java.io.IOException("this JVM has no default TLS context: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IOException("this JVM has no default TLS context: " + e.getMessage(), e);
         }
         int millis = (int) Math.max(1, timeout.toMillis());
-        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) context.getSocketFactory().createSocket()) {
-            socket.connect(new java.net.InetSocketAddress(member.getHost(), port(member)), millis);
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
+            socket.connect(new InetSocketAddress(member.getHost(), port(member)), millis);
             socket.setSoTimeout(millis);
-            javax.net.ssl.SSLParameters parameters = socket.getSSLParameters();
+            SSLParameters parameters = socket.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
             socket.setSSLParameters(parameters);
             socket.startHandshake();
@@ -145,7 +151,7 @@ public final class EtcdAccess {
                     .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             if (socket.getInputStream().read() < 0) {
-                throw new java.io.EOFException("etcd closed the connection without an answer");
+                throw new EOFException("etcd closed the connection without an answer");
             }
         }
     }
