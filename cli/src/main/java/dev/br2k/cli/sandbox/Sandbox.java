@@ -151,7 +151,7 @@ public final class Sandbox {
         try (LocalCluster cluster = LocalCluster.builder().baseDir(clusterBaseDir()).service(SERVICE).launch(launch)
                 .maxReplicas(options.maxReplicas()).startTimeout(options.startTimeout()).build()) {
             cluster.deploy(options.replicas(), new ProgressPrinter(common));
-            ServiceState state = awaitLeader(cluster, Duration.ofSeconds(90));
+            ServiceState state = awaitHealthy(cluster, Duration.ofSeconds(90));
             replicaUrls = replicaUrls(state);
             etcdEndpoints = state.members().stream().flatMap(m -> m.clientUrls().stream()).sorted().toList();
         } catch (ClusterException e) {
@@ -325,17 +325,22 @@ public final class Sandbox {
         return urls.stream().sorted().toList();
     }
 
-    private ServiceState awaitLeader(LocalCluster cluster, Duration timeout) throws InterruptedException {
+    /**
+     * Waits until a replica leads, every replica answers and none has a problem: a replica still restoring as a
+     * Learner made the first `br2k sandbox status` after `up` report a problem and exit 6 (DebInstallerIT, once).
+     */
+    private ServiceState awaitHealthy(LocalCluster cluster, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         ServiceState state = cluster.state();
         while (System.nanoTime() < deadline) {
             state = cluster.state();
-            if (state.leader().isPresent() && replicaUrls(state).size() == state.replicas().size()) {
+            if (state.leader().isPresent() && replicaUrls(state).size() == state.replicas().size()
+                    && state.problems().isEmpty()) {
                 return state;
             }
             Thread.sleep(500);
         }
-        throw CliException.failed("no " + SERVICE + " replica became leader within " + timeout.toSeconds() + " s: "
+        throw CliException.failed("the " + SERVICE + " replicas were not healthy within " + timeout.toSeconds() + " s: "
                 + String.join("; ", state.problems()) + " (logs under " + clusterBaseDir() + ")", null);
     }
 
