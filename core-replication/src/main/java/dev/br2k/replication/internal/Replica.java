@@ -138,16 +138,21 @@ public final class Replica implements AutoCloseable {
     }
 
     private void controlLoop() {
+        RolePace pace = new RolePace(config.roleCheckInterval());
         long lastRoleCheck = 0;
+        int failuresInARow = 0;
         while (running) {
             try {
-                wake.poll(config.roleCheckInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (failuresInARow == 0) {
+                    wake.poll(config.roleCheckInterval().toMillis(), TimeUnit.MILLISECONDS);
+                }
                 wake.clear();
                 if (!running) {
                     break;
                 }
                 long now = System.nanoTime();
-                boolean periodic = now - lastRoleCheck >= config.roleCheckInterval().toNanos();
+                // after a failed round (often "leader changed" during an election) check again at once
+                boolean periodic = failuresInARow > 0 || now - lastRoleCheck >= config.roleCheckInterval().toNanos();
                 if (periodic) {
                     lastRoleCheck = now;
                     roleCheck();
@@ -167,12 +172,14 @@ public final class Replica implements AutoCloseable {
                     }
                     default -> { }
                 }
+                failuresInARow = 0;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                failuresInARow++;
                 log.warn("role loop: {}", e.toString());
-                sleepQuietly(config.roleCheckInterval());
+                sleepQuietly(pace.pauseAfter(failuresInARow));
             }
         }
     }
