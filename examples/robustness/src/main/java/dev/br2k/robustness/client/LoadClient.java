@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,10 +22,15 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Finding the leader: the replica that answered last; after a failure, the published location, then
  * the other replicas in turn (never the one that just failed); a follower's 307 is followed to the leader.
+ * A replica that did not answer at all (a timeout or a refused connection: killed, stopped or cut off) is
+ * passed over for a while, as a client library's outlier ejection would: a follower that says 503 "no
+ * leader yet" costs milliseconds, an unreachable old leader a whole attempt timeout.
  */
 public final class LoadClient implements Runnable {
     static final String REQUEST_ID = "Br2k-Request-Id";
     private static final int MAX_REDIRECTS = 3;
+    /** How long, in attempt timeouts, a replica that did not answer is passed over. */
+    private static final int UNREACHABLE_ATTEMPTS = 4;
 
     private final int number;
     private final String runId;
@@ -40,6 +46,7 @@ public final class LoadClient implements Runnable {
     private URI target;
     private URI failedBefore;
     private int nextCandidate;
+    private final Map<URI, Long> unreachableUntil = new HashMap<>();
 
     /**
      * @param replicaIds the replica id for each URL authority ({@code host:port}), to tell who answered
@@ -119,12 +126,14 @@ public final class LoadClient implements Runnable {
                 request.headers().forEach(b::header);
                 res = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
+                unreachableUntil.put(url, clock.now() + settings.attemptTimeout().multipliedBy(UNREACHABLE_ATTEMPTS).toNanos());
                 return Optional.empty();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Optional.empty();
             }
             int status = res.statusCode();
+            unreachableUntil.remove(url); // it answered
             if (status == 200) {
                 target = url;
                 return Optional.of(new Answer(replicaByAuthority.getOrDefault(url.getAuthority(), url.getAuthority()),
@@ -148,20 +157,38 @@ public final class LoadClient implements Runnable {
         return Optional.empty();
     }
 
-    /** After a failure: the published location if it names another replica, else the next replica. */
+    /**
+     * After a failure: the published location if it names another replica that answers, else the next
+     * replica that answers; when every other replica has just failed to answer, the next one regardless.
+     */
     private void failedOver() {
         URI failed = target;
+        long now = clock.now();
         Optional<URI> published = locator.location();
-        if (published.isPresent() && !published.get().equals(failed) && !published.get().equals(failedBefore)) {
+        if (published.isPresent() && !published.get().equals(failed) && !published.get().equals(failedBefore)
+                && !unreachable(published.get(), now)) {
             failedBefore = failed;
             target = published.get();
             return;
         }
         failedBefore = failed;
+        for (int tried = 0; tried < replicas.size(); tried++) {
+            URI candidate = replicas.get(nextCandidate);
+            nextCandidate = (nextCandidate + 1) % replicas.size();
+            if (!candidate.equals(failed) && !unreachable(candidate, now)) {
+                target = candidate;
+                return;
+            }
+        }
         do { // never straight back to the replica that just failed: a partitioned one costs a whole timeout
             target = replicas.get(nextCandidate);
             nextCandidate = (nextCandidate + 1) % replicas.size();
         } while (target.equals(failed) && replicas.size() > 1);
+    }
+
+    private boolean unreachable(URI replica, long now) {
+        Long until = unreachableUntil.get(replica);
+        return until != null && now < until;
     }
 
     private record Answer(String replica, long counter) {

@@ -1,0 +1,157 @@
+package dev.br2k.robustness.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.br2k.robustness.RunClock;
+import dev.br2k.robustness.workload.PreparedRequest;
+import dev.br2k.robustness.workload.Workload;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The load client against real loopback servers: an old leader that accepts connections and never
+ * answers (as a stopped or cut-off process does), and two followers that say 503 until one of them leads.
+ */
+class LoadClientTest {
+    private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable c : open) {
+            c.close();
+        }
+    }
+
+    @Test
+    void a_client_whose_leader_stopped_answering_does_not_go_back_to_it_while_the_followers_answer() throws Exception {
+        SilentServer oldLeader = new SilentServer();
+        open.add(oldLeader);
+        AtomicInteger asked = new AtomicInteger();
+        URI newLeader = answering(exchange -> asked.incrementAndGet() > 4 ? 200 : 503);
+        URI otherFollower = answering(exchange -> 503);
+        List<URI> replicas = List.of(oldLeader.uri(), newLeader, otherFollower);
+        Map<String, String> ids = Map.of(oldLeader.uri().getAuthority(), "r1", newLeader.getAuthority(), "r2",
+                otherFollower.getAuthority(), "r3");
+        ClientResults results = new ClientResults();
+        LoadClient client = new LoadClient(1, "run", replicas, ids, () -> java.util.Optional.of(oldLeader.uri()),
+                new OneRequest(), new ClientSettings(1, 10, 1, Duration.ofMillis(300), Duration.ofSeconds(5)),
+                results, new RunClock(), new AtomicBoolean());
+
+        client.run();
+
+        assertThat(results.acks()).singleElement().satisfies(a -> assertThat(a.replica()).isEqualTo("r2"));
+        assertThat(oldLeader.connections()).as("connections to the old leader, which the published location still names")
+                .isEqualTo(1);
+    }
+
+    private URI answering(java.util.function.ToIntFunction<com.sun.net.httpserver.HttpExchange> status) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status.applyAsInt(exchange), body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        open.add(() -> server.stop(0));
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Accepts connections and never answers. */
+    private static final class SilentServer implements AutoCloseable {
+        private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+        private final Thread acceptor;
+
+        SilentServer() throws IOException {
+            acceptor = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        accepted.add(socket.accept());
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            }, "silent-server");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        URI uri() {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+
+        int connections() {
+            return accepted.size();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            for (Socket s : accepted) {
+                s.close();
+            }
+        }
+    }
+
+    private static final class OneRequest implements Workload {
+        @Override
+        public String describe() {
+            return "one request";
+        }
+
+        @Override
+        public String serviceMainClass() {
+            return "none";
+        }
+
+        @Override
+        public void prepare(List<URI> replicas, int clients) {
+        }
+
+        @Override
+        public PreparedRequest request(int client, String requestId) {
+            return new PreparedRequest(requestId, "POST", "/put", "x", Map.of());
+        }
+
+        @Override
+        public PreparedRequest read(int client, String requestId) {
+            return request(client, requestId);
+        }
+
+        @Override
+        public boolean canFailHandlers() {
+            return false;
+        }
+
+        @Override
+        public long appliedPerAnswer(String body) {
+            return 1;
+        }
+
+        @Override
+        public Path databaseFile(Path stateDir) {
+            return stateDir;
+        }
+
+        @Override
+        public Map<String, Long> applied(Path databaseFile) {
+            return Map.of();
+        }
+    }
+}
