@@ -43,6 +43,7 @@ final class LeaderProbe {
         volatile int refusedInARow;
     }
 
+    private final long staleNanos;
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofMillis(TIMEOUT_MILLIS))
             .version(HttpClient.Version.HTTP_1_1)
@@ -53,10 +54,35 @@ final class LeaderProbe {
      */
     private final Map<URI, Health> health = new ConcurrentHashMap<>();
 
-    /** Starts a probe of {@code url} unless one of it is still running; results arrive asynchronously. */
+    /**
+     * @param staleAfter how long after the last probe of a replica its failures stop counting: the next probe
+     *                   starts a new count (a role check probes the known leader every interval, so this is a few
+     *                   intervals)
+     */
+    LeaderProbe(Duration staleAfter) {
+        this.staleNanos = staleAfter.toNanos();
+    }
+
+    /**
+     * Starts a probe of {@code url} unless one of it is still running; results arrive asynchronously.
+     *
+     * <p>Failures count only over probes in a row: when {@code url} was not probed for longer than the staleness
+     * limit (another replica led meanwhile), its failing time and refusals start again from this probe, and it
+     * stays untrusted ({@link #answers}) until it answers. Before, a replica that had failed its probes while it
+     * stepped down, then led again minutes later, counted as failing since then at the first probe: a follower
+     * moved Raft leadership away from the new leader 150 ms after it took over, and back again (leadership
+     * ping-pong, 0.8 s of failover in the robustness run).
+     */
     void probe(URI url) {
         Health h = health.computeIfAbsent(url, u -> new Health());
-        h.lastProbe = System.nanoTime();
+        long now = System.nanoTime();
+        if (now - h.lastProbe > staleNanos) {
+            h.refusedInARow = 0;
+            if (h.failingSince != 0) {
+                h.failingSince = now;
+            }
+        }
+        h.lastProbe = now;
         forgetOldest();
         if (!h.inFlight.compareAndSet(false, true)) {
             return;

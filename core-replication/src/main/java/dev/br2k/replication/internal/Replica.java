@@ -52,7 +52,7 @@ public final class Replica implements AutoCloseable {
     private final Takeover takeover;
     private final Membership membership;
     private final ServiceStateWatch watch;
-    private final LeaderProbe probe = new LeaderProbe();
+    private final LeaderProbe probe;
     private final CrashPoints crashPoints;
 
     private volatile Role role = Role.FOLLOWER;
@@ -98,6 +98,9 @@ public final class Replica implements AutoCloseable {
                 Duration.ofMillis(Math.min(1000, config.etcdTimeout().toMillis())), access);
         this.store = new dev.br2k.replication.internal.log.ServiceStore(etcd, keys);
         this.log = new ReplicaLog(Replica.class, config.replicaId(), () -> role);
+        // the role check probes the known leader every interval: a few intervals without a probe start a new count
+        this.probe = new LeaderProbe(config.roleCheckInterval().multipliedBy(5).compareTo(Duration.ofSeconds(1)) > 0
+                ? config.roleCheckInterval().multipliedBy(5) : Duration.ofSeconds(1));
         unreached.ifPresent(note -> log.warn("{}", note));
         this.entries = new EntryRunner(routes, config.stateDir(), log);
         this.metrics = new ReplicaMetrics(this);

@@ -49,7 +49,7 @@ class LeaderProbeTest {
 
     @Test
     void a_leader_that_failed_its_probe_is_not_trusted_again_because_another_replica_was_probed_meanwhile() {
-        LeaderProbe probe = new LeaderProbe();
+        LeaderProbe probe = new LeaderProbe(Duration.ofSeconds(1));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
             probe.probe(deadUrl);
             return !probe.answers(deadUrl);
@@ -66,8 +66,26 @@ class LeaderProbeTest {
     }
 
     @Test
+    void a_replica_that_failed_its_probes_long_ago_counts_as_failing_only_from_its_next_probe() throws InterruptedException {
+        // as when a replica that once led and stepped down leads again: a follower probes it afresh
+        LeaderProbe probe = new LeaderProbe(Duration.ofMillis(300));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            probe.probe(deadUrl);
+            return probe.refusing(deadUrl, 3);
+        });
+        Thread.sleep(900); // not probed for three times the staleness limit
+
+        probe.probe(deadUrl);
+
+        assertThat(probe.failingFor(deadUrl)).as("failing time counted from the probes of long ago")
+                .isLessThan(Duration.ofMillis(300).toNanos());
+        assertThat(probe.refusing(deadUrl, 3)).as("refusals counted from the probes of long ago").isFalse();
+        assertThat(probe.answers(deadUrl)).as("not trusted before it answers").isFalse();
+    }
+
+    @Test
     void a_replica_refusing_connections_is_seen_as_gone_after_three_probes_while_another_is_probed_in_between() {
-        LeaderProbe probe = new LeaderProbe();
+        LeaderProbe probe = new LeaderProbe(Duration.ofSeconds(1));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
             probe.probe(deadUrl);
             probe.probe(liveUrl); // probes of several replicas interleave
