@@ -147,6 +147,9 @@ public final class LoadClient implements Runnable {
                 }
                 URI to = URI.create(location.get());
                 url = URI.create(to.getScheme() + "://" + to.getAuthority());
+                if (unreachable(url, clock.now())) {
+                    return Optional.empty(); // the follower has not noticed yet that its leader is gone; this client has
+                }
                 continue;
             }
             if (status != 503 && status != 502 && status != 504) {

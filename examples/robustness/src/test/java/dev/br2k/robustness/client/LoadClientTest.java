@@ -59,6 +59,41 @@ class LoadClientTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void a_client_does_not_follow_a_redirect_to_a_replica_that_just_failed_to_answer_it() throws Exception {
+        // a follower whose probe has not yet noticed the old leader is gone still redirects to it
+        SilentServer oldLeader = new SilentServer();
+        open.add(oldLeader);
+        AtomicInteger asked = new AtomicInteger();
+        URI newLeader = answering(exchange -> asked.incrementAndGet() > 4 ? 200 : 503);
+        URI follower = redirecting(oldLeader.uri());
+        List<URI> replicas = List.of(oldLeader.uri(), follower, newLeader);
+        Map<String, String> ids = Map.of(oldLeader.uri().getAuthority(), "r1", follower.getAuthority(), "r2",
+                newLeader.getAuthority(), "r3");
+        ClientResults results = new ClientResults();
+        LoadClient client = new LoadClient(1, "run", replicas, ids, java.util.Optional::empty,
+                new OneRequest(), new ClientSettings(1, 10, 1, Duration.ofMillis(300), Duration.ofSeconds(5)),
+                results, new RunClock(), new AtomicBoolean());
+
+        client.run();
+
+        assertThat(results.acks()).singleElement().satisfies(a -> assertThat(a.replica()).isEqualTo("r3"));
+        assertThat(oldLeader.connections()).as("connections to the old leader, to which the follower redirects")
+                .isEqualTo(1);
+    }
+
+    private URI redirecting(URI to) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Location", to.resolve(exchange.getRequestURI().getPath()).toString());
+            exchange.sendResponseHeaders(307, -1);
+            exchange.close();
+        });
+        server.start();
+        open.add(() -> server.stop(0));
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
     private URI answering(java.util.function.ToIntFunction<com.sun.net.httpserver.HttpExchange> status) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
