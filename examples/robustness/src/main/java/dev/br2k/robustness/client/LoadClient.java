@@ -22,14 +22,16 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Finding the leader: the replica that answered last; after a failure, the published location, then
  * the other replicas in turn (never the one that just failed); a follower's 307 is followed to the leader.
- * A replica that did not answer at all (a timeout or a refused connection: killed, stopped or cut off) is
- * passed over for a while, as a client library's outlier ejection would: a follower that says 503 "no
- * leader yet" costs milliseconds, an unreachable old leader a whole attempt timeout.
+ * A replica that did not answer at all is passed over for a while, as a client library's outlier ejection
+ * would: a follower that says 503 "no leader yet" costs milliseconds, an unreachable old leader a whole
+ * attempt timeout. One that refused or did not accept the connection (killed, cut off) is passed over for
+ * four attempt timeouts; one that took the request and did not answer in time (stopped, or a leader that is
+ * only slow while it finishes a backup) for one.
  */
 public final class LoadClient implements Runnable {
     static final String REQUEST_ID = "Br2k-Request-Id";
     private static final int MAX_REDIRECTS = 3;
-    /** How long, in attempt timeouts, a replica that did not answer is passed over. */
+    /** How long, in attempt timeouts, a replica that could not be connected to is passed over. */
     private static final int UNREACHABLE_ATTEMPTS = 4;
 
     private final int number;
@@ -126,7 +128,10 @@ public final class LoadClient implements Runnable {
                 request.headers().forEach(b::header);
                 res = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
-                unreachableUntil.put(url, clock.now() + settings.attemptTimeout().multipliedBy(UNREACHABLE_ATTEMPTS).toNanos());
+                // no connection at all (refused, or cut off): gone for a while; connected but no answer in time (stopped,
+                // or only slow: a leader finishing a backup holds its requests for most of a second): one timeout
+                int attempts = connectFailed(e) ? UNREACHABLE_ATTEMPTS : 1;
+                unreachableUntil.put(url, clock.now() + settings.attemptTimeout().multipliedBy(attempts).toNanos());
                 return Optional.empty();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -187,6 +192,15 @@ public final class LoadClient implements Runnable {
             target = replicas.get(nextCandidate);
             nextCandidate = (nextCandidate + 1) % replicas.size();
         } while (target.equals(failed) && replicas.size() > 1);
+    }
+
+    private static boolean connectFailed(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.http.HttpConnectTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean unreachable(URI replica, long now) {
