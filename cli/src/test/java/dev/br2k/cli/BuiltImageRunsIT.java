@@ -83,7 +83,8 @@ class BuiltImageRunsIT {
                 .orThrow();
         try {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                    assertThat(podman.run("logs", sidecar).err()).contains("is not set: the leader-label sidecar runs in a BR2K pod")
+                    assertThat(podman.run("logs", sidecar).err()).contains("leader-label: starting")
+                            .contains("is not set: the leader-label sidecar runs in a BR2K pod")
                             .contains("trying again in 2 s").doesNotContain("ClassNotFoundException", "NoClassDefFoundError"));
             assertThat(podman.run("inspect", "--format", "{{.State.Status}}", sidecar).out().strip())
                     .as("the sidecar after failing twice").isEqualTo("running");

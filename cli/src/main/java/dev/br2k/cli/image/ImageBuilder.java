@@ -15,6 +15,7 @@ import dev.br2k.cli.CliException;
 import dev.br2k.cli.home.RegistryLogin;
 import dev.br2k.cli.project.ProjectFile;
 import dev.br2k.cluster.kubernetes.leaderlabel.LeaderLabeller;
+import dev.br2k.protocol.status.StatusCodec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,13 +162,46 @@ public final class ImageBuilder {
     }
 
     /**
-     * The pods' leader-label sidecar runs from the service's image: its class and its nested classes (the sidecar
-     * uses nothing else of BR2K), from this CLI's class path.
+     * The pods' leader-label sidecar runs from the service's image: its class and its nested classes, and the
+     * protocol module that reads the replica's status (the sidecar uses nothing else of BR2K), from this CLI's
+     * class path.
      */
     private Path leaderLabelClasses() throws IOException {
         Path dir = cacheDir.resolve("leader-label");
         copyClass(LeaderLabeller.class, dir);
+        copyModuleClasses(StatusCodec.class, "dev/br2k/protocol/", dir);
         return dir;
+    }
+
+    /** Every class under {@code prefix} in the jar or directory that {@code anchor} was loaded from. */
+    private static void copyModuleClasses(Class<?> anchor, String prefix, Path dir) throws IOException {
+        Path from;
+        try {
+            from = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException | NullPointerException e) {
+            throw CliException.failed("cannot tell where " + anchor.getName() + " was loaded from: reinstall br2k", e);
+        }
+        if (Files.isDirectory(from)) {
+            try (var files = Files.walk(from.resolve(prefix))) {
+                for (Path f : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                    Path to = dir.resolve(from.relativize(f).toString());
+                    Files.createDirectories(to.getParent());
+                    Files.copy(f, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return;
+        }
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(from.toFile())) {
+            for (var entry : java.util.Collections.list(jar.entries())) {
+                if (entry.getName().startsWith(prefix) && entry.getName().endsWith(".class")) {
+                    Path to = dir.resolve(entry.getName());
+                    Files.createDirectories(to.getParent());
+                    try (java.io.InputStream in = jar.getInputStream(entry)) {
+                        Files.write(to, in.readAllBytes());
+                    }
+                }
+            }
+        }
     }
 
     private static void copyClass(Class<?> type, Path dir) throws IOException {

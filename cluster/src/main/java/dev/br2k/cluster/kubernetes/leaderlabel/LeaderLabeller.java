@@ -1,5 +1,8 @@
 package dev.br2k.cluster.kubernetes.leaderlabel;
 
+import dev.br2k.protocol.ProtocolException;
+import dev.br2k.protocol.Role;
+import dev.br2k.protocol.status.StatusCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -15,8 +18,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -25,8 +26,9 @@ import javax.net.ssl.TrustManagerFactory;
  * and {@code follower} otherwise (also when the replica does not answer), so that the client Service,
  * which selects the label, reaches the leader (Patroni's pattern). It reads the replica's
  * {@code /br2k/status} on the pod's loopback and patches its own pod through the API server with the
- * pod's ServiceAccount token (a Role allows get/patch on pods). Only JDK classes: it runs from the
- * cluster jar alone, which {@code br2k build} puts in every image at {@link #JAR_IN_IMAGE}.
+ * pod's ServiceAccount token (a Role allows get/patch on pods). It reads the status with the protocol
+ * module's {@link StatusCodec}, as every other reader does, and otherwise uses only JDK classes: {@code br2k
+ * build} puts this class, its nested classes and the protocol module's classes in every image.
  *
  * <p>The label only routes: two pods labelled leader for a moment (a partitioned ex-leader whose sidecar
  * cannot reach the API server) make the Service send some requests to a follower, which redirects (307)
@@ -34,10 +36,7 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class LeaderLabeller {
     public static final String LABEL = "br2k.dev/role";
-    public static final String JAR_IN_IMAGE = "/opt/br2k/br2k-cluster.jar";
     static final Path SERVICE_ACCOUNT = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
-    /** The one field read from the replica's status body ({@code StatusView.role} in core-replication). */
-    private static final Pattern ROLE = Pattern.compile("\"role\"\\s*:\\s*\"([A-Z_]+)\"");
 
     private final HttpClient local = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final HttpClient api;
@@ -61,6 +60,9 @@ public final class LeaderLabeller {
      */
     public static void main(String[] args) {
         Map<String, String> env = System.getenv();
+        // naming the status reader loads it: an image without the protocol classes fails here, at once
+        System.err.println("leader-label: starting; labels the pod " + LABEL + "=leader while its replica leads (status read with "
+                + StatusCodec.class.getName() + ")");
         LeaderLabeller[] labeller = {null};
         run(() -> {
             if (labeller[0] == null) {
@@ -119,9 +121,20 @@ public final class LeaderLabeller {
                 required(env, "POD_NAMESPACE"), required(env, "POD_NAME"), api, () -> read(SERVICE_ACCOUNT.resolve("token")));
     }
 
-    /** Reads the replica's role and patches the pod's label if it changed; returns the label value now wanted. */
+    /**
+     * Reads the replica's role and patches the pod's label if it changed; returns the label value now wanted. A status
+     * it cannot read labels the pod follower (no client is sent to a replica in an unknown state), then fails the round.
+     */
     public String once() throws IOException, InterruptedException {
-        String wanted = "LEADER".equals(role().orElse("")) ? "leader" : "follower";
+        Optional<Role> role;
+        IOException unreadable = null;
+        try {
+            role = role();
+        } catch (IOException e) {
+            role = Optional.empty();
+            unreadable = e;
+        }
+        String wanted = role.filter(r -> r == Role.LEADER).isPresent() ? "leader" : "follower";
         if (!applied.equals(Optional.of(wanted))) {
             String body = "{\"metadata\":{\"labels\":{\"" + LABEL + "\":\"" + wanted + "\"}}}";
             HttpResponse<String> r = api.send(HttpRequest.newBuilder(pod).timeout(Duration.ofSeconds(5))
@@ -134,17 +147,32 @@ public final class LeaderLabeller {
             }
             applied = Optional.of(wanted);
         }
+        if (unreadable != null) {
+            throw unreadable;
+        }
         return wanted;
     }
 
-    private Optional<String> role() throws InterruptedException {
+    /**
+     * The replica's role; empty when it does not answer. A body that is not a BR2K status (a field missing or
+     * unknown: another version of the runtime?) is an error, not a guess: the round fails and says so.
+     */
+    private Optional<Role> role() throws IOException, InterruptedException {
+        HttpResponse<String> r;
         try {
-            HttpResponse<String> r = local.send(HttpRequest.newBuilder(status).timeout(Duration.ofSeconds(2)).build(),
+            r = local.send(HttpRequest.newBuilder(status).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            Matcher m = ROLE.matcher(r.body());
-            return r.statusCode() == 200 && m.find() ? Optional.of(m.group(1)) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
+        }
+        if (r.statusCode() != 200) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(StatusCodec.decode(r.body()).role());
+        } catch (ProtocolException e) {
+            throw new IOException("the replica's " + status + " is not a status this sidecar reads (" + e.getMessage()
+                    + "): the pod's image and its sidecar should come from the same br2k build", e);
         }
     }
 

@@ -1,8 +1,12 @@
 package dev.br2k.cluster.kubernetes.leaderlabel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.br2k.protocol.Role;
+import dev.br2k.protocol.status.ReplicaStatusRecord;
+import dev.br2k.protocol.status.StatusCodec;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -12,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +33,8 @@ class LeaderLabellerTest {
 
     HttpServer replica;
     final AtomicReference<String> role = new AtomicReference<>("FOLLOWER");
+    /** When set, the replica answers this body instead of its full status. */
+    final AtomicReference<String> rawBody = new AtomicReference<>();
     LeaderLabeller labeller;
 
     @BeforeEach
@@ -36,8 +43,10 @@ class LeaderLabellerTest {
                 .addToLabels("app.kubernetes.io/instance", "infodid").endMetadata().build()).create();
         replica = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         replica.createContext("/br2k/status", exchange -> {
-            byte[] body = ("{\"service\":\"infodid\",\"id\":\"infodid-1\",\"role\":\"" + role.get() + "\",\"lpi\":3}")
-                    .getBytes(StandardCharsets.UTF_8);
+            String text = rawBody.get() != null ? rawBody.get()
+                    : StatusCodec.encode(new ReplicaStatusRecord("infodid", "infodid-1", Role.valueOf(role.get()), 3, 3, 3, 1, 1,
+                            Optional.empty(), Optional.empty(), "http://infodid-1:8080", Optional.empty(), Optional.empty()));
+            byte[] body = text.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -70,6 +79,17 @@ class LeaderLabellerTest {
 
         role.set("FOLLOWER");
         labeller.once();
+        assertThat(label()).isEqualTo("follower");
+    }
+
+    @Test
+    void a_status_that_is_not_a_br2k_status_labels_the_pod_follower_and_the_round_says_why() throws Exception {
+        role.set("LEADER");
+        labeller.once();
+        rawBody.set("{\"role\":\"LEADER\",\"lpi\":3}"); // a role, but not the status this version writes
+
+        assertThatThrownBy(labeller::once).isInstanceOf(IOException.class)
+                .hasMessageContaining("is not a status this sidecar reads").hasMessageContaining("same br2k build");
         assertThat(label()).isEqualTo("follower");
     }
 
