@@ -174,6 +174,8 @@ class WatchIT {
         await().atMost(60, TimeUnit.SECONDS).until(() -> Fx.get(() -> kv().replicaCount() == 2 && kv().health() == Health.HEALTHY));
         assertThat(enabled("#add")).as("ADD at the registered maximum").isFalse();
         assertThat(enabled("#reduce")).isTrue();
+        ReplicationChart chart = robot.lookup("#replicationChart").query();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> Fx.get(chart::markerLabels), labels -> labels.contains("ADD"));
     }
 
     @Test

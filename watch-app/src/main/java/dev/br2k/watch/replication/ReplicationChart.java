@@ -23,7 +23,8 @@ import java.util.Objects;
  * {@link ChartWindow#redrawEvery()}); a resize or another window is drawn at once.
  *
  * <p>The timeline is coloured by leader, red where no replica led; each failover is a marker labelled
- * with the new leader and how long the service was without one.
+ * with the new leader and how long the service was without one; backups, restores and the Watch's
+ * operations are diamonds on the band's edge, each kind in its colour.
  */
 public final class ReplicationChart extends Region {
 
@@ -42,6 +43,9 @@ public final class ReplicationChart extends Region {
     private static final Color LINE = Color.web("#30363d");
     private static final Color NO_LEADER = Color.web("#f85149");
     private static final Color MARKER = Color.web("#f0f6fc");
+    private static final Color BACKUP = Color.web("#79c0ff");
+    private static final Color RESTORE = Color.web("#e3b341");
+    private static final Color OPERATION = Color.web("#56d364");
     private static final Color[] LEADERS = {
             Color.web("#2f81f7"), Color.web("#3fb950"), Color.web("#a371f7"), Color.web("#d29922"), Color.web("#db61a2")};
     private static final Font FONT = Font.font("System", 12);
@@ -97,7 +101,7 @@ public final class ReplicationChart extends Region {
         return paintNanos;
     }
 
-    /** The failover labels of the latest drawing, oldest first, e.g. {@code "kv-1 after 1.2 s"}. */
+    /** The labels of the latest drawing: the failovers (e.g. {@code "kv-1 after 1.2 s"}), then the backups, restores and operations, each oldest first. */
     public List<String> markerLabels() {
         return markerLabels;
     }
@@ -174,6 +178,7 @@ public final class ReplicationChart extends Region {
             runStart = i;
         }
         List<String> labels = new ArrayList<>();
+        List<double[]> taken = new ArrayList<>(); // the label row's spans already written on
         g.setTextBaseline(VPos.TOP);
         for (LeaderChange c : vm.leaderChanges()) {
             if (!c.failover()) {
@@ -190,8 +195,11 @@ public final class ReplicationChart extends Region {
             g.setStroke(NO_LEADER);
             g.strokeLine(sx, bandY + bandH + 6, mx, bandY + bandH + 6);
             g.setFill(MARKER);
-            g.fillText(label, Math.min(mx + 6, Math.max(LEFT, w - PAD - label.length() * 6.5)), bandY + bandH + 6);
+            double lx = Math.min(mx + 6, Math.max(LEFT, w - PAD - label.length() * 6.5));
+            g.fillText(label, lx, bandY + bandH + 6);
+            taken.add(new double[] {lx, lx + label.length() * 6.5});
         }
+        paintEvents(g, x, w, bandY, bandH, labels, taken);
         markerLabels = List.copyOf(labels);
         g.setTextBaseline(VPos.CENTER);
         g.setFill(MUTED);
@@ -213,6 +221,38 @@ public final class ReplicationChart extends Region {
             paintLags(g, samples, replicas, columns, 0, plot, TIMELINE_HEIGHT + 2 * LAG_ROW_HEIGHT);
         }
         notifyAccessibleAttributeChanged(AccessibleAttribute.TEXT);
+    }
+
+    /**
+     * Backups, restores and operations: a diamond on the band's top edge in the kind's colour, and its label
+     * below the band where the failovers' labels leave room (every label is in {@link #markerLabels()} and read
+     * out by screen readers either way).
+     */
+    private void paintEvents(GraphicsContext g, java.util.function.ToDoubleFunction<Instant> x, double w, double bandY,
+                             double bandH, List<String> labels, List<double[]> taken) {
+        double right = w - PAD;
+        for (TimelineEvent e : vm.events()) {
+            labels.add(e.label());
+            double ex = Math.max(LEFT, Math.min(right, x.applyAsDouble(e.at())));
+            Color colour = switch (e.kind()) {
+                case BACKUP -> BACKUP;
+                case RESTORE -> RESTORE;
+                case OPERATION -> OPERATION;
+            };
+            g.setFill(colour);
+            g.setStroke(BACKGROUND);
+            g.setLineWidth(1);
+            double[] xs = {ex, ex + 5, ex, ex - 5};
+            double[] ys = {bandY - 5, bandY, bandY + 5, bandY};
+            g.fillPolygon(xs, ys, 4);
+            g.strokePolygon(xs, ys, 4);
+            double lx = Math.min(ex + 6, Math.max(LEFT, right - e.label().length() * 6.5));
+            double[] span = {lx, lx + e.label().length() * 6.5};
+            if (taken.stream().noneMatch(t -> span[0] < t[1] + 6 && t[0] < span[1] + 6)) {
+                g.fillText(e.label(), lx, bandY + bandH + 6);
+                taken.add(span);
+            }
+        }
     }
 
     /**
@@ -407,7 +447,7 @@ public final class ReplicationChart extends Region {
             }
         });
         if (!markerLabels.isEmpty()) {
-            text.append("Failovers: ").append(String.join("; ", markerLabels)).append('.');
+            text.append("On the timeline: ").append(String.join("; ", markerLabels)).append('.');
         }
         return text.toString().trim();
     }

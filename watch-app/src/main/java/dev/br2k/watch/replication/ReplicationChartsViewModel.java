@@ -73,7 +73,20 @@ public final class ReplicationChartsViewModel {
                 || !sample.at().isBefore(latest.get().at().plus(KEPT_STEP));
         if (keep) {
             record(sample);
+        } else {
+            history.observe(sample); // a backup or a restore between two kept samples still gets its marker
         }
+    }
+
+    /** Marks an operation the Watch started (ADD, REDUCE, RECOVERY) on the timeline, now. */
+    public void operation(String label) {
+        history.mark(new TimelineEvent(Instant.now(), TimelineEvent.Kind.OPERATION, label));
+        revision.set(revision.get() + 1);
+    }
+
+    /** The backups, restores and operations in the window shown, oldest first. */
+    public List<TimelineEvent> events() {
+        return history.events(window.get());
     }
 
     /** Adds the leader's traffic between two reads of its metrics (oldest dropped beyond an hour). */

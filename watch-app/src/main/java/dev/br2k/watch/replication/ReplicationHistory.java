@@ -26,6 +26,10 @@ public final class ReplicationHistory {
     private final Duration retention;
     private final Deque<ReplicationSample> samples = new ArrayDeque<>();
     private final Deque<LeaderChange> changes = new ArrayDeque<>();
+    private final Deque<TimelineEvent> events = new ArrayDeque<>();
+    private long seenStateVersion = -1;
+    private java.util.Set<String> seenRestoring = java.util.Set.of();
+    private Instant seenAt;
     private Optional<String> lastLeader = Optional.empty();
     private Optional<Instant> leaderlessSince = Optional.empty();
 
@@ -53,6 +57,7 @@ public final class ReplicationHistory {
         if (!samples.isEmpty() && !sample.at().isAfter(samples.peekLast().at())) {
             return false;
         }
+        observe(sample);
         if (sample.leader().isEmpty()) {
             if (leaderlessSince.isEmpty()) {
                 leaderlessSince = Optional.of(sample.at());
@@ -71,6 +76,51 @@ public final class ReplicationHistory {
         samples.addLast(sample);
         evict(sample.at());
         return true;
+    }
+
+    /**
+     * Finds the backups and restores in a sample, also one that is not kept (the page polls more often than it
+     * keeps samples, and a restore can be over within a second): the state version going up is a backup, a replica
+     * turning Learner a restore. The first sample seen only sets what later ones are compared with; one not newer
+     * than the last seen is ignored.
+     */
+    public void observe(ReplicationSample sample) {
+        Objects.requireNonNull(sample, "sample");
+        if (seenAt != null && !sample.at().isAfter(seenAt)) {
+            return; // answered late: a newer sample was seen already
+        }
+        if (seenAt != null) {
+            if (sample.stateVersion() > seenStateVersion && seenStateVersion >= 0) {
+                events.addLast(new TimelineEvent(sample.at(), TimelineEvent.Kind.BACKUP, "backup v" + sample.stateVersion()));
+            }
+            sample.restoring().stream().filter(r -> !seenRestoring.contains(r)).sorted()
+                    .forEach(r -> events.addLast(new TimelineEvent(sample.at(), TimelineEvent.Kind.RESTORE, r + " restores")));
+        }
+        seenAt = sample.at();
+        seenStateVersion = Math.max(seenStateVersion, sample.stateVersion());
+        seenRestoring = sample.restoring();
+        evictEvents(sample.at());
+    }
+
+    /** Puts an event the replicas' status cannot show on the timeline: an operation the Watch started. */
+    public void mark(TimelineEvent event) {
+        events.addLast(Objects.requireNonNull(event, "event"));
+    }
+
+    /** The backups, restores and operations in {@code window} before the latest sample, oldest first. */
+    public List<TimelineEvent> events(ChartWindow window) {
+        Instant from = from(window);
+        return events.stream().filter(e -> !e.at().isBefore(from)).sorted(java.util.Comparator.comparing(TimelineEvent::at)).toList();
+    }
+
+    private void evictEvents(Instant now) {
+        Instant oldest = now.minus(retention);
+        while (!events.isEmpty() && events.peekFirst().at().isBefore(oldest)) {
+            events.removeFirst();
+        }
+        while (events.size() > capacity) {
+            events.removeFirst();
+        }
     }
 
     private void evict(Instant now) {

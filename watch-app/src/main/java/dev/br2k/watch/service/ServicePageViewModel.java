@@ -256,6 +256,7 @@ public final class ServicePageViewModel implements AutoCloseable {
         operationTitle.set(title);
         steps.clear();
         item.setOperationRunning(true);
+        charts.operation(operation.displayName().toUpperCase(java.util.Locale.ROOT));
         executor.submit(title, context -> {
             // chain check, then the cluster, then the registry, then verify: the same use case as the CLI's
             ServiceOperations operations = ServiceOperations.of(c, dashboard.session().registry().chain());

@@ -119,4 +119,21 @@ class ReplicationChartTest {
         await().atMost(3, TimeUnit.SECONDS).until(() -> Fx.get(view.chart()::markerLabels), l -> !l.isEmpty());
         assertThat(Fx.get(view.chart()::markerLabels)).containsExactly("kv-1 after 2.0 s");
     }
+
+    @Test
+    void backups_restores_and_operations_are_marked_on_the_timeline_and_read_out() {
+        Instant t0 = Instant.now().minusSeconds(10);
+        Fx.run(() -> {
+            vm.record(new ReplicationSample(t0, Optional.of("kv-0"), 10, Map.of("kv-0", 10L, "kv-1", 10L), 3, java.util.Set.of()));
+            vm.record(new ReplicationSample(t0.plusSeconds(2), Optional.of("kv-0"), 12, Map.of("kv-0", 12L, "kv-1", 12L), 4,
+                    java.util.Set.of()));
+            vm.record(new ReplicationSample(t0.plusSeconds(4), Optional.of("kv-0"), 14, Map.of("kv-0", 14L, "kv-1", 0L), 4,
+                    java.util.Set.of("kv-1")));
+            vm.operation("RECOVERY");
+        });
+
+        await().atMost(3, TimeUnit.SECONDS).until(() -> Fx.get(view.chart()::markerLabels), l -> l.size() == 3);
+        assertThat(Fx.get(view.chart()::markerLabels)).containsExactly("backup v4", "kv-1 restores", "RECOVERY");
+        assertThat(Fx.get(view.chart()::describe)).contains("On the timeline: backup v4; kv-1 restores; RECOVERY");
+    }
 }

@@ -141,4 +141,60 @@ class ReplicationHistoryTest {
         assertThatThrownBy(() -> new ReplicationHistory(1, Duration.ofMinutes(5)))
                 .hasMessageContaining("capacity must be at least 2");
     }
+
+    private static ReplicationSample versioned(Duration at, long stateVersion, String... restoring) {
+        return new ReplicationSample(T0.plus(at), Optional.of("kv-0"), 10, Map.of("kv-0", 10L, "kv-1", 10L), stateVersion,
+                java.util.Set.of(restoring));
+    }
+
+    @Test
+    void a_state_version_going_up_is_a_backup_on_the_timeline_and_the_first_sample_only_sets_where_it_starts() {
+        ReplicationHistory history = new ReplicationHistory();
+        history.add(versioned(Duration.ZERO, 3, "kv-1")); // opened while kv-1 was restoring: no marker, not known since when
+        history.add(versioned(Duration.ofSeconds(1), 3, "kv-1"));
+        history.add(versioned(Duration.ofSeconds(2), 4));
+
+        assertThat(history.events(ChartWindow.FIVE_MINUTES)).containsExactly(
+                new TimelineEvent(T0.plusSeconds(2), TimelineEvent.Kind.BACKUP, "backup v4"));
+    }
+
+    @Test
+    void a_replica_turning_learner_is_a_restore_marked_once_while_it_restores_and_again_the_next_time() {
+        ReplicationHistory history = new ReplicationHistory();
+        history.add(versioned(Duration.ZERO, 3));
+        history.add(versioned(Duration.ofSeconds(1), 3, "kv-1"));
+        history.add(versioned(Duration.ofSeconds(2), 3, "kv-1"));
+        history.add(versioned(Duration.ofSeconds(3), 3));
+        history.add(versioned(Duration.ofSeconds(4), 3, "kv-1"));
+
+        assertThat(history.events(ChartWindow.FIVE_MINUTES)).extracting(TimelineEvent::at, TimelineEvent::label).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(T0.plusSeconds(1), "kv-1 restores"),
+                org.assertj.core.groups.Tuple.tuple(T0.plusSeconds(4), "kv-1 restores"));
+    }
+
+    @Test
+    void a_backup_seen_only_in_a_sample_that_is_not_kept_still_gets_its_marker() {
+        // the page's frequent poll: 250 ms later, same leader, so the sample is not kept, but the backup is seen
+        ReplicationHistory history = new ReplicationHistory();
+        history.add(versioned(Duration.ZERO, 3));
+        history.observe(versioned(Duration.ofMillis(250), 4));
+        history.add(versioned(Duration.ofSeconds(1), 4));
+
+        assertThat(history.size()).isEqualTo(2);
+        assertThat(history.events(ChartWindow.FIVE_MINUTES)).extracting(TimelineEvent::label).containsExactly("backup v4");
+    }
+
+    @Test
+    void an_operation_is_marked_where_it_started_and_leaves_the_window_with_the_samples() {
+        ReplicationHistory history = new ReplicationHistory();
+        history.add(versioned(Duration.ZERO, 3));
+        history.mark(new TimelineEvent(T0.plusSeconds(1), TimelineEvent.Kind.OPERATION, "ADD"));
+        history.add(versioned(Duration.ofSeconds(2), 3));
+        assertThat(history.events(ChartWindow.FIVE_MINUTES)).extracting(TimelineEvent::label).containsExactly("ADD");
+
+        history.add(versioned(Duration.ofMinutes(6), 3));
+
+        assertThat(history.events(ChartWindow.FIVE_MINUTES)).isEmpty();
+        assertThat(history.events(ChartWindow.ONE_HOUR)).extracting(TimelineEvent::label).containsExactly("ADD");
+    }
 }
