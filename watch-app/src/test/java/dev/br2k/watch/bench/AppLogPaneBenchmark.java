@@ -51,6 +51,8 @@ public final class AppLogPaneBenchmark {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int baselineSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         int warmSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        System.out.printf("Clock origin (the times below are ms after it): %d ms since the epoch, to match a JFR recording%n",
+                System.currentTimeMillis() - BenchClock.now() / 1_000_000);
         Path work = Files.createTempDirectory("br2k-log-bench-app");
         System.out.println("Starting anvil, the registry and a 3-replica LocalCluster of kv…");
         try (Anvil anvil = Anvil.builder().build().start();
