@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +29,11 @@ import org.junit.jupiter.api.Test;
  * answers (as a stopped or cut-off process does), and two followers that say 503 until one of them leads.
  */
 class LoadClientTest {
+    /**
+     * Long against the followers' answers (milliseconds, also on a loaded machine), so that a replica passed over for
+     * one attempt timeout stays passed over while the client asks the others.
+     */
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
     private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
 
     @AfterEach
@@ -44,15 +50,7 @@ class LoadClientTest {
         AtomicInteger asked = new AtomicInteger();
         URI newLeader = answering(exchange -> asked.incrementAndGet() > 2 ? 200 : 503);
         URI otherFollower = answering(exchange -> 503);
-        List<URI> replicas = List.of(oldLeader.uri(), newLeader, otherFollower);
-        Map<String, String> ids = Map.of(oldLeader.uri().getAuthority(), "r1", newLeader.getAuthority(), "r2",
-                otherFollower.getAuthority(), "r3");
-        ClientResults results = new ClientResults();
-        LoadClient client = new LoadClient(1, "run", replicas, ids, () -> java.util.Optional.of(oldLeader.uri()),
-                new OneRequest(), new ClientSettings(1, 10, 1, Duration.ofMillis(300), Duration.ofSeconds(5)),
-                results, new RunClock(), new AtomicBoolean());
-
-        client.run();
+        ClientResults results = sendOne(List.of(oldLeader.uri(), newLeader, otherFollower), () -> Optional.of(oldLeader.uri()));
 
         assertThat(results.acks()).singleElement().satisfies(a -> assertThat(a.replica()).isEqualTo("r2"));
         assertThat(oldLeader.connections()).as("connections to the old leader, which the published location still names")
@@ -67,19 +65,24 @@ class LoadClientTest {
         AtomicInteger asked = new AtomicInteger();
         URI newLeader = answering(exchange -> asked.incrementAndGet() > 2 ? 200 : 503);
         URI follower = redirecting(oldLeader.uri());
-        List<URI> replicas = List.of(oldLeader.uri(), follower, newLeader);
-        Map<String, String> ids = Map.of(oldLeader.uri().getAuthority(), "r1", follower.getAuthority(), "r2",
-                newLeader.getAuthority(), "r3");
-        ClientResults results = new ClientResults();
-        LoadClient client = new LoadClient(1, "run", replicas, ids, java.util.Optional::empty,
-                new OneRequest(), new ClientSettings(1, 10, 1, Duration.ofMillis(300), Duration.ofSeconds(5)),
-                results, new RunClock(), new AtomicBoolean());
-
-        client.run();
+        ClientResults results = sendOne(List.of(oldLeader.uri(), follower, newLeader), Optional::empty);
 
         assertThat(results.acks()).singleElement().satisfies(a -> assertThat(a.replica()).isEqualTo("r3"));
         assertThat(oldLeader.connections()).as("connections to the old leader, to which the follower redirects")
                 .isEqualTo(1);
+    }
+
+    /** One client (number 1, so it starts at the first replica) sends one request; the replicas are r1, r2, r3. */
+    private static ClientResults sendOne(List<URI> replicas, LeaderLocator published) {
+        Map<String, String> ids = new java.util.HashMap<>();
+        for (int i = 0; i < replicas.size(); i++) {
+            ids.put(replicas.get(i).getAuthority(), "r" + (i + 1));
+        }
+        ClientResults results = new ClientResults();
+        new LoadClient(1, "run", replicas, ids, published, new OneRequest(),
+                new ClientSettings(1, 10, 1, ATTEMPT_TIMEOUT, Duration.ofSeconds(10)), results, new RunClock(),
+                new AtomicBoolean()).run();
+        return results;
     }
 
     private URI redirecting(URI to) throws IOException {
