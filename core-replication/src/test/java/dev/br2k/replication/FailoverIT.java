@@ -3,6 +3,9 @@ package dev.br2k.replication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.br2k.protocol.Role;
 import dev.br2k.testkit.EtcdCluster;
 import dev.br2k.testkit.EtcdMember;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** Failures of the leader's etcd member; each test gets its own etcd cluster. */
 class FailoverIT {
@@ -135,5 +139,40 @@ class FailoverIT {
             etcd.resume(first);
         }
         assertThat(kv.awaitConverged()).hasSize(16).containsEntry("during4", "v4");
+    }
+
+    @Test
+    void when_the_leaders_member_freezes_the_replica_beside_the_newly_elected_raft_leader_takes_over_itself()
+            throws Exception {
+        // a long etcd timeout, so that a call held by the frozen member stays held until etcd itself gives up (7 s)
+        kv = KvReplicas.start(etcd, dir, "frozen", 3, c -> c.etcdTimeout(Duration.ofSeconds(20)));
+        int old = kv.awaitLeader();
+        write(old, "before", 5);
+        EtcdMember member = memberBeside(old);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        logged.start();
+        root.addAppender(logged);
+
+        etcd.pause(member);
+        try {
+            // Each follower renews its member key once a second, and a renewal that reaches an etcd follower is
+            // forwarded to the Raft leader: the frozen one. A renewal held there must not hold the replica's role
+            // checks, or the replica beside the newly elected Raft leader cannot take over, and a follower moves
+            // Raft leadership to itself 1.2 s later (the harsh robustness run's slowest failovers).
+            EtcdMember elected = etcd.leader();
+            int beside = kv.running().stream().filter(i -> memberBeside(i) == elected).findFirst().orElseThrow();
+            // a takeover takes a few role checks (0.1 s each); a replica held by the frozen member, 7 s
+            await("the replica beside the elected Raft leader leads").atMost(Duration.ofSeconds(4))
+                    .until(() -> kv.get(beside).app().role() == Role.LEADER);
+            write(beside, "during", 5);
+            assertThat(etcd.currentLeader()).as("the Raft leader elected when the old one froze").contains(elected);
+            assertThat(logged.list).map(ILoggingEvent::getFormattedMessage)
+                    .noneMatch(line -> line.contains("moving Raft leadership"));
+        } finally {
+            root.detachAppender(logged);
+            etcd.resume(member);
+        }
+        assertThat(kv.awaitConverged()).hasSize(10).containsEntry("during4", "v4");
     }
 }

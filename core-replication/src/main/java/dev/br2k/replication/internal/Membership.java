@@ -73,7 +73,8 @@ public final class Membership {
             lastRefresh = now;
         } catch (RuntimeException e) {
             leaseId = 0;
-            r.log().debug("cannot refresh membership: {}", e.toString());
+            r.log().warn("cannot renew its member key (retrying at the next role check; the key lapses {} s after the last renewal): {}",
+                    TTL_SECONDS, e.toString());
         }
     }
 

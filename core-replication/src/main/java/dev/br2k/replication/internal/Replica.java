@@ -71,6 +71,10 @@ public final class Replica implements AutoCloseable {
     private volatile long restoredThrough;
     private volatile LeaderPipeline pipeline;
     private volatile String etcdMemberId = "";
+    /** When the role loop's current round began ({@link System#nanoTime}); 0 between rounds. */
+    private volatile long roundStartedNanos;
+    /** The Raft leader the last role check saw (etcd member id; 0 if none). */
+    private volatile long raftLeaderSeen;
     private Thread control;
 
     public Replica(Br2kConfig config, Map<String, Route> routes) {
@@ -138,6 +142,29 @@ public final class Replica implements AutoCloseable {
         control = new Thread(this::controlLoop, "br2k-" + config.replicaId() + "-control");
         control.setDaemon(true);
         control.start();
+        Thread loop = control;
+        new StaleWaitBreaker(new StaleWaitBreaker.Loop() {
+            @Override
+            public Thread thread() {
+                return loop;
+            }
+
+            @Override
+            public long roundStartedNanos() {
+                return roundStartedNanos;
+            }
+
+            @Override
+            public long raftLeaderSeen() {
+                return raftLeaderSeen;
+            }
+
+            @Override
+            public Role role() {
+                return role;
+            }
+        }, etcd, statusReader::read, config.roleCheckInterval(), log, () -> running)
+                .start("br2k-" + config.replicaId() + "-stale-wait-breaker");
     }
 
     private void controlLoop() {
@@ -154,6 +181,7 @@ public final class Replica implements AutoCloseable {
                     break;
                 }
                 long now = System.nanoTime();
+                roundStartedNanos = now;
                 // after a failed round (often "leader changed" during an election) check again at once
                 boolean periodic = failuresInARow > 0 || now - lastRoleCheck >= config.roleCheckInterval().toNanos();
                 if (periodic) {
@@ -183,6 +211,8 @@ public final class Replica implements AutoCloseable {
                 failuresInARow++;
                 log.warn("role loop: {}", e.toString());
                 sleepQuietly(pace.pauseAfter(failuresInARow));
+            } finally {
+                roundStartedNanos = 0;
             }
         }
     }
@@ -194,7 +224,10 @@ public final class Replica implements AutoCloseable {
         Optional<StatusResponse> status = memberStatus();
         boolean leaderCondition = status.map(s -> s.getLeader() != 0 && s.getLeader() == s.getHeader().getMemberId())
                 .orElse(false);
-        status.ifPresent(s -> etcdMemberId = Long.toHexString(s.getHeader().getMemberId()));
+        status.ifPresent(s -> {
+            etcdMemberId = Long.toHexString(s.getHeader().getMemberId());
+            raftLeaderSeen = s.getLeader();
+        });
         if (role == Role.LEADER) {
             if (status.isEmpty()) {
                 stepDown("cannot read the status of the co-located etcd member");

@@ -16,15 +16,26 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Small blocking helpers over jetcd's KV, every call with a timeout. */
+/**
+ * Small blocking helpers over jetcd's KV, every call with a timeout. A thread's wait can be abandoned from
+ * another thread ({@link #abandonWait}): a call that an etcd follower forwarded to a Raft leader that then froze
+ * waits for etcd's request timeout (7 s) even after a new leader is elected.
+ */
 public final class Etcd {
     private final KV kv;
     private final Duration timeout;
+    private final Map<Thread, Wait> waits = new ConcurrentHashMap<>();
+
+    /** A thread's wait for one call, since {@code startedNanos}. */
+    private record Wait(CompletableFuture<?> future, long startedNanos) { }
 
     public Etcd(KV kv, Duration timeout) {
         this.kv = kv;
@@ -146,9 +157,24 @@ public final class Etcd {
                 .Else(otherwise.toArray(Op[]::new)).commit();
     }
 
+    /**
+     * Abandons the call {@code thread} waits on, if it began before {@code startedBeforeNanos} ({@link
+     * System#nanoTime}): the waiter gets an {@link EtcdCallFailedException}, and the call's outcome is unknown, as
+     * after a timeout. Returns whether a wait was abandoned.
+     */
+    public boolean abandonWait(Thread thread, long startedBeforeNanos) {
+        Wait wait = waits.get(thread);
+        return wait != null && wait.startedNanos() - startedBeforeNanos < 0 && wait.future().cancel(true);
+    }
+
     public <T> T await(CompletableFuture<T> future) {
+        Thread waiter = Thread.currentThread();
+        Wait wait = new Wait(future, System.nanoTime());
+        waits.put(waiter, wait);
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (CancellationException e) {
+            throw new EtcdCallFailedException("the wait for etcd was abandoned (the Raft leader changed while it waited)", e);
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new EtcdCallFailedException("etcd did not answer within " + timeout.toMillis() + " ms", e);
@@ -160,6 +186,8 @@ public final class Etcd {
                 throw new RequestTooLargeException("etcd refused a write for its size: " + e.getCause().getMessage(), e.getCause());
             }
             throw new EtcdCallFailedException("etcd call failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            waits.remove(waiter, wait);
         }
     }
 }
