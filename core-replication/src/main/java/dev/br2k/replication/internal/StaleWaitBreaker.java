@@ -102,7 +102,8 @@ final class StaleWaitBreaker {
         }
         log.info("the Raft leader changed from {} to {} while the role loop was {} ms into a round: abandoning the etcd "
                         + "call it waits on, which may wait on the old leader until etcd's request timeout",
-                Long.toHexString(loop.raftLeaderSeen()), Long.toHexString(leader), (now - started) / 1_000_000);
+                loop.raftLeaderSeen() == 0 ? "none" : Long.toHexString(loop.raftLeaderSeen()), Long.toHexString(leader),
+                (now - started) / 1_000_000);
         return true;
     }
 }
