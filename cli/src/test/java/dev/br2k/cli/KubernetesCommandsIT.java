@@ -97,13 +97,37 @@ class KubernetesCommandsIT {
         assertThat(client.serviceAccounts().inNamespace("infodid").withName("infodid-deployer").get()).isNotNull();
         var role = client.rbac().roles().inNamespace("infodid").withName("infodid-deployer").get();
         assertThat(role.getRules()).extracting(r -> String.join(",", r.getResources())).anyMatch(r -> r.contains("pods"));
-        assertThat(client.rbac().clusterRoleBindings().list().getItems()).isEmpty();
+        // the one cluster-wide grant: reading nodes, bound to this account alone
+        var bindings = client.rbac().clusterRoleBindings().withLabel("br2k.dev/service", "infodid").list().getItems();
+        assertThat(bindings).singleElement().satisfies(b -> {
+            assertThat(b.getRoleRef().getName()).isEqualTo("br2k-node-reader");
+            assertThat(b.getSubjects()).singleElement().satisfies(s -> assertThat(s.getNamespace() + "/" + s.getName())
+                    .isEqualTo("infodid/infodid-deployer"));
+        });
+        assertThat(client.rbac().clusterRoles().withName("br2k-node-reader").get().getRules()).singleElement().satisfies(r -> {
+            assertThat(r.getResources()).containsExactly("nodes");
+            assertThat(r.getVerbs()).containsExactlyInAnyOrder("get", "list", "watch");
+        });
         assertThat(Files.readString(context)).contains("token: \"deployer-token\"").contains("namespace: \"infodid\"");
 
         assertThat(br2k.run("set-context", context.toString()).exitCode()).isZero();
         CliRun.Result test = br2k.run("test");
         assertThat(test.exitCode()).as(test.toString()).isZero();
         assertThat(test.out()).contains("4 node(s) labelled").contains("All checks passed");
+    }
+
+    @Test
+    void context_assign_with_no_node_reader_grants_nothing_outside_the_namespace() throws IOException {
+        Path request = dir.resolve("narrow-request.yaml");
+        assertThat(br2k.run("ask-context", "--service", "narrow", "--image", "127.0.0.1:5000/narrow:1", "--replicas", "3",
+                "--network-id", "31337", "-o", request.toString()).exitCode()).isZero();
+        CliRun.Result assign = br2k.run("context-assign", "--request", request.toString(), "--server", client.getMasterUrl().toString(),
+                "--token", "admin", "--insecure-skip-tls-verify", "--no-node-reader", "-o", dir.resolve("narrow.yaml").toString());
+
+        assertThat(assign.exitCode()).as(assign.toString()).isZero();
+        // the API server is shared by this class's tests: other services' accounts may read nodes, this one may not
+        assertThat(client.rbac().clusterRoleBindings().list().getItems())
+                .noneMatch(b -> b.getSubjects().stream().anyMatch(s -> "narrow".equals(s.getNamespace())));
     }
 
     @Test

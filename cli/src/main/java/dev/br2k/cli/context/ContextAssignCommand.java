@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
@@ -37,7 +39,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "context-assign", mixinStandardHelpOptions = true,
         description = {"Cluster admin: answers a deployer's 'ask-context' request. Labels the chosen nodes, creates the namespace,",
-                "a service account whose token and RBAC reach only that namespace, and writes the context file to send back.",
+                "a service account whose token and RBAC reach only that namespace (and may read nodes), and writes the context file to send back.",
                 "Uses your kubeconfig (or --server/--token). Safe to re-run."})
 public final class ContextAssignCommand implements Callable<Integer> {
     static final List<String> NAMESPACED_RESOURCES = List.of("pods", "pods/log", "pods/portforward", "pods/proxy", "services",
@@ -57,8 +59,21 @@ public final class ContextAssignCommand implements Callable<Integer> {
                         .withVerbs("get", "list", "watch", "create", "update", "patch", "delete").build());
     }
 
+    /** The one cluster-wide grant: reading nodes, so that ADD counts the schedulable labelled nodes before it adds a member. */
+    static final String NODE_READER = "br2k-node-reader";
+
+    static io.fabric8.kubernetes.api.model.rbac.PolicyRule nodeReaderRule() {
+        return new PolicyRuleBuilder().withApiGroups("").withResources("nodes").withVerbs("get", "list", "watch").build();
+    }
+
     @Mixin
     Common common;
+
+    @Option(names = "--no-node-reader",
+            description = {"Do not let the account read nodes (a ClusterRole with get/list/watch on nodes, its only cluster-wide grant).",
+                    "Without it ADD cannot count schedulable nodes first, and an ADD whose pod cannot be scheduled is undone only",
+                    "when the new etcd learner's join times out."})
+    boolean noNodeReader;
 
     @Option(names = "--request", required = true, paramLabel = "FILE", description = "The deployer's request from 'br2k ask-context'.")
     Path request;
@@ -119,7 +134,19 @@ public final class ContextAssignCommand implements Callable<Integer> {
                     .withNewRoleRef("rbac.authorization.k8s.io", "Role", account)
                     .addNewSubject().withKind("ServiceAccount").withName(account).withNamespace(ns).endSubject()
                     .build()).inNamespace(ns).createOr(existing -> existing.update());
-            common.progress("  service account " + ns + "/" + account + " with a Role on namespace " + ns + " only");
+            common.progress("  service account " + ns + "/" + account + " with a Role on namespace " + ns);
+            if (!noNodeReader) {
+                client.resource(new ClusterRoleBuilder().withNewMetadata().withName(NODE_READER)
+                        .withLabels(Map.of("app.kubernetes.io/managed-by", "br2k")).endMetadata()
+                        .withRules(nodeReaderRule()).build()).createOr(existing -> existing.update());
+                String binding = NODE_READER + "-" + ns + "-" + account;
+                client.resource(new ClusterRoleBindingBuilder().withNewMetadata().withName(binding).withLabels(managed).endMetadata()
+                        .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", NODE_READER)
+                        .addNewSubject().withKind("ServiceAccount").withName(account).withNamespace(ns).endSubject()
+                        .build()).createOr(existing -> existing.update());
+                common.progress("  ClusterRoleBinding " + binding + ": the account may read nodes (get/list/watch), nothing else outside "
+                        + ns + " (--no-node-reader to leave it out)");
+            }
             Secret tokenSecret = new SecretBuilder().withNewMetadata().withName(account + "-token").withNamespace(ns).withLabels(managed)
                     .withAnnotations(Map.of("kubernetes.io/service-account.name", account)).endMetadata()
                     .withType("kubernetes.io/service-account-token").build();
