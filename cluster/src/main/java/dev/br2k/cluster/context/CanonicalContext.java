@@ -51,6 +51,7 @@ public final class CanonicalContext {
         o.put("maxReplicas", ctx.maxReplicas());
         o.put("storageSize", ctx.storageSize());
         ctx.storageClass().ifPresent(c -> o.put("storageClass", c));
+        ctx.backupStorageClass().ifPresent(c -> o.put("backupStorageClass", c));
         o.put("serviceType", ctx.exposure().kubernetesType());
         ctx.imageRegistry().ifPresent(r -> o.put("imageRegistry", r.server()));
         ArrayNode pull = o.putArray("imagePullSecrets");

@@ -31,6 +31,8 @@ import java.util.Optional;
  * @param maxReplicas        maximum replicas (as registered)
  * @param storageSize        size of each volume claim, e.g. {@code 1Gi}
  * @param storageClass       storage class of the volume claims, empty for the cluster's default
+ * @param backupStorageClass storage class of the shared backup claim (it must provision ReadWriteMany), empty for
+ *                           the cluster's default
  * @param exposure           type of the client Service
  * @param imageRegistry      credentials for pulling {@code image}, empty when the image is public
  * @param imagePullSecrets   existing pull Secrets to use as well
@@ -59,6 +61,7 @@ public record DeploymentContext(
         int maxReplicas,
         String storageSize,
         Optional<String> storageClass,
+        Optional<String> backupStorageClass,
         ServiceExposure exposure,
         Optional<ImageRegistry> imageRegistry,
         List<String> imagePullSecrets,
@@ -84,6 +87,7 @@ public record DeploymentContext(
         Objects.requireNonNull(etcdImage, "etcdImage");
         Objects.requireNonNull(storageSize, "storageSize");
         Objects.requireNonNull(storageClass, "storageClass");
+        Objects.requireNonNull(backupStorageClass, "backupStorageClass");
         Objects.requireNonNull(exposure, "exposure");
         Objects.requireNonNull(imageRegistry, "imageRegistry");
         imagePullSecrets = List.copyOf(imagePullSecrets);
@@ -95,7 +99,7 @@ public record DeploymentContext(
     public DeploymentContext withReplicas(int newReplicas) {
         return new DeploymentContext(name, service, apiServer, token, certificateAuthority, insecureSkipTlsVerify,
                 kubeconfigContext, namespace, nodeLabels, networkId, protocol, endpoints, port, stateMountPath,
-                etcdMountPath, image, etcdImage, newReplicas, maxReplicas, storageSize, storageClass, exposure,
+                etcdMountPath, image, etcdImage, newReplicas, maxReplicas, storageSize, storageClass, backupStorageClass, exposure,
                 imageRegistry, imagePullSecrets, keystore, etcdTls);
     }
 
@@ -103,7 +107,7 @@ public record DeploymentContext(
     public DeploymentContext withImage(String newImage) {
         return new DeploymentContext(name, service, apiServer, token, certificateAuthority, insecureSkipTlsVerify,
                 kubeconfigContext, namespace, nodeLabels, networkId, protocol, endpoints, port, stateMountPath,
-                etcdMountPath, newImage, etcdImage, replicas, maxReplicas, storageSize, storageClass, exposure,
+                etcdMountPath, newImage, etcdImage, replicas, maxReplicas, storageSize, storageClass, backupStorageClass, exposure,
                 imageRegistry, imagePullSecrets, keystore, etcdTls);
     }
 

@@ -90,6 +90,7 @@ public final class DeploymentContextParser {
         }
         String storageSize = f.string("storageSize", false, QUANTITY, "a quantity such as 1Gi").orElse("1Gi");
         Optional<String> storageClass = f.string("storageClass", false, null, null);
+        Optional<String> backupStorageClass = f.string("backupStorageClass", false, null, null);
         ServiceExposure exposure = ServiceExposure.CLUSTER_IP;
         Optional<String> type = f.string("serviceType", false, null, null);
         if (type.isPresent()) {
@@ -133,6 +134,6 @@ public final class DeploymentContextParser {
         }
         return new DeploymentContext(name, service, apiServer, token, ca, insecure, kubeContext, namespace, nodeLabels,
                 networkId, protocol, endpoints, port, statePath, etcdPath, image, etcdImage, replicas, maxReplicas,
-                storageSize, storageClass, exposure, registry, pullSecrets, keystore, tls);
+                storageSize, storageClass, backupStorageClass, exposure, registry, pullSecrets, keystore, tls);
     }
 }

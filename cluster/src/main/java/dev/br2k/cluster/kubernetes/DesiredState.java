@@ -381,9 +381,9 @@ public final class DesiredState {
 
     /**
      * The shared backup store: one ReadWriteMany claim of the context's storage size that every pod mounts
-     * (not a claim template, which would give each pod its own). Of the cluster's default storage class:
-     * where that class cannot provision ReadWriteMany, the operator makes the claim first (any class that
-     * can, e.g. NFS or CephFS) and deploy leaves it as it is.
+     * (not a claim template, which would give each pod its own), of the context's {@code backupStorageClass}
+     * or else the cluster's default class. Where neither can provision ReadWriteMany, the operator makes the
+     * claim first (any class that can, e.g. NFS or CephFS) and deploy leaves it as it is.
      */
     public static PersistentVolumeClaim backupClaim(DeploymentContext ctx) {
         return new PersistentVolumeClaimBuilder()
@@ -391,6 +391,7 @@ public final class DesiredState {
                     .withLabels(labels(ctx.service())).endMetadata()
                 .withNewSpec()
                     .withAccessModes("ReadWriteMany")
+                    .withStorageClassName(ctx.backupStorageClass().orElse(null))
                     .withNewResources().addToRequests("storage", new Quantity(ctx.storageSize())).endResources()
                 .endSpec()
                 .build();

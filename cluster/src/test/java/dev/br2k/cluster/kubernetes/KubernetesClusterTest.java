@@ -347,7 +347,7 @@ class KubernetesClusterTest {
                 ctx.certificateAuthority(), ctx.insecureSkipTlsVerify(), ctx.kubeconfigContext(), ctx.namespace(),
                 ctx.nodeLabels(), ctx.networkId(), ctx.protocol(), ctx.endpoints(), ctx.port(), ctx.stateMountPath(),
                 ctx.etcdMountPath(), ctx.image(), ctx.etcdImage(), ctx.replicas(), ctx.maxReplicas(), ctx.storageSize(),
-                ctx.storageClass(), ctx.exposure(), ctx.imageRegistry(), ctx.imagePullSecrets(), ctx.keystore(),
+                ctx.storageClass(), ctx.backupStorageClass(), ctx.exposure(), ctx.imageRegistry(), ctx.imagePullSecrets(), ctx.keystore(),
                 new EtcdTls(true, false, Optional.of("etcd-certs")));
 
         StatefulSet s = DesiredState.statefulSet(tls, 3);

@@ -60,7 +60,7 @@ class KubernetesRefusalsTest {
         return new DeploymentContext(c.name(), service, c.apiServer(), c.token(), c.certificateAuthority(),
                 c.insecureSkipTlsVerify(), c.kubeconfigContext(), c.namespace(), c.nodeLabels(), c.networkId(), protocol,
                 c.endpoints(), c.port(), c.stateMountPath(), c.etcdMountPath(), c.image(), c.etcdImage(), c.replicas(),
-                c.maxReplicas(), storageSize, c.storageClass(), c.exposure(), c.imageRegistry(), c.imagePullSecrets(),
+                c.maxReplicas(), storageSize, c.storageClass(), c.backupStorageClass(), c.exposure(), c.imageRegistry(), c.imagePullSecrets(),
                 c.keystore(), tls);
     }
 

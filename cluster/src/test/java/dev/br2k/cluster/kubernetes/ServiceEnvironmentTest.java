@@ -25,7 +25,7 @@ class ServiceEnvironmentTest {
                 lab.certificateAuthority(), lab.insecureSkipTlsVerify(), lab.kubeconfigContext(), lab.namespace(),
                 lab.nodeLabels(), lab.networkId(), lab.protocol(), lab.endpoints(), lab.port(), lab.stateMountPath(),
                 lab.etcdMountPath(), lab.image(), lab.etcdImage(), lab.replicas(), lab.maxReplicas(), lab.storageSize(),
-                lab.storageClass(), lab.exposure(), lab.imageRegistry(), lab.imagePullSecrets(), lab.keystore(),
+                lab.storageClass(), lab.backupStorageClass(), lab.exposure(), lab.imageRegistry(), lab.imagePullSecrets(), lab.keystore(),
                 new EtcdTls(true, false, Optional.of("etcd-certs")));
 
         for (DeploymentContext ctx : List.of(lab, peerTls)) {

@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
+import dev.br2k.cluster.context.CanonicalContext;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -58,5 +60,19 @@ class SharedBackupStoreTest {
         assertThat(claim.getSpec().getResources().getRequests().get("storage").toString()).isEqualTo("2Gi");
         assertThat(claim.getSpec().getStorageClassName()).as("the cluster's default class; an operator may make the claim first")
                 .isNull();
+    }
+
+    @Test
+    void a_context_may_name_the_backup_claims_storage_class_apart_from_the_per_pod_claims() throws Exception {
+        Path lab = Path.of(getClass().getResource("/contexts/lab.yaml").toURI());
+        DeploymentContext nfs = DeploymentContextParser.parse(Files.readString(lab) + "\nbackupStorageClass: nfs-rwx\n",
+                "lab.yaml with backupStorageClass", lab.getParent());
+
+        assertThat(DesiredState.backupClaim(nfs).getSpec().getStorageClassName()).isEqualTo("nfs-rwx");
+        assertThat(DesiredState.statefulSet(nfs, 3).getSpec().getVolumeClaimTemplates())
+                .allSatisfy(c -> assertThat(c.getSpec().getStorageClassName()).isEqualTo(ctx.storageClass().orElse(null)));
+        assertThat(CanonicalContext.of(nfs)).as("the class is part of the deployed context's hash")
+                .contains("\"backupStorageClass\":\"nfs-rwx\"");
+        assertThat(CanonicalContext.of(ctx)).as("a context without it hashes as before").doesNotContain("backupStorageClass");
     }
 }

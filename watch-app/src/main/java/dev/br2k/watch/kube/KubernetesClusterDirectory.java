@@ -160,7 +160,7 @@ public final class KubernetesClusterDirectory implements ClusterDirectory {
                 Optional.of(kube.name()), kube.namespace(), Map.of(), 1, Protocol.HTTP, List.of(), port, statePath, etcdPath,
                 svc.map(Container::getImage).orElse("unknown"),
                 etcd.map(Container::getImage).orElse(DeploymentContext.DEFAULT_ETCD_IMAGE),
-                Math.min(replicas, 99), 99, "1Gi", Optional.empty(), ServiceExposure.CLUSTER_IP, Optional.empty(), List.of(),
+                Math.min(replicas, 99), 99, "1Gi", Optional.empty(), Optional.empty(), ServiceExposure.CLUSTER_IP, Optional.empty(), List.of(),
                 Optional.empty(), EtcdTls.NONE);
     }
 
