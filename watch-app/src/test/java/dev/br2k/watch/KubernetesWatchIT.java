@@ -3,7 +3,6 @@ package dev.br2k.watch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import atlantafx.base.theme.PrimerDark;
 import dev.br2k.cluster.ProgressListener;
 import dev.br2k.cluster.context.CanonicalContext;
 import dev.br2k.cluster.context.DeploymentContext;
@@ -30,8 +29,9 @@ import dev.br2k.watch.login.ProfileStore;
 import dev.br2k.watch.shell.MainWindow;
 import dev.br2k.watch.task.FxTaskExecutor;
 import dev.br2k.watch.testing.Fx;
+import dev.br2k.watch.testing.KubeNodes;
 import dev.br2k.watch.testing.MockKubelet;
-import io.fabric8.kubernetes.api.model.NodeBuilder;
+import dev.br2k.watch.testing.WatchWindow;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.Config;
@@ -41,9 +41,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
-import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +51,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * An operator's session with a service deployed on Kubernetes, through the Watch's window: log in, open the
@@ -85,6 +81,7 @@ class KubernetesWatchIT {
     static RegistryClient manager;
     static MockKubelet kubelet;
     static FxTaskExecutor executor;
+    static WatchWindow shown;
     static MainWindow window;
     static PodTemplateSpec deployedTemplate;
     static final FxRobot robot = new FxRobot();
@@ -104,11 +101,7 @@ class KubernetesWatchIT {
                 maxReplicas: 4
                 """, "ledger.yaml", dir);
         client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig("mock", kube.kubeconfig().toFile())).build();
-        for (int i = 1; i <= 4; i++) { // Ready nodes, as a real cluster has: ADD counts them first
-            client.nodes().resource(new NodeBuilder().withNewMetadata().withName("node-" + i).endMetadata()
-                    .withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus()
-                    .build()).createOr(n -> n.update());
-        }
+        KubeNodes.ready(client, 4);
         kubelet = new MockKubelet(client, "br2k", "ledger");
         try (KubernetesCluster deployer = KubernetesCluster.builder().client(client).context(ctx)
                 .etcd(EtcdGateway.of(etcd.clientUrls())).joinTimeout(Duration.ZERO).build()) {
@@ -129,25 +122,18 @@ class KubernetesWatchIT {
                 profile -> new KubernetesClusterDirectory(mock, b -> b.etcd(EtcdGateway.of(etcd.clientUrls()))
                         .statusSource(kubelet::status).joinTimeout(Duration.ZERO)),
                 Duration.ofMillis(800), () -> Kubeconfigs.read(List.of(kube.kubeconfig())));
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-            window = new MainWindow(services);
-            window.prefill(new Profile("kube", anvil.rpcUrl(), manager.registryAddress(), keystore.toString(), "", "mock"));
-            stage.setScene(new Scene(window, 1280, 800));
-            stage.show();
-        });
+        shown = WatchWindow.open(services, new Profile("kube", anvil.rpcUrl(), manager.registryAddress(), keystore.toString(), "", "mock"));
+        window = shown.window();
     }
 
     @AfterAll
     static void closeEverything() throws Exception {
-        if (window != null) {
-            FxToolkit.setupFixture(() -> window.close());
+        if (shown != null) {
+            shown.close();
         }
         if (executor != null) {
             executor.close();
         }
-        FxToolkit.cleanupStages();
         if (kubelet != null) {
             kubelet.close();
         }

@@ -1,6 +1,5 @@
 package dev.br2k.watch;
 
-import atlantafx.base.theme.PrimerDark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.br2k.cluster.ReplicaPhase;
@@ -22,10 +21,9 @@ import dev.br2k.watch.task.FxTaskExecutor;
 import dev.br2k.watch.testing.Fx;
 import dev.br2k.watch.service.StepRow;
 import dev.br2k.watch.testing.WatchSandbox;
+import dev.br2k.watch.testing.WatchWindow;
 import dev.br2k.testkit.Anvil;
-import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +35,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -73,6 +70,7 @@ class WatchIT {
 
     static WatchSandbox sandbox;
     static FxTaskExecutor executor;
+    static WatchWindow shown;
     static MainWindow window;
     static Instant recoveryPressed = Instant.MAX;
     static final FxRobot robot = new FxRobot();
@@ -80,26 +78,19 @@ class WatchIT {
     @BeforeAll
     static void startTheSandboxAndTheWindow() throws Exception {
         sandbox = WatchSandbox.start(anvil, dir, 1, 2);
-        FxToolkit.registerPrimaryStage();
         executor = new FxTaskExecutor();
-        FxToolkit.setupStage(stage -> {
-            Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-            window = new MainWindow(sandbox.services(executor, Duration.ofMillis(800)));
-            window.prefill(sandbox.profile());
-            stage.setScene(new Scene(window, 1280, 800));
-            stage.show();
-        });
+        shown = WatchWindow.open(sandbox.services(executor, Duration.ofMillis(800)), sandbox.profile());
+        window = shown.window();
     }
 
     @AfterAll
     static void closeEverything() throws Exception {
-        if (window != null) {
-            FxToolkit.setupFixture(() -> window.close());
+        if (shown != null) {
+            shown.close();
         }
         if (executor != null) {
             executor.close();
         }
-        FxToolkit.cleanupStages();
         if (sandbox != null) {
             sandbox.close();
         }

@@ -70,11 +70,7 @@ class KubernetesClusterDirectoryIT {
                 keystore: %s
                 """.formatted(keystore), "lab.yaml", dir);
         client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig("mock", kube.kubeconfig().toFile())).build();
-        for (int i = 1; i <= 5; i++) { // Ready nodes, as a real cluster has: ADD counts them first
-            client.nodes().resource(new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata().withName("node-" + i)
-                    .endMetadata().withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition()
-                    .endStatus().build()).createOr(n -> n.update());
-        }
+        dev.br2k.watch.testing.KubeNodes.ready(client, 5);
         try (KubernetesCluster deployer = KubernetesCluster.builder().client(client).context(ctx)
                 .etcd(EtcdGateway.of(etcd.clientUrls())).joinTimeout(Duration.ZERO).build()) {
             deployer.deploy(3, ProgressListener.NONE);
