@@ -42,6 +42,7 @@ public final class Replica implements AutoCloseable {
     private final MemberStatusReader statusReader;
     private final Etcd etcd;
     private final dev.br2k.replication.internal.log.ServiceStore store;
+    private final dev.br2k.replication.internal.log.ProgressRecorder progress;
     private final ReplicaLog log;
     private final ReplicaMetrics metrics;
     private final LocalMeta meta;
@@ -101,6 +102,7 @@ public final class Replica implements AutoCloseable {
         this.statusReader = new MemberStatusReader(config.etcdEndpoints().get(0),
                 Duration.ofMillis(Math.min(1000, config.etcdTimeout().toMillis())), access);
         this.store = new dev.br2k.replication.internal.log.ServiceStore(etcd, keys);
+        this.progress = new dev.br2k.replication.internal.log.ProgressRecorder(etcd, keys, config.replicaId());
         this.log = new ReplicaLog(Replica.class, config.replicaId(), () -> role);
         // the role check probes the known leader every interval: a few intervals without a probe start a new count
         this.probe = new LeaderProbe(config.roleCheckInterval().multipliedBy(5).compareTo(Duration.ofSeconds(1)) > 0
@@ -460,6 +462,11 @@ public final class Replica implements AutoCloseable {
 
     public Etcd etcd() {
         return etcd;
+    }
+
+    /** Writes this replica's own {@code lpi} and {@code ssv} outside the leader's commit. */
+    public dev.br2k.replication.internal.log.ProgressRecorder progress() {
+        return progress;
     }
 
     /** Typed reads of the service's keys. */

@@ -175,8 +175,7 @@ public final class Follower {
         }
         r.stateLock().lock();
         try {
-            r.etcd().txn(List.of(), List.of(r.store().putLpi(r.id(), 0),
-                    r.store().putSsv(r.id(), sv)));
+            r.progress().record(0, sv);
             r.meta().write(new LocalMeta.Meta(r.config().serviceName(), r.id(), sv));
             r.setLpi(0);
             r.setSsv(sv);
@@ -218,7 +217,6 @@ public final class Follower {
 
     /** Records {@code lpi/<me>} (and {@code ssv/<me>}); a follower writes only its own keys. */
     public static void persistLpi(Replica r, long lpi) {
-        r.etcd().txn(List.of(), List.of(r.store().putLpi(r.id(), lpi),
-                r.store().putSsv(r.id(), r.ssv())));
+        r.progress().record(lpi, r.ssv());
     }
 }

@@ -64,7 +64,7 @@ public final class Learner {
                 r.setStateVersion(sv); // a replica that leads next without a follower's poll in between reports it too
                 r.setLpi(0);
                 r.setRestoredThrough(logSize);
-                r.etcd().txn(List.of(), List.of(r.store().putLpi(r.id(), 0), r.store().putSsv(r.id(), sv)));
+                r.progress().record(0, sv);
                 r.meta().write(new LocalMeta.Meta(r.config().serviceName(), r.id(), sv));
                 r.meta().endApplying();
             } finally {
