@@ -4,12 +4,13 @@
 # usage: build-installers.sh VERSION TARGET_DIR INFODID_TARGET ANVIL
 #   TARGET_DIR/jpackage/input   the application's jars (everything but JavaFX)
 #   TARGET_DIR/jpackage/javafx  JavaFX's jars; their *-linux.jar go into the runtime as modules
-#   INFODID_TARGET              examples/infodid/target: the sample's jar and classpath.txt (for `br2k sandbox`)
+#   INFODID_TARGET              examples/infodid-sandbox/target: the sandbox programs' jar and classpath.txt
+#                               (InfoDID, the registry client, the runtime; for `br2k sandbox`)
 #   ANVIL                       the anvil binary of the pinned npm package (for `br2k sandbox`)
 set -euo pipefail
 version=${1:?version}
 target=${2:?target dir}
-infodid_target=${3:?examples/infodid/target}
+infodid_target=${3:?examples/infodid-sandbox/target}
 anvil=${4:?anvil binary}
 here=$(cd "$(dirname "$0")" && pwd)
 app_version=${version%%-*}              # jpackage wants numbers only: 0.1.0-SNAPSHOT -> 0.1.0
@@ -26,8 +27,8 @@ done
 command -v fakeroot >/dev/null || { echo "build-installers: fakeroot is missing: run ./scripts/install-deps" >&2; exit 1; }
 
 [ -x "$anvil" ] || { echo "build-installers: anvil is missing at $anvil: run ./scripts/install-deps" >&2; exit 1; }
-[ -f "$infodid_target/classpath.txt" ] || { echo "build-installers: $infodid_target/classpath.txt is missing: build examples/infodid first" >&2; exit 1; }
-infodid_jar=$(ls "$infodid_target"/br2k-infodid-*.jar | grep -v -- '-tests\.jar$' | head -1)
+[ -f "$infodid_target/classpath.txt" ] || { echo "build-installers: $infodid_target/classpath.txt is missing: build examples/infodid-sandbox first" >&2; exit 1; }
+infodid_jar=$(ls "$infodid_target"/br2k-infodid-sandbox-*.jar | grep -v -- '-tests\.jar$' | head -1)
 infodid_jars=("$infodid_jar")
 IFS=: read -r -a deps < "$infodid_target/classpath.txt" || true   # the file has no final newline
 infodid_jars+=("${deps[@]}")
@@ -80,7 +81,22 @@ $anvil_version, from the npm package @foundry-rs/anvil-linux-amd64, part of Foun
 (https://github.com/foundry-rs/foundry). Licensed under the MIT License or the Apache License 2.0,
 at your option. BR2K runs it as the local chain of \`br2k sandbox\`.
 NOTICE
-install -m 0644 "${infodid_jars[@]}" "$out/$name/lib/infodid/"
+# The sandbox programs keep their own class path, in order, in lib/infodid/classpath.txt (relative to lib/). A jar
+# the application carries too (same file name, same bytes: web3j, Jackson, ...) is named there as app/<jar>
+# instead of being packaged twice (jpackage would turn a symbolic link into a second copy).
+shared=0
+: > "$out/$name/lib/infodid/classpath.txt"
+for jar in "${infodid_jars[@]}"; do
+  base=$(basename "$jar")
+  if [ -f "$out/$name/lib/app/$base" ] && cmp -s "$jar" "$out/$name/lib/app/$base"; then
+    echo "app/$base" >> "$out/$name/lib/infodid/classpath.txt"
+    shared=$((shared + 1))
+  else
+    install -m 0644 "$jar" "$out/$name/lib/infodid/$base"
+    echo "infodid/$base" >> "$out/$name/lib/infodid/classpath.txt"
+  fi
+done
+echo "build-installers: the sandbox programs' class path has ${#infodid_jars[@]} jars, $shared of them the application's"
 
 echo "build-installers: .deb"
 jpackage --type deb --dest "$out" --name "$name" --app-version "$app_version" \

@@ -5,11 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.br2k.infodid.ProfileDraft;
-import dev.br2k.infodid.client.InfoDidClient;
 import dev.br2k.registry.RegistryClient;
 import dev.br2k.registry.ServiceId;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,8 +23,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.web3j.crypto.Credentials;
-import org.web3j.crypto.Keys;
 
 /**
  * The one-machine path end to end: sandbox up (no window), status, the cluster commands on the
@@ -73,7 +72,7 @@ class SandboxIT {
 
     @Test
     @Order(2)
-    void infodid_is_registered_and_serves_signed_requests() throws Exception {
+    void infodid_is_registered_and_its_three_replicas_answer_with_one_leader() throws Exception {
         try (RegistryClient reader = RegistryClient.connectReadOnly(profile.path("rpcUrl").asText(),
                 profile.path("registryAddress").asText())) {
             var info = reader.service(ServiceId.ofName("infodid"));
@@ -81,12 +80,17 @@ class SandboxIT {
             assertThat(info.location()).startsWith("http://127.0.0.1:");
             assertThat(info.operators()).hasSize(1).doesNotContain(info.manager());
         }
-        List<URI> urls = new ArrayList<>();
-        profile.path("replicaUrls").forEach(u -> urls.add(URI.create(u.asText())));
-        InfoDidClient alice = InfoDidClient.builder(Credentials.create(Keys.createEcKeyPair())).replicas(urls)
-                .timeout(Duration.ofSeconds(60)).build();
-        assertThat(alice.putProfile(ProfileDraft.builder("Alice").build()).name()).isEqualTo("Alice");
-        assertThat(alice.profile().name()).isEqualTo("Alice");
+        List<String> roles = new ArrayList<>();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        for (JsonNode url : profile.path("replicaUrls")) {
+            HttpResponse<String> status = http.send(HttpRequest.newBuilder(URI.create(url.asText() + "/br2k/status"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(status.statusCode()).as(url + "/br2k/status").isEqualTo(200);
+            JsonNode body = new ObjectMapper().readTree(status.body());
+            assertThat(body.path("service").asText()).isEqualTo("infodid");
+            roles.add(body.path("role").asText());
+        }
+        assertThat(roles).containsExactlyInAnyOrder("LEADER", "FOLLOWER", "FOLLOWER"); // signed requests: the next test
     }
 
     @Test

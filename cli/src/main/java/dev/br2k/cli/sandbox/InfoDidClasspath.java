@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The class path the sandbox runs InfoDID replicas with: {@code $BR2K_INFODID_CLASSPATH} (the launcher
- * sets it), else {@code examples/infodid/target/classes} plus the {@code target/classpath.txt} that
- * module's {@code mvn package} writes, else the jars the .deb installs ({@link Installation}). InfoDID gets its own class path, not the CLI's: their
- * dependencies differ (jetcd needs Vert.x 4).
+ * The class path the sandbox runs its InfoDID replicas and request with ({@link SandboxPrograms}):
+ * {@code $BR2K_INFODID_CLASSPATH} (the launcher sets it), else {@code examples/infodid-sandbox/target/classes}
+ * plus the {@code target/classpath.txt} that module's {@code mvn package} writes (InfoDID, the registry client
+ * and the runtime), else the jars the .deb installs ({@link Installation}). It is its own class path, not the
+ * CLI's: their dependencies differ (jetcd needs Vert.x 4, the CLI's Kubernetes client Vert.x 5).
  */
 final class InfoDidClasspath {
     private InfoDidClasspath() {
@@ -28,7 +29,7 @@ final class InfoDidClasspath {
         }
         Optional<Path> root = ProjectRoot.find(env);
         if (root.isPresent()) {
-            Path target = root.get().resolve("examples/infodid/target");
+            Path target = root.get().resolve("examples/infodid-sandbox/target");
             Path deps = target.resolve("classpath.txt");
             if (Files.isDirectory(target.resolve("classes")) && Files.isRegularFile(deps)) {
                 try {
@@ -45,8 +46,9 @@ final class InfoDidClasspath {
         if (!packaged.isEmpty()) {
             return packaged;
         }
-        throw CliException.notConfigured("InfoDID is not built: run 'mvn -q package -DskipTests' in examples/infodid"
-                + " (./br2k does it), or set BR2K_INFODID_CLASSPATH");
+        throw CliException.notConfigured("The sandbox's InfoDID programs are not built: run"
+                + " 'mvn -q install -DskipTests -pl examples/infodid-sandbox -am' in the BR2K checkout (./br2k does it),"
+                + " or set BR2K_INFODID_CLASSPATH");
     }
 
     private static List<Path> split(String classpath) {

@@ -1,16 +1,16 @@
 package dev.br2k.cli.sandbox;
 
+import dev.br2k.cli.CliException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * BR2K as the .deb installs it ({@code /opt/br2k-watch}): the jpackage launcher that runs the CLI sets
  * {@code jpackage.app-path} to itself ({@code <dir>/bin/br2k}). The package carries what Debian does
- * not: anvil ({@code lib/anvil/anvil}) and the InfoDID sample's jars ({@code lib/infodid/}); BR2K Watch
+ * not: anvil ({@code lib/anvil/anvil}) and the sandbox programs' jars with InfoDID ({@code lib/infodid/}); BR2K Watch
  * is {@code bin/br2k-watch}.
  */
 record Installation(Path dir) {
@@ -34,16 +34,31 @@ record Installation(Path dir) {
         return dir.resolve("bin/br2k-watch");
     }
 
-    /** InfoDID's jars, or empty when this installation has none. */
+    /**
+     * The sandbox programs' class path, in order, from {@code lib/infodid/classpath.txt}: one jar per line,
+     * relative to {@code lib/} ({@code infodid/...} for the jars only they use, {@code app/...} for those they
+     * share with the application, which the package carries once). Empty when this installation has none.
+     *
+     * @throws CliException if the file names a jar the installation does not have
+     */
     List<Path> infodidJars() {
-        Path lib = dir.resolve("lib/infodid");
-        if (!Files.isDirectory(lib)) {
+        Path lib = dir.resolve("lib");
+        Path list = lib.resolve("infodid/classpath.txt");
+        if (!Files.isRegularFile(list)) {
             return List.of();
         }
-        try (Stream<Path> jars = Files.list(lib)) {
-            return jars.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+        try {
+            List<Path> jars = Files.readAllLines(list).stream().map(String::strip).filter(l -> !l.isEmpty())
+                    .map(lib::resolve).toList();
+            for (Path jar : jars) {
+                if (!Files.isRegularFile(jar)) {
+                    throw CliException.notConfigured("this installation is damaged: " + jar + ", named in " + list
+                            + ", is missing. Reinstall the br2k-watch package.");
+                }
+            }
+            return jars;
         } catch (IOException e) {
-            return List.of();
+            throw CliException.failed("cannot read " + list + ": " + e.getMessage(), e);
         }
     }
 }

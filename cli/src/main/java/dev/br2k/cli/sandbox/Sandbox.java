@@ -141,11 +141,11 @@ public final class Sandbox {
         }
 
         common.progress("[4/6] Starting " + SERVICE + " with " + options.replicas() + " replicas (etcd + service each) ...");
-        List<Path> classpath = SandboxClasspath.of(InfoDidClasspath.find(common.env()), System.getProperty("java.class.path"));
-        LaunchSpec launch = LaunchSpec.java(SandboxReplica.class.getName(), classpath,
+        List<Path> classpath = InfoDidClasspath.find(common.env());
+        LaunchSpec launch = LaunchSpec.java(SandboxPrograms.REPLICA, classpath,
                 List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"))
-                .withEnv(Map.of("BR2K_SERVICE", SERVICE, SandboxReplica.RPC, rpcUrl, SandboxReplica.ADDRESS, registryAddress,
-                        SandboxReplica.KEY_FILE, serviceAccountKey.toString()));
+                .withEnv(Map.of("BR2K_SERVICE", SERVICE, SandboxPrograms.RPC, rpcUrl, SandboxPrograms.ADDRESS, registryAddress,
+                        SandboxPrograms.KEY_FILE, serviceAccountKey.toString()));
         List<String> replicaUrls;
         List<String> etcdEndpoints;
         try (LocalCluster cluster = LocalCluster.builder().baseDir(clusterBaseDir()).service(SERVICE).launch(launch)
@@ -231,7 +231,7 @@ public final class Sandbox {
 
     /**
      * Sends one signed InfoDID request to the location the registry publishes and reads the result back
-     * ({@link SandboxRequest}, in its own JVM on the sandbox's class path); exit 0 when it round-trips.
+     * ({@code SandboxRequest}, in its own JVM on the sandbox's class path); exit 0 when it round-trips.
      */
     public int request() throws IOException, InterruptedException {
         SandboxState s = SandboxState.read(home).orElseThrow(() -> CliException.notConfigured(
@@ -245,10 +245,10 @@ public final class Sandbox {
                     + " yet: no replica leads. Check 'br2k sandbox status' and the logs under " + s.clusterBaseDir(), null);
         }
         common.progress("Sending a signed InfoDID request to " + location + " (the location on the registry) ...");
-        List<Path> classpath = SandboxClasspath.of(InfoDidClasspath.find(common.env()), System.getProperty("java.class.path"));
+        List<Path> classpath = InfoDidClasspath.find(common.env());
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-cp", String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()),
-                SandboxRequest.class.getName(), location);
+                SandboxPrograms.REQUEST, location);
         ProcessBuilder request = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectErrorStream(true);
         ChildEnvironment.scrub(request.environment());

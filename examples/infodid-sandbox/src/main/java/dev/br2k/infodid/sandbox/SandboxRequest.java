@@ -1,4 +1,4 @@
-package dev.br2k.cli.sandbox;
+package dev.br2k.infodid.sandbox;
 
 import dev.br2k.infodid.Profile;
 import dev.br2k.infodid.ProfileDraft;
@@ -12,7 +12,7 @@ import org.web3j.crypto.Keys;
  * One signed InfoDID request, end to end: a new did:ethr user stores a profile at the service location
  * given as the only argument (the one the registry publishes) and reads it back. Exit 0 when the
  * profile read back is the one stored, 1 otherwise. Run by {@code br2k sandbox request} on the sandbox's
- * class path (InfoDID's client is not on the CLI's), never in the CLI's JVM.
+ * class path, never in the CLI's JVM.
  */
 public final class SandboxRequest {
     private SandboxRequest() {

@@ -1,4 +1,4 @@
-package dev.br2k.cli.sandbox;
+package dev.br2k.infodid.sandbox;
 
 import dev.br2k.infodid.InfoDid;
 import dev.br2k.infodid.ServiceLogging;
@@ -28,7 +28,8 @@ import org.web3j.crypto.Credentials;
  *   <li>{@value #KEY_FILE}: a file (owner-only) with the service account's private key in hex</li>
  * </ul>
  *
- * It runs on InfoDID's class path followed by the CLI's ({@link SandboxClasspath}), never in the CLI's JVM.
+ * {@code br2k sandbox up} runs it with this module's class path ({@code target/classpath.txt}, or {@code lib/infodid/}
+ * of an installation), never in the CLI's JVM: jetcd needs Vert.x 4, the CLI's Kubernetes client Vert.x 5.
  */
 public final class SandboxReplica {
     static final String RPC = "BR2K_REGISTRY_RPC";

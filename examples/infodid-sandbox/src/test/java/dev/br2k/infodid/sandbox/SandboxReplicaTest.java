@@ -1,4 +1,4 @@
-package dev.br2k.cli.sandbox;
+package dev.br2k.infodid.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
