@@ -121,7 +121,7 @@ public final class MainWindow extends StackPane implements AutoCloseable {
         logout.setVisible(true);
         dashboard.start();
         backToDashboard();
-        dev.br2k.watch.service.PageWarmUp.start(services.executor());
+        dev.br2k.watch.service.PageWarmUp.start(services.executor(), getStylesheets(), () -> { });
     }
 
     /** Opens a service's page. */
