@@ -116,6 +116,14 @@ public final class KeyLayout {
         return membersPrefix() + replica;
     }
 
+    /**
+     * {@code defragmenting}: the replica whose etcd member is being defragmented, leased, so that the members are
+     * defragmented one at a time.
+     */
+    public String defragmenting() {
+        return prefix + "defragmenting";
+    }
+
     /** {@code last-backup}: the newest backup record without its secrets. */
     public String lastBackup() {
         return prefix + "last-backup";

@@ -21,6 +21,7 @@ class KeyLayoutTest {
         assertThat(keys.leader()).isEqualTo("/br2k/kv/leader");
         assertThat(keys.member("r1")).isEqualTo("/br2k/kv/members/r1");
         assertThat(keys.lastBackup()).isEqualTo("/br2k/kv/last-backup");
+        assertThat(keys.defragmenting()).isEqualTo("/br2k/kv/defragmenting");
     }
 
     @Test

@@ -167,6 +167,14 @@ public final class Replica implements AutoCloseable {
             }
         }, etcd, statusReader::read, config.roleCheckInterval(), log, () -> running)
                 .start("br2k-" + config.replicaId() + "-stale-wait-breaker");
+        if (config.etcdUser().isPresent()) {
+            log.info("etcd authentication is on: this replica leaves defragmenting its etcd member to the operator (it needs "
+                    + "the root role): run 'etcdctl defrag' on a member whose database keeps growing");
+        } else {
+            new EtcdDefragmenter(config.etcdEndpoints().get(0), access, config.etcdTimeout(), etcd, client.getLeaseClient(),
+                    keys.defragmenting(), config.replicaId(), EtcdDefragmenter.DEFAULT_MIN_DB_BYTES, log)
+                    .start("br2k-" + config.replicaId() + "-defrag", EtcdDefragmenter.DEFAULT_EVERY, () -> running);
+        }
     }
 
     private void controlLoop() {
