@@ -77,7 +77,7 @@ final class EtcdDefragmenter {
                 return Optional.empty();
             }
             JsonNode root = Json.MAPPER.readTree(answer.body());
-            return Optional.of(new DbSize(number(root, "dbSize"), number(root, "dbSizeInUse")));
+            return Optional.of(new DbSize(MemberStatusReader.number(root, "dbSize"), MemberStatusReader.number(root, "dbSizeInUse")));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -158,11 +158,6 @@ final class EtcdDefragmenter {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(wait).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
         return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static long number(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? 0 : Long.parseUnsignedLong(value.asText());
     }
 
     private static String mib(long bytes) {

@@ -72,7 +72,7 @@ final class MemberStatusReader {
     }
 
     /** An unsigned 64-bit number the gateway writes as a string; 0 when absent (proto3's default). */
-    private static long number(JsonNode node, String field) {
+    static long number(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? 0 : Long.parseUnsignedLong(value.asText());
     }

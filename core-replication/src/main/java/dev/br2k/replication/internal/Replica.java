@@ -102,7 +102,7 @@ public final class Replica implements AutoCloseable {
         this.statusReader = new MemberStatusReader(config.etcdEndpoints().get(0),
                 Duration.ofMillis(Math.min(1000, config.etcdTimeout().toMillis())), access);
         this.store = new dev.br2k.replication.internal.log.ServiceStore(etcd, keys);
-        this.progress = new dev.br2k.replication.internal.log.ProgressRecorder(etcd, keys, config.replicaId());
+        this.progress = new dev.br2k.replication.internal.log.ProgressRecorder(etcd, store, keys, config.replicaId());
         this.log = new ReplicaLog(Replica.class, config.replicaId(), () -> role);
         // the role check probes the known leader every interval: a few intervals without a probe start a new count
         this.probe = new LeaderProbe(config.roleCheckInterval().multipliedBy(5).compareTo(Duration.ofSeconds(1)) > 0

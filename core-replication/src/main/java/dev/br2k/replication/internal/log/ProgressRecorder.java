@@ -1,6 +1,5 @@
 package dev.br2k.replication.internal.log;
 
-import dev.br2k.protocol.Counter;
 import dev.br2k.protocol.KeyLayout;
 import io.etcd.jetcd.op.Cmp;
 import io.etcd.jetcd.op.Op;
@@ -27,14 +26,16 @@ public final class ProgressRecorder {
     private static final int TRIES = 3;
 
     private final Etcd etcd;
+    private final ServiceStore store;
+    private final String replica;
     private final String lpiKey;
-    private final String ssvKey;
     private long seenRevision = UNKNOWN;
 
-    public ProgressRecorder(Etcd etcd, KeyLayout keys, String replica) {
+    public ProgressRecorder(Etcd etcd, ServiceStore store, KeyLayout keys, String replica) {
         this.etcd = etcd;
+        this.store = store;
+        this.replica = replica;
         this.lpiKey = keys.lpi(replica);
-        this.ssvKey = keys.ssv(replica);
     }
 
     /**
@@ -54,7 +55,7 @@ public final class ProgressRecorder {
         }
         throw new EtcdCallFailedException(lpiKey + " changed under each of " + TRIES
                 + " guarded writes; only this replica writes it, so another process may be running as "
-                + lpiKey.substring(lpiKey.lastIndexOf('/') + 1) + ": stop it", null);
+                + replica + ": stop it", null);
     }
 
     /** The transaction {@link #record} sends now, as it would reach etcd (tests send it late by hand). */
@@ -63,7 +64,7 @@ public final class ProgressRecorder {
             seenRevision = etcd.get(lpiKey).map(kv -> kv.getModRevision()).orElse(0L);
         }
         return new Write(List.of(Etcd.modRevisionIs(lpiKey, seenRevision)),
-                List.of(Etcd.put(lpiKey, Counter.encode(lpi)), Etcd.put(ssvKey, Counter.encode(stateVersion))));
+                List.of(store.putLpi(replica, lpi), store.putSsv(replica, stateVersion)));
     }
 
     /** One guarded progress write. */

@@ -40,7 +40,7 @@ class ProgressRecorderIT {
     @Test
     void a_write_from_before_a_restore_that_lands_after_it_does_not_put_the_old_lpi_back() {
         KeyLayout keys = new KeyLayout("progress" + SERVICES.incrementAndGet());
-        ProgressRecorder recorder = new ProgressRecorder(kv, keys, "r1");
+        ProgressRecorder recorder = recorder(keys);
         recorder.record(140, 1);
         ProgressRecorder.Write lost = recorder.prepare(150, 1); // sent, then the wait for it gave up
 
@@ -54,11 +54,11 @@ class ProgressRecorderIT {
     @Test
     void a_write_of_a_previous_process_that_lands_late_does_not_roll_back_the_new_process() {
         KeyLayout keys = new KeyLayout("progress" + SERVICES.incrementAndGet());
-        ProgressRecorder killed = new ProgressRecorder(kv, keys, "r1");
+        ProgressRecorder killed = recorder(keys);
         killed.record(10, 1);
         ProgressRecorder.Write inFlight = killed.prepare(20, 1);
 
-        ProgressRecorder restarted = new ProgressRecorder(kv, keys, "r1");
+        ProgressRecorder restarted = recorder(keys);
         restarted.record(30, 1);
         kv.txn(inFlight.compares(), inFlight.ops());
 
@@ -68,7 +68,7 @@ class ProgressRecorderIT {
     @Test
     void a_write_that_landed_unseen_or_a_leader_commit_of_lpi_does_not_stop_the_next_write() {
         KeyLayout keys = new KeyLayout("progress" + SERVICES.incrementAndGet());
-        ProgressRecorder recorder = new ProgressRecorder(kv, keys, "r1");
+        ProgressRecorder recorder = recorder(keys);
         recorder.record(5, 1);
         ProgressRecorder.Write unseen = recorder.prepare(7, 1);
         assertThat(kv.txn(unseen.compares(), unseen.ops()).isSucceeded()).isTrue(); // landed; the answer was lost
@@ -79,6 +79,10 @@ class ProgressRecorderIT {
         kv.txn(List.of(), List.of(Etcd.put(keys.lpi("r1"), "12"))); // this replica's takeover, fenced by `leader`
         recorder.record(13, 1);
         assertThat(value(keys.lpi("r1"))).isEqualTo("13");
+    }
+
+    private static ProgressRecorder recorder(KeyLayout keys) {
+        return new ProgressRecorder(kv, new ServiceStore(kv, keys), keys, "r1");
     }
 
     private static String value(String key) {
