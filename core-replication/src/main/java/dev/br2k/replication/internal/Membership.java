@@ -34,7 +34,7 @@ public final class Membership {
     static final long MIN_UPTIME_NANOS = 2_000_000_000L;
     /** How far behind the log a replica may be and still take over itself. */
     static final long HANDOFF_LAG = 50;
-    private final Replica r;
+    private final ReplicaContext r;
     private final long startedAt = System.nanoTime();
     private long leaderlessSince;
     private long leaderlessMember;
@@ -44,13 +44,14 @@ public final class Membership {
     private long lastNudge;
     private long lastHandOff;
 
-    Membership(Replica replica) {
+    Membership(ReplicaContext replica) {
         this.r = replica;
     }
 
-    void refresh(String etcdMemberId) {
+    /** {@code ready}: whether this replica could lead now (a replica that cannot says so in its key). */
+    void refresh(String etcdMemberId, boolean ready) {
         long now = System.currentTimeMillis();
-        MemberValue value = new MemberValue(r.id(), r.url().toString(), etcdMemberId, r.role(), r.ready());
+        MemberValue value = new MemberValue(r.id(), r.state().url().toString(), etcdMemberId, r.state().role(), ready);
         if (now - lastRefresh < 1000 && value.equals(published)) {
             return;
         }
@@ -91,9 +92,9 @@ public final class Membership {
         String raftLeader = Long.toHexString(status.getLeader());
         List<MemberValue> live = r.store().members();
         Optional<MemberValue> beside = live.stream().filter(m -> m.etcdMemberId().equals(raftLeader)).findFirst();
-        Optional<URI> holder = r.knownLeader().map(l -> URI.create(l.url()));
+        Optional<URI> holder = r.state().knownLeader().map(l -> URI.create(l.url()));
         long nanos = System.nanoTime();
-        boolean besideHoldsKey = beside.isPresent() && r.knownLeader().map(l -> l.id().equals(beside.get().id())).orElse(false);
+        boolean besideHoldsKey = beside.isPresent() && r.state().knownLeader().map(l -> l.id().equals(beside.get().id())).orElse(false);
         if (besideHoldsKey) {
             long failing = holder.map(probe::failingFor).orElse(0L);
             boolean gone = holder.map(u -> probe.refusing(u, 3)).orElse(false);
@@ -121,7 +122,7 @@ public final class Membership {
         }
         Optional<MemberValue> first = live.stream()
                 .filter(m -> !m.etcdMemberId().isEmpty() && !m.etcdMemberId().equals(raftLeader) && m.canLead())
-                .filter(m -> r.knownLeader().map(l -> !l.id().equals(m.id())).orElse(true))
+                .filter(m -> r.state().knownLeader().map(l -> !l.id().equals(m.id())).orElse(true))
                 .min(Comparator.comparing(MemberValue::id));
         if (first.isEmpty() || !first.get().id().equals(r.id())) {
             return;
@@ -140,7 +141,7 @@ public final class Membership {
             try (Client direct = r.access().clientBuilder(List.of(leader.get().getClientURIs().get(0))).build()) {
                 direct.getMaintenanceClient().moveLeader(status.getHeader().getMemberId()).get(2, TimeUnit.SECONDS);
             }
-            r.poke();
+            r.wake().poke();
         } catch (Exception e) {
             r.log().warn("cannot move Raft leadership: {}", e.toString());
         }
@@ -164,25 +165,25 @@ public final class Membership {
         }
         ServiceStore.Replicas replicas = r.store().replicas();
         long size = replicas.logSize();
-        if (size - r.lpi() <= HANDOFF_LAG) {
+        if (size - r.state().lpi() <= HANDOFF_LAG) {
             return false;
         }
         Map<String, Long> lpis = replicas.lpis();
         List<MemberValue> ahead = replicas.members().stream()
                 .filter(m -> !m.id().equals(r.id()) && !m.etcdMemberId().isEmpty() && m.canLead())
-                .filter(m -> lpis.getOrDefault(m.id(), 0L) - r.lpi() > HANDOFF_LAG)
+                .filter(m -> lpis.getOrDefault(m.id(), 0L) - r.state().lpi() > HANDOFF_LAG)
                 .sorted(Comparator.comparingLong((MemberValue m) -> lpis.getOrDefault(m.id(), 0L)).reversed())
                 .toList();
         for (MemberValue candidate : ahead) {
             OptionalLong applied = probe.followingAt(URI.create(candidate.url()));
-            if (applied.isEmpty() || applied.getAsLong() - r.lpi() <= HANDOFF_LAG) {
+            if (applied.isEmpty() || applied.getAsLong() - r.state().lpi() <= HANDOFF_LAG) {
                 r.log().info("{} is ahead in etcd but does not answer as a Follower that far along: not handing Raft leadership to it",
                         candidate.id());
                 continue;
             }
             lastHandOff = now;
             r.log().warn("its etcd member leads, but this replica is {} entries behind the log and {} is {} ahead: "
-                    + "handing Raft leadership to {}", size - r.lpi(), candidate.id(), applied.getAsLong() - r.lpi(), candidate.id());
+                    + "handing Raft leadership to {}", size - r.state().lpi(), candidate.id(), applied.getAsLong() - r.state().lpi(), candidate.id());
             try (Client direct = r.access().clientBuilder(List.of(r.config().etcdEndpoints().get(0))).build()) {
                 direct.getMaintenanceClient().moveLeader(Long.parseUnsignedLong(candidate.etcdMemberId(), 16))
                         .get(2, TimeUnit.SECONDS);

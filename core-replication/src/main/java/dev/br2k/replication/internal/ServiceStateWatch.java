@@ -10,18 +10,15 @@ import io.etcd.jetcd.watch.WatchEvent;
  * re-created by the role loop, and the loop's periodic full read is the backstop either way.
  */
 final class ServiceStateWatch implements AutoCloseable {
-    private final Replica r;
+    private final ReplicaContext r;
     private volatile Watch.Watcher watcher;
-    private volatile Watched latest = new Watched(-1, 0);
+    private volatile ServiceStateSeen latest = new ServiceStateSeen(-1, 0);
 
-    /** A service-state value and the etcd revision that wrote it. */
-    public record Watched(long ssi, long revision) { }
-
-    ServiceStateWatch(Replica replica) {
+    ServiceStateWatch(ReplicaContext replica) {
         this.r = replica;
     }
 
-    Watched latest() {
+    ServiceStateSeen latest() {
         return latest;
     }
 
@@ -35,9 +32,9 @@ final class ServiceStateWatch implements AutoCloseable {
                         response.getEvents().stream()
                                 .filter(e -> e.getEventType() == WatchEvent.EventType.PUT)
                                 .reduce((a, b) -> b)
-                                .ifPresent(e -> latest = new Watched(r.store().decodeServiceState(Etcd.str(e.getKeyValue().getValue())),
+                                .ifPresent(e -> latest = new ServiceStateSeen(r.store().decodeServiceState(Etcd.str(e.getKeyValue().getValue())),
                                         e.getKeyValue().getModRevision()));
-                        r.poke();
+                        r.wake().poke();
                     },
                     error -> {
                         r.log().debug("service-state watch broke: {}", error.toString());

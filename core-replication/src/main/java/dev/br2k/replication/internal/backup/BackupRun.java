@@ -5,7 +5,7 @@ import dev.br2k.protocol.MemberValue;
 import dev.br2k.replication.backup.BackupRecord;
 import dev.br2k.replication.internal.LeadershipLostException;
 import dev.br2k.replication.internal.LocalMeta;
-import dev.br2k.replication.internal.Replica;
+import dev.br2k.replication.internal.ReplicaContext;
 import dev.br2k.replication.internal.log.Etcd;
 import dev.br2k.replication.internal.log.EtcdCallFailedException;
 import dev.br2k.replication.internal.log.ServiceStore;
@@ -30,11 +30,11 @@ import java.util.concurrent.TimeUnit;
  * set SSI to 0. If anything before the last step fails, SSI is put back and the leader carries on.
  */
 public final class BackupRun {
-    private final Replica r;
+    private final ReplicaContext r;
     private final Cmp leaderIsMe;
     private final long logSize;
 
-    public BackupRun(Replica replica, Cmp leaderIsMe, long logSize) {
+    public BackupRun(ReplicaContext replica, Cmp leaderIsMe, long logSize) {
         this.r = replica;
         this.leaderIsMe = leaderIsMe;
         this.logSize = logSize;
@@ -44,7 +44,7 @@ public final class BackupRun {
     public long run() {
         KeyLayout k = r.keys();
         Instant start = Instant.now();
-        long sv = r.ssv();
+        long sv = r.state().ssv();
         long next = sv + 1;
         r.log().info("backup of state version {} at index {} starts", sv, logSize);
         List<String> members = awaitFollowers();
@@ -89,13 +89,7 @@ public final class BackupRun {
                     Etcd.put(k.lastBackup(), record.withoutSecrets()), r.store().putServiceState(0)), "compact the log");
             EtcdHistory.compactToNow(r);
             r.meta().write(new LocalMeta.Meta(r.config().serviceName(), r.id(), next));
-            r.setSsv(next);
-            r.setLpi(0);
-            r.setRestoredThrough(0);
-            r.setSsi(0);
-            r.setLogSize(0);
-            r.setStateVersion(next);
-            r.setLastBackup(record.withoutSecrets());
+            r.state().backedUp(next, record.withoutSecrets());
             r.metrics().backup();
             r.log().info("backup done: state version {} stored at {} ({} B state, {} B etcd snapshot)", next, location,
                     record.stateSize(), record.etcdSnapshotSize());

@@ -1,6 +1,6 @@
 package dev.br2k.replication.internal.backup;
 
-import dev.br2k.replication.internal.Replica;
+import dev.br2k.replication.internal.ReplicaContext;
 import dev.br2k.replication.internal.log.Etcd;
 
 /**
@@ -16,7 +16,7 @@ final class EtcdHistory {
     }
 
     /** Compacts etcd's history up to the current revision; a failure costs only disk space and is logged. */
-    static void compactToNow(Replica r) {
+    static void compactToNow(ReplicaContext r) {
         try {
             long revision = r.etcd().await(r.client().getKVClient().get(Etcd.bs(r.keys().serviceState())))
                     .getHeader().getRevision();

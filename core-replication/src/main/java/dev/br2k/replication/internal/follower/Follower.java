@@ -6,7 +6,9 @@ import dev.br2k.replication.RouteType;
 import dev.br2k.replication.backup.BackupRecord;
 import dev.br2k.replication.internal.HandlerFailedException;
 import dev.br2k.replication.internal.LocalMeta;
-import dev.br2k.replication.internal.Replica;
+import dev.br2k.replication.internal.ReplicaContext;
+import dev.br2k.replication.internal.Roles;
+import dev.br2k.replication.internal.ServiceStateSeen;
 import dev.br2k.replication.internal.log.EntryState;
 import dev.br2k.replication.internal.log.LogEntry;
 import dev.br2k.replication.internal.log.ServiceStore;
@@ -15,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Follower ("the latest service state", spec §1.5): apply entries {@code lpi+1 .. service-state} in
@@ -27,13 +30,18 @@ public final class Follower {
     private static final long PERSIST_EVERY_NANOS = 100_000_000L;
     /** Tries of an entry whose handler fails before the replica restores as Learner (I4). */
     static final int MAX_TRIES = 3;
-    private final Replica r;
+    private final ReplicaContext r;
+    private final Roles roles;
+    private final Supplier<ServiceStateSeen> watched;
     private long lastPersist;
     private long failingIndex = -1;
     private int failures;
 
-    public Follower(Replica replica) {
+    /** {@code watched}: the newest service-state value the watch delivered (-1 before any), with its revision. */
+    public Follower(ReplicaContext replica, Roles roles, Supplier<ServiceStateSeen> watched) {
         this.r = replica;
+        this.roles = roles;
+        this.watched = watched;
     }
 
     /**
@@ -44,25 +52,21 @@ public final class Follower {
         if (periodic) {
             flush();
         }
-        if (r.reloadProgress() && !reload()) {
+        if (r.state().reloadProgress() && !reload()) {
             return;
         }
         if (!periodic) {
-            var seen = r.watched();
-            long watched = seen.ssi();
-            if (watched > r.ssi()) {
-                r.setSsi(watched); // so that status and metrics never show lpi ahead of ssi
-                r.setLogSize(Math.max(r.logSize(), watched));
-            }
-            if (watched > r.lpi()) {
-                applyUpTo(watched, r.ssv(), seen.revision());
+            ServiceStateSeen seen = watched.get();
+            r.state().sawServiceState(seen.ssi());
+            if (seen.ssi() > r.state().lpi()) {
+                applyUpTo(seen.ssi(), r.state().ssv(), seen.revision());
             }
             flushIfDue();
             return;
         }
         ServiceStore.Head head = r.store().head();
-        r.observed(head.serviceState(), head.logSize(), head.stateVersion(), head.leader(), head.lastBackup());
-        if (head.stateVersion() != r.ssv()) {
+        r.state().observed(head);
+        if (head.stateVersion() != r.state().ssv()) {
             nextVersion(head.stateVersion(), head.lastBackup());
             return;
         }
@@ -73,7 +77,7 @@ public final class Follower {
     /** Records applied progress in etcd now if it is pending. */
     public void flush() {
         if (r.meta().applying()) {
-            persistLpi(r, r.lpi());
+            r.progress().record(r.state().lpi(), r.state().ssv());
             endApplying();
             lastPersist = System.nanoTime();
         }
@@ -87,9 +91,9 @@ public final class Follower {
 
     /** Applies entries up to {@code ssi}, read at a revision of at least {@code seenAt} (where ssi was read). */
     private void applyUpTo(long ssi, long sv, long seenAt) {
-        while (ssi >= 0 && r.lpi() < ssi && r.role() == Role.FOLLOWER && r.running()) {
-            long from = r.lpi() + 1;
-            long to = Math.min(ssi, r.lpi() + BATCH);
+        while (ssi >= 0 && r.state().lpi() < ssi && r.state().role() == Role.FOLLOWER && r.state().running()) {
+            long from = r.state().lpi() + 1;
+            long to = Math.min(ssi, r.state().lpi() + BATCH);
             ServiceStore.Slice slice = r.store().sliceAtLeast(from, to, seenAt);
             if (slice.stateVersion() != sv) {
                 return; // a backup compacted the log meanwhile; the next round handles the new version
@@ -103,7 +107,7 @@ public final class Follower {
     private boolean apply(long from, long to, Map<Long, LogEntry> entries, Map<Long, EntryState> states) {
         r.stateLock().lock();
         try {
-            if (r.role() != Role.FOLLOWER) {
+            if (r.state().role() != Role.FOLLOWER) {
                 return false;
             }
             r.meta().beginApplying(from, to);
@@ -115,12 +119,12 @@ public final class Follower {
                     r.log().warn("entry {} is missing from the log below service-state {}; retrying", i, to);
                     break;
                 }
-                if (st.status() == EntryStatus.IN_PROCESS && r.id().equals(st.leader()) && i > r.restoredThrough()) {
+                if (st.status() == EntryStatus.IN_PROCESS && r.id().equals(st.leader()) && i > r.state().restoredThrough()) {
                     // completion check (spec §1.5): this replica may have half-applied the entry
-                    persistLpi(r, applied);
+                    r.progress().record(applied, r.state().ssv());
                     r.meta().endApplying();
-                    r.setLpi(applied);
-                    r.becomeLearner("entry " + i + " is IN_PROCESS by this replica, which may have half-applied it");
+                    r.state().applied(applied);
+                    roles.becomeLearner("entry " + i + " is IN_PROCESS by this replica, which may have half-applied it");
                     return false;
                 }
                 if (st.status() == EntryStatus.SUCCESS && st.type() == RouteType.REPLICATE) {
@@ -134,11 +138,11 @@ public final class Follower {
                         r.log().info("entry {} applied after {} failed tries", i, failures);
                         failingIndex = -1;
                         failures = 0;
-                        r.setApplyProblem(Optional.empty());
+                        r.state().appliesAgain();
                     }
                 }
                 applied = i;
-                r.setLpi(applied);
+                r.state().applied(applied);
             }
             return applied == to;
         } catch (IOException e) {
@@ -156,30 +160,28 @@ public final class Follower {
             failures = 1;
         }
         if (failures < MAX_TRIES) {
-            r.setApplyProblem(Optional.of(failed.getMessage() + " (try " + failures + " of " + MAX_TRIES + ")"));
-            r.log().warn("{} (try {} of {}); lpi stays at {}", failed.getMessage(), failures, MAX_TRIES, r.lpi());
+            r.state().cannotApply(failed.getMessage() + " (try " + failures + " of " + MAX_TRIES + ")");
+            r.log().warn("{} (try {} of {}); lpi stays at {}", failed.getMessage(), failures, MAX_TRIES, r.state().lpi());
             return;
         }
         String message = failed.getMessage() + "; failed " + failures + " times: restoring a backup as Learner";
-        r.setApplyProblem(Optional.of(message));
+        r.state().cannotApply(message);
         failures = 0; // the restored state tries the entry anew
-        r.becomeLearner(message);
+        roles.becomeLearner(message);
     }
 
     private void nextVersion(long sv, Optional<BackupRecord> backup) {
-        boolean caughtUp = r.ssv() == sv - 1 && backup.filter(b -> b.version() == sv && b.lastIndex() == r.lpi()).isPresent();
+        boolean caughtUp = r.state().ssv() == sv - 1 && backup.filter(b -> b.version() == sv && b.lastIndex() == r.state().lpi()).isPresent();
         if (!caughtUp) {
-            r.becomeLearner("the service moved to state version " + sv + " while this replica was at version "
-                    + r.ssv() + " index " + r.lpi());
+            roles.becomeLearner("the service moved to state version " + sv + " while this replica was at version "
+                    + r.state().ssv() + " index " + r.state().lpi());
             return;
         }
         r.stateLock().lock();
         try {
             r.progress().record(0, sv);
             r.meta().write(new LocalMeta.Meta(r.config().serviceName(), r.id(), sv));
-            r.setLpi(0);
-            r.setSsv(sv);
-            r.setRestoredThrough(0);
+            r.state().followsVersion(sv);
             r.log().info("follows the backup into state version {}", sv);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record the new state version locally", e);
@@ -192,18 +194,16 @@ public final class Follower {
         ServiceStore.Progress progress = r.store().progress(r.id());
         Optional<LocalMeta.Meta> local = r.meta().read();
         if (progress.lpi().isEmpty() || progress.stateVersion().isEmpty() || local.isEmpty()) {
-            r.becomeLearner("etcd has no recorded progress for this replica");
+            roles.becomeLearner("etcd has no recorded progress for this replica");
             return false;
         }
         long ssv = progress.stateVersion().get();
         if (local.get().stateVersion() != ssv) {
-            r.becomeLearner("local state is at version " + local.get().stateVersion() + " but etcd records " + ssv);
+            roles.becomeLearner("local state is at version " + local.get().stateVersion() + " but etcd records " + ssv);
             return false;
         }
-        r.setLpi(progress.lpi().get());
-        r.setSsv(ssv);
-        r.progressReloaded();
-        r.log().info("resumes following at index {} of state version {}", r.lpi(), ssv);
+        r.state().progressLoaded(progress.lpi().get(), ssv);
+        r.log().info("resumes following at index {} of state version {}", r.state().lpi(), ssv);
         return true;
     }
 
@@ -213,10 +213,5 @@ public final class Follower {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Records {@code lpi/<me>} (and {@code ssv/<me>}); a follower writes only its own keys. */
-    public static void persistLpi(Replica r, long lpi) {
-        r.progress().record(lpi, r.ssv());
     }
 }

@@ -64,7 +64,7 @@ public final class HttpFrontend implements AutoCloseable {
                         + maxBody + " bytes");
             }
         });
-        app.get("/br2k/status", ctx -> ctx.contentType("application/json").result(StatusView.json(r)));
+        app.get("/br2k/status", ctx -> ctx.contentType("application/json").result(StatusView.json(r.config(), r.state())));
         // /br2k/status stays open: probes, the Watch and `br2k status` read it; it holds no secret (module README)
         app.get("/metrics", ctx -> {
             admin.require(ctx);

@@ -6,7 +6,7 @@ import dev.br2k.replication.internal.EntryContext;
 import dev.br2k.replication.internal.Json;
 import dev.br2k.replication.internal.LeadershipLostException;
 import dev.br2k.replication.internal.PendingRequest;
-import dev.br2k.replication.internal.Replica;
+import dev.br2k.replication.internal.ReplicaContext;
 import dev.br2k.replication.internal.log.Etcd;
 import dev.br2k.replication.internal.log.EtcdCallFailedException;
 import dev.br2k.replication.internal.log.RequestRecord;
@@ -32,9 +32,9 @@ import java.util.Set;
  * without a recorded outcome gets 409 "outcome unknown" and never a second run.
  */
 final class AnsweredRequests {
-    private final Replica r;
+    private final ReplicaContext r;
 
-    AnsweredRequests(Replica replica) {
+    AnsweredRequests(ReplicaContext replica) {
         this.r = replica;
     }
 
@@ -43,7 +43,7 @@ final class AnsweredRequests {
 
     Resolution resolve(List<PendingRequest> batch) {
         KeyLayout k = r.keys();
-        long sv = r.ssv();
+        long sv = r.state().ssv();
         List<PendingRequest> withId = batch.stream().filter(PendingRequest::clientRequestId).toList();
         List<PendingRequest> toAppend = new ArrayList<>(batch);
         Set<String> known = new HashSet<>();

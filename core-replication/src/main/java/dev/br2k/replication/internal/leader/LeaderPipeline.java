@@ -9,7 +9,8 @@ import dev.br2k.replication.internal.EntryContext;
 import dev.br2k.replication.internal.Json;
 import dev.br2k.replication.internal.LeadershipLostException;
 import dev.br2k.replication.internal.PendingRequest;
-import dev.br2k.replication.internal.Replica;
+import dev.br2k.replication.internal.ReplicaContext;
+import dev.br2k.replication.internal.Roles;
 import dev.br2k.replication.internal.backup.BackupRun;
 import dev.br2k.replication.internal.log.EntryState;
 import dev.br2k.replication.internal.log.Etcd;
@@ -78,7 +79,8 @@ public final class LeaderPipeline {
     private static final long RESOLVE_FOR_NANOS = 30_000_000_000L;
     private static final long RESOLVE_RETRY_MILLIS = 200;
 
-    private final Replica r;
+    private final ReplicaContext r;
+    private final Roles roles;
     private final Fence fence;
     private final Cmp leaderIsMe;
     private final AnsweredRequests answered;
@@ -105,8 +107,9 @@ public final class LeaderPipeline {
     private long lastBackupNanos = System.nanoTime();
     private boolean backupWanted;
 
-    public LeaderPipeline(Replica replica, Fence fence, long logSize) {
+    public LeaderPipeline(ReplicaContext replica, Roles roles, Fence fence, long logSize) {
         this.r = replica;
+        this.roles = roles;
         this.fence = fence;
         this.leaderIsMe = fence.guard(replica.keys());
         this.answered = new AnsweredRequests(replica);
@@ -169,7 +172,7 @@ public final class LeaderPipeline {
     private void loop() {
         List<PendingRequest> group = new ArrayList<>();
         try {
-            while (running && r.role() == Role.LEADER) {
+            while (running && r.state().role() == Role.LEADER) {
                 backupWanted |= backupDue();
                 if (backupWanted && toRecord.isEmpty()) {
                     settlePending();
@@ -204,16 +207,16 @@ public final class LeaderPipeline {
             }
         } catch (LeadershipLostException e) {
             stopReason = e.getMessage();
-            r.stepDown(e.getMessage());
+            roles.stepDown(e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             stopReason = "cannot write the local progress marker: " + e;
-            r.stepDown(stopReason);
+            roles.stepDown(stopReason);
         } catch (RuntimeException e) {
             stopReason = "unexpected error: " + e;
             r.log().error("leader pipeline failed: {}", e.toString());
-            r.stepDown(stopReason);
+            roles.stepDown(stopReason);
         } finally {
             running = false;
             StoredResponse unavailable = unavailable("this replica stopped leading (" + stopReason + ")");
@@ -253,7 +256,7 @@ public final class LeaderPipeline {
         if (u != null && u.lastIndex() == ranThrough && landed(u)) {
             try {
                 r.meta().endApplying();
-                r.setLpi(u.lastIndex());
+                r.state().applied(u.lastIndex());
                 r.log().info("its unanswered commit of entries {}..{} is in the log inside its fencing window: it landed, "
                         + "so the local state matches the log and it follows on it (no restore)", u.firstIndex(), u.lastIndex());
                 return;
@@ -261,13 +264,13 @@ public final class LeaderPipeline {
                 r.log().warn("cannot clear the local progress marker: {}", e.toString());
             }
         }
-        r.becomeLearner("stopped leading with entries it ran that etcd has not confirmed (" + stopReason + ")");
+        roles.becomeLearner("stopped leading with entries it ran that etcd has not confirmed (" + stopReason + ")");
     }
 
     /** Reads the log until it says whether {@code u} landed (spec §1.4); false if it did not or cannot be told. */
     private boolean landed(UnknownCommit u) {
         long deadline = System.nanoTime() + RESOLVE_FOR_NANOS;
-        while (r.running() && System.nanoTime() < deadline) {
+        while (r.state().running() && System.nanoTime() < deadline) {
             try {
                 switch (u.outcome(r.store().written(u.lastIndex()), fence)) {
                     case LANDED:
@@ -480,9 +483,7 @@ public final class LeaderPipeline {
     /** A chunk's commit is confirmed: progress advances and its clients are answered (only-once ones later). */
     private void recorded(List<Staged> chunk) {
         long last = chunk.get(chunk.size() - 1).index();
-        r.setLogSize(last);
-        r.setLpi(last);
-        r.setSsi(last);
+        r.state().committed(last);
         r.crashPoint(CrashPoint.AFTER_APPEND, chunk.get(0).index(), last);
         r.crashPoint(CrashPoint.AFTER_IN_PROCESS, chunk.get(0).index(), last);
         r.crashPoint(CrashPoint.AFTER_SUCCESS, chunk.get(0).index(), last);
@@ -530,7 +531,7 @@ public final class LeaderPipeline {
 
     private Txn txn(List<Staged> entries, List<Staged> results, Set<String> knownIds, long before) {
         KeyLayout k = r.keys();
-        long sv = r.ssv();
+        long sv = r.state().ssv();
         List<Cmp> guards = new ArrayList<>(List.of(leaderIsMe));
         List<Op> ops = new ArrayList<>();
         for (Staged s : results) {

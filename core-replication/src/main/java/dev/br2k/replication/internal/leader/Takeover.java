@@ -5,8 +5,8 @@ import dev.br2k.protocol.KeyLayout;
 import dev.br2k.protocol.LeaderValue;
 import dev.br2k.protocol.Role;
 import dev.br2k.replication.RouteType;
-import dev.br2k.replication.internal.Replica;
-import dev.br2k.replication.internal.follower.Follower;
+import dev.br2k.replication.internal.ReplicaContext;
+import dev.br2k.replication.internal.Roles;
 import dev.br2k.replication.internal.log.EntryState;
 import dev.br2k.replication.internal.log.Etcd;
 import dev.br2k.replication.internal.log.EtcdCallFailedException;
@@ -27,38 +27,40 @@ import java.util.Optional;
  */
 public final class Takeover {
     private static final int BATCH = 500;
-    private final Replica r;
+    private final ReplicaContext r;
+    private final Roles roles;
 
-    public Takeover(Replica replica) {
+    public Takeover(ReplicaContext replica, Roles roles) {
         this.r = replica;
+        this.roles = roles;
     }
 
     public void run(long term) {
         KeyLayout k = r.keys();
         Etcd etcd = r.etcd();
-        r.setRegister();
+        roles.becomeRegister();
         r.log().info("its etcd member leads (term {}): taking the leader key", term);
         try {
             Optional<ServiceStore.LeaderKey> current = r.store().leaderKey();
-            LeaderValue me = new LeaderValue(r.id(), r.url().toString(), term);
+            LeaderValue me = new LeaderValue(r.id(), r.state().url().toString(), term);
             Cmp guard = current.map(held -> Etcd.modRevisionIs(k.leader(), held.modRevision()))
                     .orElse(Etcd.absent(k.leader()));
             var taken = etcd.txn(List.of(guard), List.of(r.store().putLeader(me)));
             if (!taken.isSucceeded()) {
-                r.stepDown("another replica took the leader key first");
+                roles.stepDown("another replica took the leader key first");
                 return;
             }
             // the transaction wrote only the leader key: its revision is the key's new mod revision (I2)
             Fence fence = new Fence(me, taken.getHeader().getRevision(), taken.getHeader().getClusterId());
             prepare(fence);
         } catch (EtcdCallFailedException e) {
-            r.stepDown("etcd failed while taking over: " + e.getMessage());
+            roles.stepDown("etcd failed while taking over: " + e.getMessage());
         }
     }
 
     /** Whether the leader key still names this replica and it is still registering. */
     private boolean stillHolds(Fence fence) {
-        return r.role() == Role.REGISTER && r.store().leaderKey().map(fence::holds).orElse(false);
+        return r.state().role() == Role.REGISTER && r.store().leaderKey().map(fence::holds).orElse(false);
     }
 
     private void prepare(Fence fence) {
@@ -68,15 +70,15 @@ public final class Takeover {
         ServiceStore.Head head = r.store().head();
         long size = head.logSize();
         long sv = head.stateVersion();
-        if (sv != r.ssv()) {
-            r.becomeLearner("its state version " + r.ssv() + " is not the service's " + sv);
+        if (sv != r.state().ssv()) {
+            roles.becomeLearner("its state version " + r.state().ssv() + " is not the service's " + sv);
             return;
         }
         List<Op> ignores = new ArrayList<>();
-        long lpi = r.lpi();
+        long lpi = r.state().lpi();
         while (lpi < size) {
             if (!stillHolds(fence)) {
-                r.stepDown("lost the leader key while replaying the log (at index " + lpi + " of " + size + ")");
+                roles.stepDown("lost the leader key while replaying the log (at index " + lpi + " of " + size + ")");
                 return;
             }
             long to = Math.min(size, lpi + BATCH);
@@ -90,11 +92,11 @@ public final class Takeover {
                     EntryState st = states.get(i);
                     LogEntry e = entries.get(i);
                     if (st == null || e == null) {
-                        r.stepDown("entry " + i + " is missing from the log");
+                        roles.stepDown("entry " + i + " is missing from the log");
                         return;
                     }
-                    if (st.status() == EntryStatus.IN_PROCESS && st.leader().equals(r.id()) && i > r.restoredThrough()) {
-                        r.becomeLearner("entry " + i + " is IN_PROCESS by this replica: its state may be half-applied");
+                    if (st.status() == EntryStatus.IN_PROCESS && st.leader().equals(r.id()) && i > r.state().restoredThrough()) {
+                        roles.becomeLearner("entry " + i + " is IN_PROCESS by this replica: its state may be half-applied");
                         return;
                     }
                     boolean unknownOnlyOnce = st.status() == EntryStatus.IN_PROCESS && st.type() == RouteType.ONLY_ONCE
@@ -106,18 +108,18 @@ public final class Takeover {
                         try {
                             r.entries().applyCommitted(e, i);
                         } catch (dev.br2k.replication.internal.HandlerFailedException failed) {
-                            r.setApplyProblem(Optional.of(failed.getMessage()));
-                            r.becomeLearner(failed.getMessage() + ": cannot lead without it (I4)");
+                            r.state().cannotApply(failed.getMessage());
+                            roles.becomeLearner(failed.getMessage() + ": cannot lead without it (I4)");
                             return;
                         }
                     }
                     lpi = i;
-                    r.setLpi(lpi);
+                    r.state().applied(lpi);
                 }
-                Follower.persistLpi(r, lpi);
+                r.progress().record(lpi, r.state().ssv());
                 r.meta().endApplying();
             } catch (java.io.IOException e) {
-                r.stepDown("cannot write the local progress marker: " + e);
+                roles.stepDown("cannot write the local progress marker: " + e);
                 return;
             } finally {
                 r.stateLock().unlock();
@@ -127,7 +129,7 @@ public final class Takeover {
         for (int from = 0; from < ignores.size(); from += 100) {
             List<Op> chunk = new ArrayList<>(ignores.subList(from, Math.min(ignores.size(), from + 100)));
             if (!etcd.txn(List.of(leaderIsMe), chunk).isSucceeded()) {
-                r.stepDown("lost the leader key while preparing");
+                roles.stepDown("lost the leader key while preparing");
                 return;
             }
         }
@@ -139,19 +141,19 @@ public final class Takeover {
                 r.store().putSsv(r.id(), sv)));
         // Only the leader-key holder appends, so the log size read above cannot have changed.
         if (!etcd.txn(List.of(leaderIsMe), finish).isSucceeded()) {
-            r.stepDown("lost the leader key while preparing");
+            roles.stepDown("lost the leader key while preparing");
             return;
         }
         try {
             r.meta().endApplying(); // lpi/<me> = log-size is recorded
         } catch (java.io.IOException e) {
-            r.stepDown("cannot clear the local progress marker: " + e);
+            roles.stepDown("cannot clear the local progress marker: " + e);
             return;
         }
-        if (r.role() != Role.REGISTER) {
+        if (r.state().role() != Role.REGISTER) {
             return;
         }
         r.log().info("prepared: {} NULL entries ignored, serving from index {}", ignores.size(), size + 1);
-        r.becomeLeader(fence, size);
+        roles.becomeLeader(fence, size);
     }
 }

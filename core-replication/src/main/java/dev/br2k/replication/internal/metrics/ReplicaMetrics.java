@@ -3,7 +3,8 @@ package dev.br2k.replication.internal.metrics;
 import dev.br2k.protocol.EntryStatus;
 import dev.br2k.protocol.Role;
 import dev.br2k.replication.RouteType;
-import dev.br2k.replication.internal.Replica;
+import dev.br2k.replication.Br2kConfig;
+import dev.br2k.replication.internal.ReplicaState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -33,7 +34,6 @@ public final class ReplicaMetrics {
         Duration.ofSeconds(2), Duration.ofSeconds(5)};
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final Replica replica;
     private final Counter failovers;
     private final Counter backups;
     private final Counter recoveries;
@@ -43,20 +43,19 @@ public final class ReplicaMetrics {
     private final Timer handlers;
     private final Map<RouteType, Timer> leaderRequests = new EnumMap<>(RouteType.class);
 
-    public ReplicaMetrics(Replica replica) {
-        this.replica = replica;
-        registry.config().commonTags("service", replica.config().serviceName(), "replica", replica.config().replicaId());
+    public ReplicaMetrics(Br2kConfig config, ReplicaState state) {
+        registry.config().commonTags("service", config.serviceName(), "replica", config.replicaId());
         for (Role role : Role.values()) {
-            Gauge.builder("br2k_role", replica, r -> r.role() == role ? 1 : 0)
+            Gauge.builder("br2k_role", state, r -> r.role() == role ? 1 : 0)
                     .description("1 for the role this replica has now").tag("role", role.name().toLowerCase(Locale.ROOT))
                     .register(registry);
         }
-        Gauge.builder("br2k_lpi", replica, Replica::lpi).description("latest processed index of this replica").register(registry);
-        Gauge.builder("br2k_ssi", replica, Replica::ssi).description("service state index last seen").register(registry);
-        Gauge.builder("br2k_lag", replica, r -> Math.max(0, r.ssi() - r.lpi()))
+        Gauge.builder("br2k_lpi", state, ReplicaState::lpi).description("latest processed index of this replica").register(registry);
+        Gauge.builder("br2k_ssi", state, ReplicaState::ssi).description("service state index last seen").register(registry);
+        Gauge.builder("br2k_lag", state, r -> Math.max(0, r.ssi() - r.lpi()))
                 .description("entries this replica still has to apply").register(registry);
-        Gauge.builder("br2k_state_version", replica, Replica::ssv).description("state version of the local state").register(registry);
-        Gauge.builder("br2k_log_size", replica, Replica::logSize).description("entries in the current log").register(registry);
+        Gauge.builder("br2k_state_version", state, ReplicaState::ssv).description("state version of the local state").register(registry);
+        Gauge.builder("br2k_log_size", state, ReplicaState::logSize).description("entries in the current log").register(registry);
         failovers = Counter.builder("br2k_failovers").description("times this replica became leader").register(registry);
         backups = Counter.builder("br2k_backups").description("backups this replica made as leader").register(registry);
         recoveries = Counter.builder("br2k_recoveries").description("times this replica restored a backup").register(registry);
@@ -116,9 +115,5 @@ public final class ReplicaMetrics {
 
     public String scrape() {
         return registry.scrape();
-    }
-
-    public Replica replica() {
-        return replica;
     }
 }

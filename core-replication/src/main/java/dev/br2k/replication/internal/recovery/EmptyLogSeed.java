@@ -2,7 +2,7 @@ package dev.br2k.replication.internal.recovery;
 
 import dev.br2k.protocol.KeyLayout;
 import dev.br2k.replication.backup.BackupRecord;
-import dev.br2k.replication.internal.Replica;
+import dev.br2k.replication.internal.ReplicaContext;
 import dev.br2k.replication.internal.log.Etcd;
 import dev.br2k.replication.internal.log.ServiceStore;
 import java.io.IOException;
@@ -20,9 +20,9 @@ import java.util.Optional;
  * A new service (no backup of it in the log) starts empty, as before.
  */
 final class EmptyLogSeed {
-    private final Replica r;
+    private final ReplicaContext r;
 
-    EmptyLogSeed(Replica replica) {
+    EmptyLogSeed(ReplicaContext replica) {
         this.r = replica;
     }
 

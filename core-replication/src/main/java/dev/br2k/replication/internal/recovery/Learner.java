@@ -6,7 +6,8 @@ import dev.br2k.replication.BackupVerificationException;
 import dev.br2k.replication.backup.BackupRecord;
 import dev.br2k.replication.internal.ErrorIds;
 import dev.br2k.replication.internal.LocalMeta;
-import dev.br2k.replication.internal.Replica;
+import dev.br2k.replication.internal.ReplicaContext;
+import dev.br2k.replication.internal.Roles;
 import dev.br2k.replication.internal.backup.ArtifactCipher;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,12 +24,14 @@ import java.util.List;
  * newest backup of the service is restored rather than the empty state ({@link EmptyLogSeed}).
  */
 public final class Learner {
-    private final Replica r;
+    private final ReplicaContext r;
+    private final Roles roles;
     private final EmptyLogSeed seed;
     private long nextAttempt;
 
-    public Learner(Replica replica) {
+    public Learner(ReplicaContext replica, Roles roles) {
         this.r = replica;
+        this.roles = roles;
         this.seed = new EmptyLogSeed(replica);
     }
 
@@ -55,25 +58,21 @@ public final class Learner {
             }
             r.stateLock().lock();
             try {
-                if (r.role() != Role.LEARNER) {
+                if (r.state().role() != Role.LEARNER) {
                     return;
                 }
                 r.meta().beginApplying(0, 0);
                 r.config().stateHooks().restore(source, r.config().stateDir());
-                r.setSsv(sv);
-                r.setStateVersion(sv); // a replica that leads next without a follower's poll in between reports it too
-                r.setLpi(0);
-                r.setRestoredThrough(logSize);
+                r.state().restored(sv, logSize);
                 r.progress().record(0, sv);
                 r.meta().write(new LocalMeta.Meta(r.config().serviceName(), r.id(), sv));
                 r.meta().endApplying();
             } finally {
                 r.stateLock().unlock();
             }
-            r.progressReloaded();
             r.metrics().recovered();
             r.log().info("restored state version {}: following the log from index 1", sv);
-            r.becomeFollower();
+            roles.becomeFollower();
         } catch (BackupVerificationException e) {
             fail(e.getMessage(), 5000);
         } catch (dev.br2k.replication.internal.log.EtcdCallFailedException e) {
@@ -89,7 +88,7 @@ public final class Learner {
     }
 
     private void fail(String message, long retryMillis) {
-        r.setProblem(message);
+        r.state().recoveryFailed(message);
         r.log().error("{} (retrying in {} ms)", message, retryMillis);
         nextAttempt = System.currentTimeMillis() + retryMillis;
     }

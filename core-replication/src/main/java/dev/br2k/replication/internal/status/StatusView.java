@@ -5,7 +5,8 @@ import dev.br2k.protocol.status.BackupSummary;
 import dev.br2k.protocol.status.ReplicaStatusRecord;
 import dev.br2k.protocol.status.StatusCodec;
 import dev.br2k.replication.backup.BackupRecord;
-import dev.br2k.replication.internal.Replica;
+import dev.br2k.replication.Br2kConfig;
+import dev.br2k.replication.internal.ReplicaState;
 import java.util.Optional;
 
 /**
@@ -17,15 +18,15 @@ public final class StatusView {
     private StatusView() {
     }
 
-    public static ReplicaStatusRecord of(Replica r) {
+    public static ReplicaStatusRecord of(Br2kConfig config, ReplicaState r) {
         Optional<LeaderValue> leader = r.knownLeader();
-        return new ReplicaStatusRecord(r.config().serviceName(), r.id(), r.role(), r.lpi(), r.ssi(), r.logSize(),
+        return new ReplicaStatusRecord(config.serviceName(), config.replicaId(), r.role(), r.lpi(), r.ssi(), r.logSize(),
                 r.stateVersion(), r.ssv(), leader.map(LeaderValue::id), leader.map(LeaderValue::url),
                 String.valueOf(r.url()), r.lastBackup().map(StatusView::summary), r.problem());
     }
 
-    public static String json(Replica r) {
-        return StatusCodec.encode(of(r));
+    public static String json(Br2kConfig config, ReplicaState r) {
+        return StatusCodec.encode(of(config, r));
     }
 
     static BackupSummary summary(BackupRecord b) {
