@@ -42,7 +42,9 @@ import java.util.regex.Pattern;
  * <p>Everything is warmed up first (the etcd client's own rate doubles over its first few thousand
  * transactions while the JIT compiles it), then each round measures the raw figure right before the BR2K
  * figure it is compared with, so a disk or a neighbour that changes speed during the run moves both. The
- * table gives the median round; the leader's own histograms say where a request's time went.
+ * table gives the median round; the leader's own histograms say where a request's time went. Each round also
+ * measures the floor ({@link FloorServer}): the same HTTP clients against a bare Javalin route that makes one guarded
+ * transaction per request, which is what any HTTP service that writes etcd once per request costs here.
  */
 public final class ReplicationBenchmark {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -60,7 +62,8 @@ public final class ReplicationBenchmark {
         System.out.printf("load average at start: %.2f%n", loadAverage());
         try (EtcdCluster etcd = EtcdCluster.builder().members(3).build().start();
                 Client client = Client.builder().endpoints(etcd.leader().clientUrl()).build();
-                KvReplicas kv = KvReplicas.start(etcd, dir, "bench", 3, c -> c.roleCheckInterval(Duration.ofMillis(200)))) {
+                KvReplicas kv = KvReplicas.start(etcd, dir, "bench", 3, c -> c.roleCheckInterval(Duration.ofMillis(200)));
+                FloorServer floor = FloorServer.start(client.getKVClient())) {
             KV raw = client.getKVClient();
             int leader = stableLeader(kv);
             URI base = kv.get(leader).url();
@@ -69,16 +72,21 @@ public final class ReplicationBenchmark {
             rawPipelinedPut(raw, 8000);
             clients(base, 1, 500, "warm", new ConcurrentLinkedQueue<>());
             clients(base, 16, 100, "warm16", new ConcurrentLinkedQueue<>());
+            clients(floor.url(), "/floor/", 1, 500, "warm-floor", new ConcurrentLinkedQueue<>());
+            clients(floor.url(), "/floor/", 16, 100, "warm-floor16", new ConcurrentLinkedQueue<>());
             double[] http = statusReads(base, 1000);
 
             Round[] measured = new Round[rounds];
             for (int i = 0; i < rounds; i++) {
-                measured[i] = round(raw, kv, leader, base, i);
+                measured[i] = round(raw, kv, leader, base, floor.url(), i);
             }
             Round m = median(measured);
             row("raw etcd guarded txn, 1 client", fmt(m.rawTxn) + " txn/s", "");
             row("BR2K replicated, 1 client", fmt(m.one[0]) + " req/s, p50 " + ms(m.one[1]) + ", p99 " + ms(m.one[2]),
                     String.format(">= 0.5 of raw guarded txn: %.2f, %s", m.one[0] / m.rawTxn, verdict(m.one[0] / m.rawTxn >= 0.5)));
+            row("  floor: HTTP + one guarded txn per request (no BR2K), 1 client", fmt(m.floorOne[0]) + " req/s, p50 "
+                    + ms(m.floorOne[1]) + String.format(" (%.2f of raw guarded txn); CPU per request: ", m.floorOne[0] / m.rawTxn)
+                    + m.cpuFloorOne, "");
             row("  etcd proposals committed per request, 1 client", String.format("%.2f", m.proposalsOne),
                     "<= 1.3: " + verdict(m.proposalsOne <= 1.3));
             row("  inside the leader, 1 client", m.insideOne, "");
@@ -88,6 +96,9 @@ public final class ReplicationBenchmark {
             row("BR2K replicated, 16 clients", fmt(m.sixteen[0]) + " req/s, p50 " + ms(m.sixteen[1]) + ", p99 " + ms(m.sixteen[2]),
                     String.format(">= 0.5 of raw put (16 in flight): %.2f, %s", m.sixteen[0] / m.rawPutSixteen,
                             verdict(m.sixteen[0] / m.rawPutSixteen >= 0.5)));
+            row("  floor: HTTP + one guarded txn per request (no BR2K), 16 clients", fmt(m.floorSixteen[0]) + " req/s, p50 "
+                    + ms(m.floorSixteen[1]) + String.format(" (%.2f of raw put, 16 in flight); CPU per request: ",
+                    m.floorSixteen[0] / m.rawPutSixteen) + m.cpuFloorSixteen, "");
             row("  etcd proposals committed per request, 16 clients", String.format("%.2f", m.proposalsSixteen),
                     "<= 0.25: " + verdict(m.proposalsSixteen <= 0.25));
             row("  inside the leader, 16 clients", m.insideSixteen, "");
@@ -128,9 +139,12 @@ public final class ReplicationBenchmark {
     }
 
     /** One round: each raw figure right before the BR2K figure compared with it. */
-    private Round round(KV raw, KvReplicas kv, int leader, URI base, int i) throws Exception {
+    private Round round(KV raw, KvReplicas kv, int leader, URI base, URI floor, int i) throws Exception {
         Round r = new Round();
         r.rawTxn = rawGuardedTxn(raw, 1000);
+        Cpu floorCpu = Cpu.now(kv);
+        r.floorOne = clients(floor, "/floor/", 1, 500, "floor" + i, new ConcurrentLinkedQueue<>());
+        r.cpuFloorOne = floorCpu.perRequest(Cpu.now(kv), 500);
         Map<String, double[]> before = leaderHistograms(kv, leader);
         double proposals = proposals(kv);
         Cpu cpu = Cpu.now(kv);
@@ -140,6 +154,9 @@ public final class ReplicationBenchmark {
         r.insideOne = inside(before, leaderHistograms(kv, leader));
         r.rawPut = rawPipelinedPut(raw, 8000);
         r.rawPutSixteen = rawPipelinedPut(raw, 4000, 16);
+        floorCpu = Cpu.now(kv);
+        r.floorSixteen = clients(floor, "/floor/", 16, 200, "floor16-" + i, new ConcurrentLinkedQueue<>());
+        r.cpuFloorSixteen = floorCpu.perRequest(Cpu.now(kv), 3200);
         before = leaderHistograms(kv, leader);
         proposals = proposals(kv);
         cpu = Cpu.now(kv);
@@ -159,6 +176,9 @@ public final class ReplicationBenchmark {
                         + "put(16) %s/s, BR2K 16 clients %s req/s (%.2f of put(16), %.2f proposals/req, follower lag p99 %s) | load %.2f%n",
                 i + 1, fmt(r.rawTxn), fmt(r.one[0]), r.one[0] / r.rawTxn, r.proposalsOne, fmt(r.rawPut), fmt(r.rawPutSixteen),
                 fmt(r.sixteen[0]), r.sixteen[0] / r.rawPutSixteen, r.proposalsSixteen, ms(r.lag[1]), loadAverage());
+        System.out.printf("  floor (HTTP + one guarded txn per request): 1 client %s req/s (%.2f of raw txn), 16 clients %s req/s "
+                + "(%.2f of put(16)); CPU per request %s and %s%n", fmt(r.floorOne[0]), r.floorOne[0] / r.rawTxn, fmt(r.floorSixteen[0]),
+                r.floorSixteen[0] / r.rawPutSixteen, r.cpuFloorOne, r.cpuFloorSixteen);
         System.out.println("  follower lag, 16 clients, each follower: " + r.lagEach);
         System.out.println("  inside the leader, 1 client: " + r.insideOne + "; CPU " + r.cpuOne);
         System.out.println("  inside the leader, 16 clients: " + r.insideSixteen + "; CPU " + r.cpuSixteen);
@@ -168,6 +188,11 @@ public final class ReplicationBenchmark {
     /** The figures of one round. */
     private static final class Round {
         double rawTxn;
+        /** The floor (HTTP + one guarded txn per request, {@link FloorServer}): rate, p50, p99. */
+        double[] floorOne;
+        double[] floorSixteen;
+        String cpuFloorOne;
+        String cpuFloorSixteen;
         double[] one;
         String insideOne;
         String cpuOne;
@@ -250,12 +275,17 @@ public final class ReplicationBenchmark {
      */
     private double[] clients(URI base, int clients, int each, String tag, ConcurrentLinkedQueue<long[]> answered)
             throws Exception {
+        return clients(base, "/kv/", clients, each, tag, answered);
+    }
+
+    private double[] clients(URI base, String path, int clients, int each, String tag, ConcurrentLinkedQueue<long[]> answered)
+            throws Exception {
         long[] latencies = new long[clients * each];
         AtomicInteger failures = new AtomicInteger();
         long start = System.nanoTime();
         inParallel(clients, c -> {
             for (int i = 0; i < each; i++) {
-                HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/kv/" + tag + "-" + c + "-" + i))
+                HttpRequest req = HttpRequest.newBuilder(URI.create(base + path + tag + "-" + c + "-" + i))
                         .header("Br2k-Request-Id", tag + "-" + c + "-" + i)
                         .PUT(HttpRequest.BodyPublishers.ofString("value " + i)).timeout(Duration.ofSeconds(30)).build();
                 long t0 = System.nanoTime();
