@@ -141,6 +141,25 @@ class ReplicationIT {
     }
 
     @Test
+    void a_retry_sent_to_the_next_leader_gets_the_answer_the_previous_leader_recorded_and_runs_nothing_again() {
+        start("retrynext");
+        int old = kv.awaitLeader();
+        HttpResponse<String> first = Http.send("POST", kv.url(old, "/counter/c"), null, "Br2k-Request-Id", "next-1");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+
+        kv.stop(old);
+        int leader = kv.awaitLeader();
+        HttpResponse<String> again = Http.send("POST", kv.url(leader, "/counter/c"), null, "Br2k-Request-Id", "next-1");
+        HttpResponse<String> fresh = Http.send("POST", kv.url(leader, "/counter/c"), null, "Br2k-Request-Id", "next-2");
+
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(first.body()).contains("\"value\":1");
+        assertThat(fresh.body()).contains("\"value\":2");
+        assertThat(kv.awaitLeader()).as("the retry did not cost the new leader its role").isEqualTo(leader);
+        assertThat(keys.number("log-size")).isEqualTo(2);
+    }
+
+    @Test
     void with_pipelining_concurrent_clients_each_get_their_own_count_and_every_replica_applies_each_request_once()
             throws Exception {
         kv = KvReplicas.start(etcd, dir, "pipelined", 3, c -> c.pipelining(true));

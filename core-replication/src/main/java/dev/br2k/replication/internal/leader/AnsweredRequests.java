@@ -21,8 +21,9 @@ import java.util.Set;
 
 /**
  * Exactly-once retries (spec §1.4). Before a group runs, this reads {@code request/<version>/<id>} of every
- * client request id in it, in this state version and the one before (one read, no write; the commit also
- * requires the new ids to be absent). A request whose outcome was recorded ({@code SUCCESS} or
+ * client request id in it that may be recorded, in this state version and the one before (one read, no write; the
+ * commit also requires the new ids to be absent). Which ids may be recorded it knows from a {@link RequestIdIndex}
+ * loaded on the leader's first group, so a group of new requests runs without any read. A request whose outcome was recorded ({@code SUCCESS} or
  * {@code FAILED}, stored with the id) is answered with the stored response and not run again, even after
  * one backup compacted its entry away; one an earlier leader left {@code NULL}, {@code IGNORE} or
  * {@code IN_PROCESS} was applied by no one, so it is appended again as a new entry.
@@ -33,9 +34,14 @@ import java.util.Set;
  */
 final class AnsweredRequests {
     private final ReplicaContext r;
+    private final int maxIndexed;
+    /** Null until loaded, or while there are too many ids to hold: then every group's ids are read. */
+    private RequestIdIndex index;
+    private boolean loadTried;
 
-    AnsweredRequests(ReplicaContext replica) {
+    AnsweredRequests(ReplicaContext replica, int maxIndexed) {
         this.r = replica;
+        this.maxIndexed = maxIndexed;
     }
 
     /** What to do with a group whose ids are not all new. */
@@ -47,6 +53,10 @@ final class AnsweredRequests {
         List<PendingRequest> withId = batch.stream().filter(PendingRequest::clientRequestId).toList();
         List<PendingRequest> toAppend = new ArrayList<>(batch);
         Set<String> known = new HashSet<>();
+        RequestIdIndex ids = index(sv);
+        if (ids != null) {
+            withId = withId.stream().filter(p -> ids.mayBeRecorded(p.entry().requestId())).toList();
+        }
         if (withId.isEmpty()) {
             return new Resolution(toAppend, known);
         }
@@ -80,6 +90,38 @@ final class AnsweredRequests {
             }
         }
         return new Resolution(toAppend, known);
+    }
+
+    /** A confirmed commit recorded these entries' request ids in the current state version. */
+    void recorded(List<Staged> chunk) {
+        if (index != null) {
+            for (Staged s : chunk) {
+                index.recorded(s.request().entry().requestId());
+            }
+        }
+    }
+
+    /** The index for state version {@code sv}: loaded on first use, moved on by a backup; null while reading etcd. */
+    private RequestIdIndex index(long sv) {
+        if (index != null && index.version() != sv && !index.movedTo(sv)) {
+            index = null; // not a backup's step of one: read the ids again
+            loadTried = false;
+        }
+        if (index == null && !loadTried) {
+            loadTried = true;
+            try {
+                index = RequestIdIndex.load(r.etcd(), r.keys(), sv, maxIndexed).orElse(null);
+            } catch (EtcdCallFailedException e) {
+                throw new LeadershipLostException("etcd did not answer a read: " + e.getMessage());
+            }
+            if (index == null) {
+                r.log().info("more than {} request ids are recorded in state versions {} and {}: the leader reads the ids "
+                        + "of every group from etcd (a backup deletes the older version's ids)", maxIndexed, sv, sv - 1);
+            } else {
+                r.log().debug("holds the {} request ids of state versions {} and {}", index.size(), sv, sv - 1);
+            }
+        }
+        return index;
     }
 
     static StoredResponse outcomeUnknown(String requestId) {

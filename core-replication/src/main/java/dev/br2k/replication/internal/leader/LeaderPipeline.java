@@ -112,7 +112,7 @@ public final class LeaderPipeline {
         this.roles = roles;
         this.fence = fence;
         this.leaderIsMe = fence.guard(replica.keys());
-        this.answered = new AnsweredRequests(replica);
+        this.answered = new AnsweredRequests(replica, RequestIdIndex.MAX_IDS);
         this.logSize = logSize;
         this.thread = new Thread(this::loop, "br2k-" + replica.id() + "-leader");
         this.thread.setDaemon(true);
@@ -484,6 +484,7 @@ public final class LeaderPipeline {
     private void recorded(List<Staged> chunk) {
         long last = chunk.get(chunk.size() - 1).index();
         r.state().committed(last);
+        answered.recorded(chunk); // before any client is answered: a retry after the answer finds its id
         r.crashPoint(CrashPoint.AFTER_APPEND, chunk.get(0).index(), last);
         r.crashPoint(CrashPoint.AFTER_IN_PROCESS, chunk.get(0).index(), last);
         r.crashPoint(CrashPoint.AFTER_SUCCESS, chunk.get(0).index(), last);

@@ -11,9 +11,11 @@ import io.etcd.jetcd.op.CmpTarget;
 import io.etcd.jetcd.op.Op;
 import io.etcd.jetcd.options.DeleteOption;
 import io.etcd.jetcd.options.GetOption;
+import io.etcd.jetcd.options.OptionsUtil;
 import io.etcd.jetcd.options.PutOption;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -30,6 +32,7 @@ import java.util.concurrent.TimeoutException;
  * waits for etcd's request timeout (7 s) even after a new leader is elected.
  */
 public final class Etcd {
+    private static final int KEY_PAGE = 10_000;
     private final KV kv;
     private final Duration timeout;
     private final Map<Thread, Wait> waits = new ConcurrentHashMap<>();
@@ -116,6 +119,33 @@ public final class Etcd {
 
     public List<KeyValue> getPrefix(String prefix) {
         return await(kv.get(bs(prefix), GetOption.builder().isPrefix(true).build())).getKvs();
+    }
+
+    /**
+     * The keys under {@code prefix} at one revision (linearizable, keys only, read in pages of {@value #KEY_PAGE}), or
+     * empty when there are more than {@code most}.
+     */
+    public Optional<List<String>> keysUnder(String prefix, int most) {
+        GetResponse counted = await(kv.get(bs(prefix), GetOption.builder().isPrefix(true).withCountOnly(true).build()));
+        if (counted.getCount() > most) {
+            return Optional.empty();
+        }
+        long revision = counted.getHeader().getRevision();
+        ByteSequence end = OptionsUtil.prefixEndOf(bs(prefix));
+        List<String> keys = new ArrayList<>((int) counted.getCount());
+        ByteSequence from = bs(prefix);
+        while (true) {
+            GetResponse page = await(kv.get(from, GetOption.builder().withRange(end).withKeysOnly(true)
+                    .withLimit(KEY_PAGE).withRevision(revision).build()));
+            for (KeyValue kv : page.getKvs()) {
+                keys.add(str(kv.getKey()));
+            }
+            if (!page.isMore() || page.getKvs().isEmpty()) {
+                return Optional.of(keys);
+            }
+            // the next page starts right after the last key read (the key with a zero byte appended)
+            from = bs(keys.get(keys.size() - 1) + "\0");
+        }
     }
 
     /** Writes {@code key} under a lease, so that it goes when the lease ends. */
