@@ -24,7 +24,9 @@ import java.util.function.BooleanSupplier;
  * etcd's quota (2 GiB by default), after which every write fails with NOSPACE. Each replica checks its own etcd
  * member every few minutes and, when the file is at least {@code minDbBytes} and at most half of it is in use,
  * defragments that member. A leased {@code defragmenting} key lets one member at a time do it (a member's writes
- * wait while it defragments). With etcd authentication on, defragmenting needs the root role, which a
+ * wait while it defragments). A member that is the Raft leader first hands leadership to another member: its pause
+ * would otherwise hold up every write of the cluster, and the BR2K leader beside it would step down with writes whose
+ * outcome it cannot know; this way the service fails over once, cleanly, before the pause. With etcd authentication on, defragmenting needs the root role, which a
  * replica's user should not have: the replica then leaves it to the operator ({@code etcdctl defrag}).
  */
 final class EtcdDefragmenter {
@@ -37,6 +39,9 @@ final class EtcdDefragmenter {
     /** What one check did. */
     enum Outcome { NOT_NEEDED, UNREADABLE, ANOTHER_REPLICA, DEFRAGMENTED, FAILED }
 
+    /** How long a handed-on Raft leadership may take to show in the member's status. */
+    private static final long HAND_OVER_NANOS = 10_000_000_000L;
+
     /** The sizes of a member's database file: all of it and the part in use. */
     record DbSize(long total, long inUse) {
         boolean wasteful(long minBytes) {
@@ -47,6 +52,8 @@ final class EtcdDefragmenter {
     private final HttpClient http;
     private final URI statusUri;
     private final URI defragmentUri;
+    private final URI membersUri;
+    private final URI transferUri;
     private final Duration timeout;
     private final Etcd etcd;
     private final Lease leases;
@@ -60,6 +67,8 @@ final class EtcdDefragmenter {
         this.http = access.httpClient(timeout);
         this.statusUri = endpoint.resolve("/v3/maintenance/status");
         this.defragmentUri = endpoint.resolve("/v3/maintenance/defragment");
+        this.membersUri = endpoint.resolve("/v3/cluster/member/list");
+        this.transferUri = endpoint.resolve("/v3/maintenance/transfer-leadership");
         this.timeout = timeout;
         this.etcd = etcd;
         this.leases = leases;
@@ -107,6 +116,9 @@ final class EtcdDefragmenter {
             return Outcome.FAILED;
         }
         try {
+            if (!handedOnLeadership()) {
+                return Outcome.FAILED;
+            }
             log.info("defragmenting its etcd member: the database is {} MiB with {} MiB in use (writes to this member wait "
                     + "until it ends)", mib(before.get().total()), mib(before.get().inUse()));
             long started = System.nanoTime();
@@ -134,6 +146,58 @@ final class EtcdDefragmenter {
         }
     }
 
+    /**
+     * True once the member is not the Raft leader: it was not, or it handed leadership to the started member with the
+     * lowest id among the others and its status shows the new leader. False (nothing defragmented) if it could not.
+     */
+    private boolean handedOnLeadership() throws IOException, InterruptedException {
+        JsonNode status = json(post(statusUri, timeout, "{}"));
+        long me = MemberStatusReader.number(status.path("header"), "member_id");
+        if (MemberStatusReader.number(status, "leader") != me) {
+            return true;
+        }
+        Optional<Long> target = Optional.empty();
+        for (JsonNode member : json(post(membersUri, timeout, "{}")).path("members")) {
+            long id = MemberStatusReader.number(member, "ID");
+            boolean started = member.path("clientURLs").size() > 0;
+            if (id != me && started && target.map(t -> Long.compareUnsigned(id, t) < 0).orElse(true)) {
+                target = Optional.of(id);
+            }
+        }
+        if (target.isEmpty()) {
+            log.warn("its etcd member leads and no other member is started: not defragmenting it now (trying again at "
+                    + "the next check)");
+            return false;
+        }
+        log.info("its etcd member is the Raft leader: handing leadership to member {} before defragmenting (the service "
+                + "fails over to the replica beside that member)", Long.toHexString(target.get()));
+        HttpResponse<byte[]> moved = post(transferUri, timeout,
+                "{\"targetID\":\"" + Long.toUnsignedString(target.get()) + "\"}");
+        if (moved.statusCode() != 200) {
+            log.warn("etcd did not hand Raft leadership on (HTTP {}: {}): not defragmenting now", moved.statusCode(),
+                    new String(moved.body(), java.nio.charset.StandardCharsets.UTF_8).strip());
+            return false;
+        }
+        long deadline = System.nanoTime() + HAND_OVER_NANOS;
+        while (System.nanoTime() < deadline) {
+            long leader = MemberStatusReader.number(json(post(statusUri, timeout, "{}")), "leader");
+            if (leader != 0 && leader != me) {
+                return true;
+            }
+            Thread.sleep(100); // polling the member's status for the new leader
+        }
+        log.warn("the member's status still names it Raft leader {} s after the hand-over: not defragmenting now",
+                HAND_OVER_NANOS / 1_000_000_000L);
+        return false;
+    }
+
+    private static JsonNode json(HttpResponse<byte[]> answer) throws IOException {
+        if (answer.statusCode() != 200) {
+            throw new IOException("etcd answered HTTP " + answer.statusCode());
+        }
+        return Json.MAPPER.readTree(answer.body());
+    }
+
     /** Checks every {@code every} on a daemon thread of its own while {@code running} holds. */
     void start(String threadName, Duration every, BooleanSupplier running) {
         Thread t = new Thread(() -> {
@@ -155,8 +219,12 @@ final class EtcdDefragmenter {
     }
 
     private HttpResponse<byte[]> post(URI uri, Duration wait) throws IOException, InterruptedException {
+        return post(uri, wait, "{}");
+    }
+
+    private HttpResponse<byte[]> post(URI uri, Duration wait, String body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(wait).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 

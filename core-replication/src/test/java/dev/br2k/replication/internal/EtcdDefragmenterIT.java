@@ -10,11 +10,13 @@ import dev.br2k.protocol.Role;
 import dev.br2k.testkit.EtcdCluster;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
+import io.etcd.jetcd.maintenance.StatusResponse;
 import io.etcd.jetcd.options.CompactOption;
 import io.etcd.jetcd.options.DeleteOption;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,11 +94,50 @@ class EtcdDefragmenterIT {
     }
 
     @Test
+    void a_member_that_is_the_raft_leader_hands_leadership_on_before_it_defragments() throws Exception {
+        makeRaftLeader(2);
+        EtcdDefragmenter member2 = defragmenter(2, "r2");
+        long before = member2.dbSize().orElseThrow().total();
+
+        assertThat(member2.check()).isEqualTo(EtcdDefragmenter.Outcome.DEFRAGMENTED);
+
+        long leader = status(2).getLeader();
+        assertThat(leader).as("a Raft leader is named").isNotZero();
+        assertThat(leader).as("the member no longer leads: it handed leadership on first")
+                .isNotEqualTo(status(2).getHeader().getMemberId());
+        assertThat(member2.dbSize().orElseThrow().total()).isLessThan(before / 2);
+    }
+
+    @Test
     void a_file_below_the_minimum_is_not_worth_a_pause() throws Exception {
         EtcdDefragmenter member2 = new EtcdDefragmenter(cluster.clientUrls().get(2), EtcdAccess.plain(),
                 Duration.ofSeconds(5), etcd, client.getLeaseClient(), KEYS.defragmenting(), "r2", 1L << 40, log("r2"));
 
         assertThat(member2.check()).isEqualTo(EtcdDefragmenter.Outcome.NOT_NEEDED);
+    }
+
+    private static StatusResponse status(int member) throws InterruptedException {
+        return new MemberStatusReader(cluster.clientUrls().get(member), Duration.ofSeconds(5)).read().orElseThrow();
+    }
+
+    /** Moves Raft leadership to {@code member}, asking the member that leads now. */
+    private static void makeRaftLeader(int member) throws Exception {
+        long target = status(member).getHeader().getMemberId();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            long leader = status(member).getLeader();
+            if (leader == target) {
+                return true;
+            }
+            for (URI url : cluster.clientUrls()) {
+                StatusResponse s = new MemberStatusReader(url, Duration.ofSeconds(5)).read().orElseThrow();
+                if (s.getHeader().getMemberId() == leader) {
+                    try (Client direct = Client.builder().endpoints(url).build()) {
+                        direct.getMaintenanceClient().moveLeader(target).get(10, TimeUnit.SECONDS);
+                    }
+                }
+            }
+            return false;
+        });
     }
 
     private static EtcdDefragmenter defragmenter(int member, String replica) {
