@@ -69,6 +69,7 @@ public final class ReplicationBenchmark {
             URI base = kv.get(leader).url();
 
             rawGuardedTxn(raw, 3000);
+            rawCommitShapedTxn(raw, 1000);
             rawPipelinedPut(raw, 8000);
             clients(base, 1, 500, "warm", new ConcurrentLinkedQueue<>());
             clients(base, 16, 100, "warm16", new ConcurrentLinkedQueue<>());
@@ -82,6 +83,8 @@ public final class ReplicationBenchmark {
             }
             Round m = median(measured);
             row("raw etcd guarded txn, 1 client", fmt(m.rawTxn) + " txn/s", "");
+            row("raw etcd txn shaped like a BR2K commit (4 compares, 6 puts), 1 client", fmt(m.rawShaped) + " txn/s"
+                    + String.format(" (%.2f of raw guarded txn)", m.rawShaped / m.rawTxn), "");
             row("BR2K replicated, 1 client", fmt(m.one[0]) + " req/s, p50 " + ms(m.one[1]) + ", p99 " + ms(m.one[2]),
                     String.format(">= 0.5 of raw guarded txn: %.2f, %s", m.one[0] / m.rawTxn, verdict(m.one[0] / m.rawTxn >= 0.5)));
             row("  floor: HTTP + one guarded txn per request (no BR2K), 1 client", fmt(m.floorOne[0]) + " req/s, p50 "
@@ -142,6 +145,7 @@ public final class ReplicationBenchmark {
     private Round round(KV raw, KvReplicas kv, int leader, URI base, URI floor, int i) throws Exception {
         Round r = new Round();
         r.rawTxn = rawGuardedTxn(raw, 1000);
+        r.rawShaped = rawCommitShapedTxn(raw, 1000);
         Cpu floorCpu = Cpu.now(kv);
         r.floorOne = clients(floor, "/floor/", 1, 500, "floor" + i, new ConcurrentLinkedQueue<>());
         r.cpuFloorOne = floorCpu.perRequest(Cpu.now(kv), 500);
@@ -176,6 +180,8 @@ public final class ReplicationBenchmark {
                         + "put(16) %s/s, BR2K 16 clients %s req/s (%.2f of put(16), %.2f proposals/req, follower lag p99 %s) | load %.2f%n",
                 i + 1, fmt(r.rawTxn), fmt(r.one[0]), r.one[0] / r.rawTxn, r.proposalsOne, fmt(r.rawPut), fmt(r.rawPutSixteen),
                 fmt(r.sixteen[0]), r.sixteen[0] / r.rawPutSixteen, r.proposalsSixteen, ms(r.lag[1]), loadAverage());
+        System.out.printf("  raw txn shaped like a BR2K commit (4 compares, 6 puts), 1 client: %s txn/s (%.2f of raw txn)%n",
+                fmt(r.rawShaped), r.rawShaped / r.rawTxn);
         System.out.printf("  floor (HTTP + one guarded txn per request): 1 client %s req/s (%.2f of raw txn), 16 clients %s req/s "
                 + "(%.2f of put(16)); CPU per request %s and %s%n", fmt(r.floorOne[0]), r.floorOne[0] / r.rawTxn, fmt(r.floorSixteen[0]),
                 r.floorSixteen[0] / r.rawPutSixteen, r.cpuFloorOne, r.cpuFloorSixteen);
@@ -188,6 +194,8 @@ public final class ReplicationBenchmark {
     /** The figures of one round. */
     private static final class Round {
         double rawTxn;
+        /** Raw transactions shaped like a BR2K commit of one request, 1 client. */
+        double rawShaped;
         /** The floor (HTTP + one guarded txn per request, {@link FloorServer}): rate, p50, p99. */
         double[] floorOne;
         double[] floorSixteen;
@@ -230,6 +238,44 @@ public final class ReplicationBenchmark {
             guardedIncrement(kv, key, i);
         }
         return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Raw transactions of a BR2K commit's shape at 1 client, one after another: the fencing compare on a key's mod
+     * revision, {@code log-size == n} and two absent request ids, then six puts (the entry, its status, its request id,
+     * {@code log-size}, {@code service-state}, {@code lpi}). What etcd charges for the shape itself, without BR2K.
+     */
+    private double rawCommitShapedTxn(KV kv, int n) throws Exception {
+        ByteSequence fence = bs("/bench/shape/leader");
+        ByteSequence size = bs("/bench/shape/log-size");
+        long revision = kv.put(fence, bs("{\"id\":\"r1\",\"url\":\"http://127.0.0.1:1\",\"term\":2}")).get(10, TimeUnit.SECONDS)
+                .getHeader().getRevision();
+        kv.put(size, bs("0")).get(10, TimeUnit.SECONDS);
+        String entry = "{\"requestId\":\"%s\",\"type\":\"REPLICATE\",\"method\":\"PUT\",\"path\":\"/kv/one-%d\","
+                + "\"headers\":{},\"body\":\"value %d\",\"timestamp\":1765000000000,\"seed\":123456789}";
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            String id = "shape-" + revision + "-" + i;
+            boolean ok = kv.txn().If(
+                            new Cmp(fence, Cmp.Op.EQUAL, CmpTarget.modRevision(revision)),
+                            new Cmp(size, Cmp.Op.EQUAL, CmpTarget.value(bs(String.valueOf(i)))),
+                            new Cmp(bs("/bench/shape/request/2/" + id), Cmp.Op.EQUAL, CmpTarget.version(0)),
+                            new Cmp(bs("/bench/shape/request/1/" + id), Cmp.Op.EQUAL, CmpTarget.version(0)))
+                    .Then(Op.put(bs("/bench/shape/log/" + (i + 1)), bs(String.format(entry, id, i, i)), PutOption.DEFAULT),
+                            Op.put(bs("/bench/shape/status/" + (i + 1)), bs("{\"type\":\"REPLICATE\",\"status\":\"SUCCESS\","
+                                    + "\"leader\":\"r1\",\"response\":{\"status\":200,\"body\":\"{}\"}}"), PutOption.DEFAULT),
+                            Op.put(bs("/bench/shape/request/2/" + id), bs("{\"index\":" + (i + 1) + "}"), PutOption.DEFAULT),
+                            Op.put(size, bs(String.valueOf(i + 1)), PutOption.DEFAULT),
+                            Op.put(bs("/bench/shape/service-state"), bs(String.valueOf(i + 1)), PutOption.DEFAULT),
+                            Op.put(bs("/bench/shape/lpi/r1"), bs(String.valueOf(i + 1)), PutOption.DEFAULT))
+                    .commit().get(10, TimeUnit.SECONDS).isSucceeded();
+            if (!ok) {
+                throw new IllegalStateException("the commit-shaped transaction's guard failed");
+            }
+        }
+        double rate = n / ((System.nanoTime() - start) / 1e9);
+        kv.delete(bs("/bench/shape/"), io.etcd.jetcd.options.DeleteOption.builder().isPrefix(true).build()).get(10, TimeUnit.SECONDS);
+        return rate;
     }
 
     private static void guardedIncrement(KV kv, ByteSequence key, long from) throws Exception {
