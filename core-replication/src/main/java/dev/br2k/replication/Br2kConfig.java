@@ -48,6 +48,8 @@ public final class Br2kConfig {
     private Duration etcdTimeout = Duration.ofSeconds(5);
     private Duration requestTimeout = Duration.ofSeconds(30);
     private long backupEveryEntries = 0;
+    private long defragmentMinBytes = 64L << 20;
+    private Duration defragmentCheckEvery = Duration.ofMinutes(5);
     private Duration backupEvery = Duration.ZERO;
     private Duration backupWaitTimeout = Duration.ofSeconds(10);
     private int maxBatch = 32;
@@ -59,7 +61,7 @@ public final class Br2kConfig {
      * BR2K_REPLICA_ID, BR2K_ETCD_ENDPOINTS (comma-separated, co-located member first), BR2K_HTTP_HOST,
      * BR2K_HTTP_PORT, BR2K_ADVERTISE_URL, BR2K_STATE_DIR, BR2K_BACKUP_DIR, BR2K_LOCATION_FILE,
      * BR2K_BACKUP_LOG_FILE, and the optional BR2K_BACKUP_EVERY_ENTRIES, BR2K_MAX_BODY_BYTES,
-     * BR2K_ROLE_CHECK_MILLIS: the list is {@link Br2kEnvironment#VARIABLES}. Variables that are absent leave the
+     * BR2K_ROLE_CHECK_MILLIS, BR2K_ETCD_DEFRAG_MIN_MB (0 = off), BR2K_ETCD_DEFRAG_CHECK_SECONDS: the list is {@link Br2kEnvironment#VARIABLES}. Variables that are absent leave the
      * current value.
      *
      * @throws IllegalArgumentException naming the variable whose value is malformed, or if BR2K_CRASH_AT (a test
@@ -220,6 +222,24 @@ public final class Br2kConfig {
             throw new IllegalArgumentException("backupEvery must not be negative, was " + period);
         }
         this.backupEvery = period;
+        return this;
+    }
+
+    /**
+     * The smallest etcd database file worth defragmenting (when at most half of it is in use); 0 turns the replica's
+     * defragmentation of its etcd member off. Default 64 MiB.
+     */
+    public Br2kConfig defragmentMinBytes(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("defragmentMinBytes must be >= 0 (0 turns it off), was " + bytes);
+        }
+        this.defragmentMinBytes = bytes;
+        return this;
+    }
+
+    /** How often the replica checks its etcd member's database file. Default 5 min. */
+    public Br2kConfig defragmentCheckEvery(Duration period) {
+        this.defragmentCheckEvery = positive(period, "defragmentCheckEvery");
         return this;
     }
 
@@ -430,6 +450,14 @@ public final class Br2kConfig {
 
     public long backupEveryEntries() {
         return backupEveryEntries;
+    }
+
+    public long defragmentMinBytes() {
+        return defragmentMinBytes;
+    }
+
+    public Duration defragmentCheckEvery() {
+        return defragmentCheckEvery;
     }
 
     public Duration backupEvery() {

@@ -18,7 +18,8 @@ class Br2kEnvironmentTest {
                 Map.entry("BR2K_STATE_DIR", "/data/state"), Map.entry("BR2K_BACKUP_DIR", "/data/backups"),
                 Map.entry("BR2K_LOCATION_FILE", "/data/location.json"), Map.entry("BR2K_BACKUP_LOG_FILE", "/data/log.jsonl"),
                 Map.entry("BR2K_BACKUP_EVERY_ENTRIES", "1000"), Map.entry("BR2K_MAX_BODY_BYTES", "4096"),
-                Map.entry("BR2K_ROLE_CHECK_MILLIS", "150"),
+                Map.entry("BR2K_ROLE_CHECK_MILLIS", "150"), Map.entry("BR2K_ETCD_DEFRAG_MIN_MB", "0"),
+                Map.entry("BR2K_ETCD_DEFRAG_CHECK_SECONDS", "60"),
                 Map.entry("BR2K_ADMIN_TOKEN_FILE", "/run/secrets/admin/token"), Map.entry("BR2K_ADMIN_TOKEN", "0123456789abcdef0123"),
                 Map.entry("BR2K_BACKUP_LOG_KEY_FILE", "/secrets/backup-log.key"),
                 Map.entry("BR2K_ETCD_CA_FILE", "/tls/ca.crt"), Map.entry("BR2K_ETCD_CERT_FILE", "/tls/tls.crt"),
@@ -38,6 +39,18 @@ class Br2kEnvironmentTest {
     private static final Map<String, List<String>> PAIRS = Map.of(
             "BR2K_ETCD_CERT_FILE", List.of("BR2K_ETCD_KEY_FILE"), "BR2K_ETCD_KEY_FILE", List.of("BR2K_ETCD_CERT_FILE"),
             "BR2K_ETCD_USER", List.of("BR2K_ETCD_PASSWORD_FILE"), "BR2K_ETCD_PASSWORD_FILE", List.of("BR2K_ETCD_USER"));
+
+    @Test
+    void a_negative_defragmentation_size_is_refused_naming_the_variable_and_zero_turns_it_off() {
+        assertThatThrownBy(() -> new Br2kConfig().fromEnvironment(Map.of("BR2K_ETCD_DEFRAG_MIN_MB", "-1")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("BR2K_ETCD_DEFRAG_MIN_MB must be 0 (off) or the smallest database file worth defragmenting, "
+                        + "in MiB (0 to 1048576), was -1");
+        assertThat(new Br2kConfig().fromEnvironment(Map.of("BR2K_ETCD_DEFRAG_MIN_MB", "0")).defragmentMinBytes()).isZero();
+        assertThat(new Br2kConfig().fromEnvironment(Map.of("BR2K_ETCD_DEFRAG_MIN_MB", "128")).defragmentMinBytes())
+                .isEqualTo(128L << 20);
+        assertThat(new Br2kConfig().defragmentMinBytes()).as("the default").isEqualTo(64L << 20);
+    }
 
     @Test
     void a_client_certificate_without_its_key_is_refused_naming_the_missing_variable() {
@@ -67,6 +80,7 @@ class Br2kEnvironmentTest {
                 c.httpHost(), Integer.toString(c.httpPort()), c.advertiseUrl().toString(), c.stateDir().toString(),
                 c.backupDir().toString(), c.locationFile().toString(), c.backupLogFile().toString(),
                 Long.toString(c.backupEveryEntries()), Long.toString(c.maxBodyBytes()), c.roleCheckInterval().toString(),
+                Long.toString(c.defragmentMinBytes()), c.defragmentCheckEvery().toString(),
                 c.adminTokenFile().toString(), c.adminToken().toString(), c.backupLogKeyFile().toString(),
                 c.etcdCaFile().toString(), c.etcdCertFile().toString(), c.etcdKeyFile().toString(),
                 c.etcdUser().toString(), c.etcdPasswordFile().toString());

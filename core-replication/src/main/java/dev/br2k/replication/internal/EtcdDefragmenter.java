@@ -30,9 +30,6 @@ import java.util.function.BooleanSupplier;
  * replica's user should not have: the replica then leaves it to the operator ({@code etcdctl defrag}).
  */
 final class EtcdDefragmenter {
-    /** 64 MiB: below that a defragmentation is not worth its pause. */
-    static final long DEFAULT_MIN_DB_BYTES = 64L << 20;
-    static final Duration DEFAULT_EVERY = Duration.ofMinutes(5);
     private static final Duration DEFRAGMENT_TIMEOUT = Duration.ofMinutes(5);
     private static final long LOCK_TTL_SECONDS = DEFRAGMENT_TIMEOUT.toSeconds() + 60;
 

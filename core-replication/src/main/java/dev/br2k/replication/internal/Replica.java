@@ -99,13 +99,16 @@ public final class Replica implements AutoCloseable {
         roles.start(first, advertisedUrl);
         new StaleWaitBreaker(roles, etcd, statusReader::read, config.roleCheckInterval(), log, state::running)
                 .start("br2k-" + config.replicaId() + "-stale-wait-breaker");
-        if (config.etcdUser().isPresent()) {
+        if (config.defragmentMinBytes() == 0) {
+            log.info("defragmenting its etcd member is off (BR2K_ETCD_DEFRAG_MIN_MB=0): run 'etcdctl defrag' on a member "
+                    + "whose database keeps growing");
+        } else if (config.etcdUser().isPresent()) {
             log.info("etcd authentication is on: this replica leaves defragmenting its etcd member to the operator (it needs "
                     + "the root role): run 'etcdctl defrag' on a member whose database keeps growing");
         } else {
             new EtcdDefragmenter(config.etcdEndpoints().get(0), access, config.etcdTimeout(), etcd, client.getLeaseClient(),
-                    context.keys().defragmenting(), config.replicaId(), EtcdDefragmenter.DEFAULT_MIN_DB_BYTES, log)
-                    .start("br2k-" + config.replicaId() + "-defrag", EtcdDefragmenter.DEFAULT_EVERY, state::running);
+                    context.keys().defragmenting(), config.replicaId(), config.defragmentMinBytes(), log)
+                    .start("br2k-" + config.replicaId() + "-defrag", config.defragmentCheckEvery(), state::running);
         }
     }
 
