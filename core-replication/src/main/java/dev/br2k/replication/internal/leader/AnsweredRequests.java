@@ -23,10 +23,10 @@ import java.util.Set;
  * Exactly-once retries (spec §1.4). Before a group runs, this reads {@code request/<version>/<id>} of every
  * client request id in it that may be recorded, in this state version and the one before (one read, no write; the
  * commit also requires the new ids to be absent). Which ids may be recorded it knows from a {@link RequestIdIndex}
- * loaded on the leader's first group, so a group of new requests runs without any read. A request whose outcome was recorded ({@code SUCCESS} or
- * {@code FAILED}, stored with the id) is answered with the stored response and not run again, even after
- * one backup compacted its entry away; one an earlier leader left {@code NULL}, {@code IGNORE} or
- * {@code IN_PROCESS} was applied by no one, so it is appended again as a new entry.
+ * loaded on the leader's first group, so a group of new requests runs without any read. A request whose outcome
+ * was recorded ({@code SUCCESS} or {@code FAILED}, stored with the id) is answered with the stored response and
+ * not run again, even after one backup compacted its entry away; one an earlier leader left {@code NULL},
+ * {@code IGNORE} or {@code IN_PROCESS} was applied by no one, so it is appended again as a new entry.
  *
  * <p>Only-once requests are at most once (I6): an earlier leader may have run the handler (its external
  * effect happened) and stopped before recording the outcome. A retry of an only-once id that is in the log
@@ -37,7 +37,8 @@ final class AnsweredRequests {
     private final int maxIndexed;
     /** Null until loaded, or while there are too many ids to hold: then every group's ids are read. */
     private RequestIdIndex index;
-    private boolean loadTried;
+    /** The state version the index was last loaded for (-1: never); a new version loads it again. */
+    private long loadedFor = -1;
 
     AnsweredRequests(ReplicaContext replica, int maxIndexed) {
         this.r = replica;
@@ -105,10 +106,9 @@ final class AnsweredRequests {
     private RequestIdIndex index(long sv) {
         if (index != null && index.version() != sv && !index.movedTo(sv)) {
             index = null; // not a backup's step of one: read the ids again
-            loadTried = false;
         }
-        if (index == null && !loadTried) {
-            loadTried = true;
+        if (index == null && loadedFor != sv) {
+            loadedFor = sv; // too many ids now may be few after the next backup
             try {
                 index = RequestIdIndex.load(r.etcd(), r.keys(), sv, maxIndexed).orElse(null);
             } catch (EtcdCallFailedException e) {
