@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.br2k.replication.internal.access.EtcdAccess;
 import dev.br2k.replication.internal.log.Etcd;
 import io.etcd.jetcd.Lease;
+import io.etcd.jetcd.maintenance.StatusResponse;
 import io.etcd.jetcd.op.Op;
 import io.etcd.jetcd.options.DeleteOption;
 import io.etcd.jetcd.options.PutOption;
@@ -148,9 +149,9 @@ final class EtcdDefragmenter {
      * lowest id among the others and its status shows the new leader. False (nothing defragmented) if it could not.
      */
     private boolean handedOnLeadership() throws IOException, InterruptedException {
-        JsonNode status = json(post(statusUri, timeout, "{}"));
-        long me = MemberStatusReader.number(status.path("header"), "member_id");
-        if (MemberStatusReader.number(status, "leader") != me) {
+        StatusResponse now = status();
+        long me = now.getHeader().getMemberId();
+        if (now.getLeader() != me) {
             return true;
         }
         Optional<Long> target = Optional.empty();
@@ -177,7 +178,7 @@ final class EtcdDefragmenter {
         }
         long deadline = System.nanoTime() + HAND_OVER_NANOS;
         while (System.nanoTime() < deadline) {
-            long leader = MemberStatusReader.number(json(post(statusUri, timeout, "{}")), "leader");
+            long leader = status().getLeader();
             if (leader != 0 && leader != me) {
                 return true;
             }
@@ -188,11 +189,20 @@ final class EtcdDefragmenter {
         return false;
     }
 
+    /** The member's status, read as the role loop reads it ({@link MemberStatusReader#parse}). */
+    private StatusResponse status() throws IOException, InterruptedException {
+        return MemberStatusReader.parse(ok(post(statusUri, timeout, "{}")).body());
+    }
+
     private static JsonNode json(HttpResponse<byte[]> answer) throws IOException {
+        return Json.MAPPER.readTree(ok(answer).body());
+    }
+
+    private static HttpResponse<byte[]> ok(HttpResponse<byte[]> answer) throws IOException {
         if (answer.statusCode() != 200) {
             throw new IOException("etcd answered HTTP " + answer.statusCode());
         }
-        return Json.MAPPER.readTree(answer.body());
+        return answer;
     }
 
     /** Checks every {@code every} on a daemon thread of its own while {@code running} holds. */
