@@ -52,7 +52,8 @@ import java.util.function.Supplier;
 /** A service's page: header with health, scaling and recovery, replica table, log pane, steps and claims. */
 public final class ServicePageView extends BorderPane {
 
-    private final ReplicaGrid replicas;
+    /** Made in the pulse after the page opens. */
+    private ReplicaGrid replicas;
 
     public ServicePageView(ServicePageViewModel vm, Runnable back) {
         getStyleClass().add("service-page");
@@ -182,7 +183,45 @@ public final class ServicePageView extends BorderPane {
         top.setPadding(new Insets(0, 0, 8, 0));
         setTop(top);
 
-        replicas = new ReplicaGrid(vm.replicas());
+        // Keys for what has no button of its own: back, and switching the log between replicas.
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.LEFT && e.isAltDown()) {
+                back.run();
+                e.consume();
+            } else if (e.isShortcutDown() && e.getCode().isDigitKey() && !vm.replicas().isEmpty()) {
+                int n = e.getCode().getCode() - KeyCode.DIGIT0.getCode();
+                if (n >= 1 && n <= vm.replicas().size()) {
+                    vm.selectReplica(vm.replicas().get(n - 1).name());
+                    e.consume();
+                }
+            }
+        });
+        SplitPane split = new SplitPane();
+        split.setOrientation(Orientation.VERTICAL);
+
+        // The header now; the replica table, the side column and the log pane are made and attached in the next
+        // pulses, one each (the log pane then adds its list and footer over the pulses after, and its first rows
+        // last), so that the pulse the page opens in does only the header's work.
+        OnePerPulse.run(List.of(
+                () -> {
+                    split.getItems().add(replicaBox(vm));
+                    setCenter(split);
+                },
+                () -> setRight(sideColumn(vm)),
+                () -> {
+                    split.getItems().add(new LogPaneView(vm.logs())); // made here: its making is a pulse's work of its own
+                    split.setDividerPositions(0.34);
+                },
+                () -> {
+                    split.getItems().add(1, new ReplicationChartsView(vm.charts()));
+                    split.setDividerPositions(0.28, 0.68); // the charts need a timeline and a row per replica (requests/s and latency beside them)
+                }));
+    }
+
+    /** The replica table with its title and the all-replicas button. */
+    private Region replicaBox(ServicePageViewModel vm) {
+        ReplicaGrid replicas = new ReplicaGrid(vm.replicas());
+        this.replicas = replicas;
         replicas.setId("replicas");
         replicas.setPlaceholder(vm.hasCluster() ? "Reading the replicas…" : "No cluster attached.");
         replicas.selectedProperty().addListener((o, was, now) -> {
@@ -203,29 +242,17 @@ public final class ServicePageView extends BorderPane {
             vm.showAllReplicas();
         });
         Tips.on(all, "Every replica's log, interleaved by time (Alt+L); Ctrl+1 … Ctrl+9 show one replica's");
-        // Keys for what has no button of its own: back, and switching the log between replicas.
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.LEFT && e.isAltDown()) {
-                back.run();
-                e.consume();
-            } else if (e.isShortcutDown() && e.getCode().isDigitKey() && !vm.replicas().isEmpty()) {
-                int n = e.getCode().getCode() - KeyCode.DIGIT0.getCode();
-                if (n >= 1 && n <= vm.replicas().size()) {
-                    vm.selectReplica(vm.replicas().get(n - 1).name());
-                    e.consume();
-                }
-            }
-        });
         Label replicasTitle = new Label("Replicas");
         replicasTitle.getStyleClass().add(Styles.TITLE_4);
         HBox replicaHead = new HBox(8, replicasTitle, new Spacer(), all);
         replicaHead.setAlignment(Pos.CENTER_LEFT);
         VBox replicaBox = new VBox(6, replicaHead, replicas);
         VBox.setVgrow(replicas, Priority.ALWAYS);
+        return replicaBox;
+    }
 
-        SplitPane split = new SplitPane();
-        split.setOrientation(Orientation.VERTICAL);
-
+    /** The operation's steps and the service's claims. */
+    private static Region sideColumn(ServicePageViewModel vm) {
         Label stepsTitle = new Label();
         stepsTitle.getStyleClass().add(Styles.TITLE_4);
         stepsTitle.textProperty().bind(Bindings.when(vm.operationTitleProperty().isEmpty()).then("Operation")
@@ -277,27 +304,11 @@ public final class ServicePageView extends BorderPane {
         claims.setPrefHeight(160);
         side.setPrefWidth(300);
         side.setPadding(new Insets(0, 0, 0, 12));
-
-        // The header now; the replica table, the side column and the log pane in the next pulses (the
-        // log pane then adds its list and footer over the pulses after, and its first rows last).
-        OnePerPulse.run(List.of(
-                () -> {
-                    split.getItems().add(replicaBox);
-                    setCenter(split);
-                },
-                () -> setRight(side),
-                () -> {
-                    split.getItems().add(new LogPaneView(vm.logs())); // made here: its making is a pulse's work of its own
-                    split.setDividerPositions(0.34);
-                },
-                () -> {
-                    split.getItems().add(1, new ReplicationChartsView(vm.charts()));
-                    split.setDividerPositions(0.28, 0.68); // the charts need a timeline and a row per replica (requests/s and latency beside them)
-                }));
+        return side;
     }
 
     private void selectRow(String name) {
-        if (name != null) {
+        if (name != null && replicas != null) {
             replicas.select(name);
         }
     }

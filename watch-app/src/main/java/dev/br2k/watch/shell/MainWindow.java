@@ -6,6 +6,7 @@ import dev.br2k.cluster.Br2kCluster;
 import dev.br2k.watch.WatchServices;
 import dev.br2k.watch.kube.KubeContextsViewModel;
 import dev.br2k.watch.common.Notices;
+import dev.br2k.watch.common.OnePerPulse;
 import dev.br2k.watch.dashboard.DashboardView;
 import dev.br2k.watch.dashboard.DashboardViewModel;
 import dev.br2k.watch.dashboard.ServiceItem;
@@ -27,6 +28,7 @@ import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -136,7 +138,13 @@ public final class MainWindow extends StackPane implements AutoCloseable {
         page = new ServicePageViewModel(services.executor(), dashboard, item, cluster, services.cancelWindow());
         where.setText("›  Services  ›  " + item.name());
         setPage(new ServicePageView(page, this::backToDashboard));
-        page.start();
+        // The log stream starts in the pulse after the page is shown: connecting is not the opening pulse's work.
+        ServicePageViewModel opened = page;
+        OnePerPulse.run(List.of(() -> {
+            if (page == opened) {
+                opened.start();
+            }
+        }));
     }
 
     private void backToDashboard() {
