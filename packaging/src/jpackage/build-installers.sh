@@ -68,7 +68,7 @@ jpackage --type app-image --dest "$out" --name "$name" --app-version "$app_versi
   --runtime-image "$runtime" --icon "$here/br2k-watch.png" \
   --description "BR2K Watch: watch and steer replicated blockchain application services" \
   --vendor "BR2K" --copyright "BR2K contributors" \
-  --java-options "-Xss1m" \
+  --java-options "-Xss1m" --java-options "-XX:TieredStopAtLevel=1" \
   --add-launcher br2k="$work/br2k.properties"
 
 # What `br2k sandbox` needs that Debian does not provide: anvil (MIT OR Apache-2.0) and the InfoDID sample.

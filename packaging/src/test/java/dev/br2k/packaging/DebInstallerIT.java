@@ -102,6 +102,12 @@ class DebInstallerIT {
                 // let it settle for a few seconds, as a person would look at it
                 watch.waitFor(3, TimeUnit.SECONDS);
                 assertThat(watch.isAlive()).as("BR2K Watch is still running after a few seconds").isTrue();
+                // The launcher's JVM options reach the Watch's JVM: C1 only, which halves its stalls on a small machine.
+                Result flags = run(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        String.valueOf(watch.pid()), "VM.command_line"), Map.of());
+                String jvmArgs = flags.output().lines().filter(l -> l.startsWith("jvm_args:")).findFirst()
+                        .orElse(flags.output());
+                assertThat(jvmArgs).as("jcmd %d VM.command_line", watch.pid()).contains("-XX:TieredStopAtLevel=1");
                 BufferedImage shot = screen.capture();
                 Path png = Path.of("target", "installed-br2k-watch.png");
                 ImageIO.write(shot, "png", png.toFile());

@@ -17,6 +17,12 @@ import java.util.Optional;
  */
 final class Watch {
     static final String MAIN = "dev.br2k.watch.Br2kWatch";
+    /**
+     * The Watch's JVM options, as the installer's launcher sets them ({@code packaging/src/jpackage/build-installers.sh}):
+     * C1 only, because on a small machine the C2 compiler took the second core while a page opened or the
+     * dashboard filtered, doubling the window's stalls (watch-app README, "The JIT compiler and the stalls").
+     */
+    static final List<String> JVM_OPTIONS = List.of("-Xss1m", "-XX:TieredStopAtLevel=1");
 
     private Watch() {
     }
@@ -41,6 +47,7 @@ final class Watch {
         }
         if (classpath.isPresent()) {
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(JVM_OPTIONS);
             cmd.addAll(List.of("-cp", classpath.get(), MAIN, "--profile", profile.toString()));
         } else {
             cmd.addAll(List.of(installed.get().watchLauncher().toString(), "--profile", profile.toString()));
