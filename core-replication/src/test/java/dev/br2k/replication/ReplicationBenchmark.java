@@ -37,10 +37,11 @@ import java.util.regex.Pattern;
  * {@code etcd_server_proposals_committed_total} on one member, which counts every replica's writes), the
  * CPU each process spent per request, the followers' lag and a catch-up. Clients send a
  * {@code Br2k-Request-Id}, as every client must. Run with {@code mvn -q test-compile exec:java} in core-replication
- * ({@code -Dexec.args=5} for five rounds instead of three).
+ * ({@code -Dexec.args=5} for five rounds instead of three; {@code -Dbench.warmRounds=N} for N warm-up rounds
+ * instead of three).
  *
  * <p>Everything is warmed up first (the etcd client's own rate doubles over its first few thousand
- * transactions while the JIT compiles it), then each round measures the raw figure right before the BR2K
+ * transactions while the JIT compiles it), then whole rounds run uncounted while the JIT compiles the rest, then each round measures the raw figure right before the BR2K
  * figure it is compared with, so a disk or a neighbour that changes speed during the run moves both. The
  * table gives the median round; the leader's own histograms say where a request's time went. Each round also
  * measures the floor ({@link FloorServer}): the same HTTP clients against a bare Javalin route that makes one guarded
@@ -51,6 +52,7 @@ public final class ReplicationBenchmark {
     private static final Pattern INDEX = Pattern.compile("\"index\":(\\d+)");
     private static final Pattern PROPOSALS = Pattern.compile("(?m)^etcd_server_proposals_committed_total (\\S+)$");
     private final List<String[]> rows = new ArrayList<>();
+    private int roundsRun;
 
     public static void main(String[] args) throws Exception {
         new ReplicationBenchmark().run(args.length > 0 ? Integer.parseInt(args[0]) : 3);
@@ -77,9 +79,15 @@ public final class ReplicationBenchmark {
             clients(floor.url(), "/floor/", 16, 100, "warm-floor16", new ConcurrentLinkedQueue<>());
             double[] http = statusReads(base, 1000);
 
+            // Whole rounds first, printed and not counted: on 2 cores the JIT compiles this JVM's clients and three
+            // replicas for about a minute, and the JVM's CPU per request halved from the first round to the fourth.
+            int warmRounds = Integer.getInteger("bench.warmRounds", 3);
+            for (int i = 0; i < warmRounds; i++) {
+                round(raw, kv, leader, base, floor.url(), "warm-up round " + (i + 1));
+            }
             Round[] measured = new Round[rounds];
             for (int i = 0; i < rounds; i++) {
-                measured[i] = round(raw, kv, leader, base, floor.url(), i);
+                measured[i] = round(raw, kv, leader, base, floor.url(), "round " + (i + 1));
             }
             Round m = median(measured);
             row("raw etcd guarded txn, 1 client", fmt(m.rawTxn) + " txn/s", "");
@@ -142,7 +150,8 @@ public final class ReplicationBenchmark {
     }
 
     /** One round: each raw figure right before the BR2K figure compared with it. */
-    private Round round(KV raw, KvReplicas kv, int leader, URI base, URI floor, int i) throws Exception {
+    private Round round(KV raw, KvReplicas kv, int leader, URI base, URI floor, String label) throws Exception {
+        int i = roundsRun++; // request ids differ from round to round
         Round r = new Round();
         r.rawTxn = rawGuardedTxn(raw, 1000);
         r.rawShaped = rawCommitShapedTxn(raw, 1000);
@@ -176,9 +185,9 @@ public final class ReplicationBenchmark {
         r.cpuSixteen = cpu.perRequest(Cpu.now(kv), 3200);
         r.proposalsSixteen = (proposals(kv) - proposals) / 3200;
         r.insideSixteen = inside(before, leaderHistograms(kv, leader));
-        System.out.printf("round %d: raw txn %s/s, BR2K 1 client %s req/s (%.2f of raw txn, %.2f proposals/req) | raw put %s/s, "
+        System.out.printf("%s: raw txn %s/s, BR2K 1 client %s req/s (%.2f of raw txn, %.2f proposals/req) | raw put %s/s, "
                         + "put(16) %s/s, BR2K 16 clients %s req/s (%.2f of put(16), %.2f proposals/req, follower lag p99 %s) | load %.2f%n",
-                i + 1, fmt(r.rawTxn), fmt(r.one[0]), r.one[0] / r.rawTxn, r.proposalsOne, fmt(r.rawPut), fmt(r.rawPutSixteen),
+                label, fmt(r.rawTxn), fmt(r.one[0]), r.one[0] / r.rawTxn, r.proposalsOne, fmt(r.rawPut), fmt(r.rawPutSixteen),
                 fmt(r.sixteen[0]), r.sixteen[0] / r.rawPutSixteen, r.proposalsSixteen, ms(r.lag[1]), loadAverage());
         System.out.printf("  raw txn shaped like a BR2K commit (4 compares, 6 puts), 1 client: %s txn/s (%.2f of raw txn)%n",
                 fmt(r.rawShaped), r.rawShaped / r.rawTxn);
