@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -38,7 +39,7 @@ import java.util.regex.Pattern;
  * CPU each process spent per request, the followers' lag and a catch-up. Clients send a
  * {@code Br2k-Request-Id}, as every client must. Run with {@code mvn -q test-compile exec:java} in core-replication
  * ({@code -Dexec.args=5} for five rounds instead of three; {@code -Dbench.warmRounds=N} for N warm-up rounds
- * instead of three).
+ * instead of three; {@code -Dbench.followersStopped=true} to measure the leader with both followers stopped).
  *
  * <p>Everything is warmed up first (the etcd client's own rate doubles over its first few thousand
  * transactions while the JIT compiles it), then whole rounds run uncounted while the JIT compiles the rest, then each round measures the raw figure right before the BR2K
@@ -53,6 +54,9 @@ public final class ReplicationBenchmark {
     private static final Pattern PROPOSALS = Pattern.compile("(?m)^etcd_server_proposals_committed_total (\\S+)$");
     private final List<String[]> rows = new ArrayList<>();
     private int roundsRun;
+    /** -Dbench.followersStopped=true: the measured rounds run with both followers stopped (the leader's path alone). */
+    private final boolean followersStopped = Boolean.getBoolean("bench.followersStopped");
+    private boolean followersRun = true;
 
     public static void main(String[] args) throws Exception {
         new ReplicationBenchmark().run(args.length > 0 ? Integer.parseInt(args[0]) : 3);
@@ -84,6 +88,12 @@ public final class ReplicationBenchmark {
             int warmRounds = Integer.getInteger("bench.warmRounds", 3);
             for (int i = 0; i < warmRounds; i++) {
                 round(raw, kv, leader, base, floor.url(), "warm-up round " + (i + 1));
+            }
+            if (followersStopped) {
+                kv.stop((leader + 1) % 3);
+                kv.stop((leader + 2) % 3);
+                followersRun = false;
+                System.out.println("both followers stopped: the measured rounds show the leader's path alone");
             }
             Round[] measured = new Round[rounds];
             for (int i = 0; i < rounds; i++) {
@@ -118,6 +128,11 @@ public final class ReplicationBenchmark {
                     + ", p99 " + ms(m.lag[1]) + " (" + m.lagEach + ")", "p99 < 100 ms: " + verdict(m.lag[1] < 100e6));
             row("HTTP GET /br2k/status on the leader (no etcd), 1 client", "p50 " + ms(http[0]) + ", p99 " + ms(http[1]), "");
 
+            if (followersStopped) {
+                System.out.printf("load average at end: %.2f%n", loadAverage());
+                print(rounds);
+                return; // no follower to catch up
+            }
             int follower = (leader + 1) % 3;
             kv.stop(follower);
             clients(base, 16, 625, "catchup", new ConcurrentLinkedQueue<>());
@@ -149,6 +164,10 @@ public final class ReplicationBenchmark {
         return leader;
     }
 
+    private Optional<LagSampler> lagSampler(KvReplicas kv, int follower) {
+        return followersRun ? Optional.of(LagSampler.start(kv.url(follower, "/br2k/status"))) : Optional.empty();
+    }
+
     /** One round: each raw figure right before the BR2K figure compared with it. */
     private Round round(KV raw, KvReplicas kv, int leader, URI base, URI floor, String label) throws Exception {
         int i = roundsRun++; // request ids differ from round to round
@@ -174,11 +193,12 @@ public final class ReplicationBenchmark {
         proposals = proposals(kv);
         cpu = Cpu.now(kv);
         ConcurrentLinkedQueue<long[]> answered = new ConcurrentLinkedQueue<>();
-        LagSampler lagA = LagSampler.start(kv.url((leader + 1) % 3, "/br2k/status"));
-        LagSampler lagB = LagSampler.start(kv.url((leader + 2) % 3, "/br2k/status"));
+        Optional<LagSampler> lagA = lagSampler(kv, (leader + 1) % 3);
+        Optional<LagSampler> lagB = lagSampler(kv, (leader + 2) % 3);
         r.sixteen = clients(base, 16, 200, "sixteen" + i, answered);
-        double[] a = lagA.stopAndMeasure(answered);
-        double[] b = lagB.stopAndMeasure(answered);
+        double[] none = {Double.NaN, Double.NaN};
+        double[] a = lagA.isPresent() ? lagA.get().stopAndMeasure(answered) : none;
+        double[] b = lagB.isPresent() ? lagB.get().stopAndMeasure(answered) : none;
         r.lagEach = String.format("r%d p50 %s p99 %s, r%d p50 %s p99 %s", (leader + 1) % 3 + 1, ms(a[0]), ms(a[1]),
                 (leader + 2) % 3 + 1, ms(b[0]), ms(b[1]));
         r.lag = !(b[1] <= a[1]) ? b : a; // the follower with the worse p99 (NaN counts as worse)
