@@ -45,6 +45,7 @@ public final class Br2kConfig {
     private StateHooks stateHooks = StateHooks.copyDirectory();
     private long maxBodyBytes = 1 << 20;
     private Duration roleCheckInterval = Duration.ofMillis(200);
+    private Duration followerApplyGap = Duration.ofMillis(20);
     private Duration etcdTimeout = Duration.ofSeconds(5);
     private Duration requestTimeout = Duration.ofSeconds(30);
     private long backupEveryEntries = 0;
@@ -61,7 +62,7 @@ public final class Br2kConfig {
      * BR2K_REPLICA_ID, BR2K_ETCD_ENDPOINTS (comma-separated, co-located member first), BR2K_HTTP_HOST,
      * BR2K_HTTP_PORT, BR2K_ADVERTISE_URL, BR2K_STATE_DIR, BR2K_BACKUP_DIR, BR2K_LOCATION_FILE,
      * BR2K_BACKUP_LOG_FILE, and the optional BR2K_BACKUP_EVERY_ENTRIES, BR2K_MAX_BODY_BYTES,
-     * BR2K_ROLE_CHECK_MILLIS, BR2K_ETCD_DEFRAG_MIN_MB (0 = off), BR2K_ETCD_DEFRAG_CHECK_SECONDS: the list is {@link Br2kEnvironment#VARIABLES}. Variables that are absent leave the
+     * BR2K_ROLE_CHECK_MILLIS, BR2K_FOLLOWER_APPLY_GAP_MILLIS (0 = none), BR2K_ETCD_DEFRAG_MIN_MB (0 = off), BR2K_ETCD_DEFRAG_CHECK_SECONDS: the list is {@link Br2kEnvironment#VARIABLES}. Variables that are absent leave the
      * current value.
      *
      * @throws IllegalArgumentException naming the variable whose value is malformed, or if BR2K_CRASH_AT (a test
@@ -178,6 +179,21 @@ public final class Br2kConfig {
 
     public Br2kConfig stateHooks(StateHooks hooks) {
         this.stateHooks = Objects.requireNonNull(hooks, "stateHooks");
+        return this;
+    }
+
+    /**
+     * The least time between a follower's catch-ups that a watch event starts (default 20 ms; 0 = one at every
+     * event): an event that comes sooner waits out the rest, and the catch-up then reads and applies whatever the
+     * leader committed meanwhile in one read. It bounds each follower's reads of etcd to 50 a second under load at
+     * the price of at most that much lag; on a 2-core machine it raised BR2K's rate at 1 client by a fifth (the
+     * module README, "Fewer follower reads").
+     */
+    public Br2kConfig followerApplyGap(Duration gap) {
+        if (gap == null || gap.isNegative() || gap.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new IllegalArgumentException("followerApplyGap must be 0 to 1 s, was " + gap);
+        }
+        this.followerApplyGap = gap;
         return this;
     }
 
@@ -438,6 +454,10 @@ public final class Br2kConfig {
 
     public Duration roleCheckInterval() {
         return roleCheckInterval;
+    }
+
+    public Duration followerApplyGap() {
+        return followerApplyGap;
     }
 
     public Duration etcdTimeout() {

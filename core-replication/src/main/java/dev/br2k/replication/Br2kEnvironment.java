@@ -16,7 +16,7 @@ public final class Br2kEnvironment {
     public static final List<String> VARIABLES = List.of("BR2K_SERVICE", "BR2K_REPLICA_ID", "BR2K_ETCD_ENDPOINTS",
             "BR2K_HTTP_HOST", "BR2K_HTTP_PORT", "BR2K_ADVERTISE_URL", "BR2K_STATE_DIR", "BR2K_BACKUP_DIR",
             "BR2K_LOCATION_FILE", "BR2K_BACKUP_LOG_FILE", "BR2K_BACKUP_EVERY_ENTRIES", "BR2K_MAX_BODY_BYTES",
-            "BR2K_ROLE_CHECK_MILLIS", "BR2K_ETCD_DEFRAG_MIN_MB", "BR2K_ETCD_DEFRAG_CHECK_SECONDS",
+            "BR2K_ROLE_CHECK_MILLIS", "BR2K_FOLLOWER_APPLY_GAP_MILLIS", "BR2K_ETCD_DEFRAG_MIN_MB", "BR2K_ETCD_DEFRAG_CHECK_SECONDS",
             "BR2K_ADMIN_TOKEN_FILE", "BR2K_ADMIN_TOKEN",
             "BR2K_BACKUP_LOG_KEY_FILE",
             // etcd client TLS and authentication
@@ -49,6 +49,9 @@ public final class Br2kEnvironment {
         get(env, "BR2K_MAX_BODY_BYTES").ifPresent(v -> config.maxBodyBytes(number("BR2K_MAX_BODY_BYTES", v)));
         get(env, "BR2K_ROLE_CHECK_MILLIS").ifPresent(v ->
                 config.roleCheckInterval(Duration.ofMillis(number("BR2K_ROLE_CHECK_MILLIS", v))));
+        get(env, "BR2K_FOLLOWER_APPLY_GAP_MILLIS").ifPresent(v -> config.followerApplyGap(Duration.ofMillis(
+                within("BR2K_FOLLOWER_APPLY_GAP_MILLIS", v, 0, 1000, "0 (apply at every watch event) or the least time between "
+                        + "a follower's catch-ups, in milliseconds"))));
         get(env, "BR2K_ETCD_DEFRAG_MIN_MB").ifPresent(v ->
                 config.defragmentMinBytes(within("BR2K_ETCD_DEFRAG_MIN_MB", v, 0, 1 << 20,
                         "0 (off) or the smallest database file worth defragmenting, in MiB") << 20));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,8 @@ class Br2kEnvironmentTest {
                 Map.entry("BR2K_STATE_DIR", "/data/state"), Map.entry("BR2K_BACKUP_DIR", "/data/backups"),
                 Map.entry("BR2K_LOCATION_FILE", "/data/location.json"), Map.entry("BR2K_BACKUP_LOG_FILE", "/data/log.jsonl"),
                 Map.entry("BR2K_BACKUP_EVERY_ENTRIES", "1000"), Map.entry("BR2K_MAX_BODY_BYTES", "4096"),
-                Map.entry("BR2K_ROLE_CHECK_MILLIS", "150"), Map.entry("BR2K_ETCD_DEFRAG_MIN_MB", "0"),
+                Map.entry("BR2K_ROLE_CHECK_MILLIS", "150"), Map.entry("BR2K_FOLLOWER_APPLY_GAP_MILLIS", "0"),
+                Map.entry("BR2K_ETCD_DEFRAG_MIN_MB", "0"),
                 Map.entry("BR2K_ETCD_DEFRAG_CHECK_SECONDS", "60"),
                 Map.entry("BR2K_ADMIN_TOKEN_FILE", "/run/secrets/admin/token"), Map.entry("BR2K_ADMIN_TOKEN", "0123456789abcdef0123"),
                 Map.entry("BR2K_BACKUP_LOG_KEY_FILE", "/secrets/backup-log.key"),
@@ -53,6 +55,16 @@ class Br2kEnvironmentTest {
     }
 
     @Test
+    void a_follower_apply_gap_over_a_second_is_refused_naming_the_variable_and_zero_applies_at_every_event() {
+        assertThatThrownBy(() -> new Br2kConfig().fromEnvironment(Map.of("BR2K_FOLLOWER_APPLY_GAP_MILLIS", "5000")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("BR2K_FOLLOWER_APPLY_GAP_MILLIS must be 0 (apply at every watch event) or the least time between "
+                        + "a follower's catch-ups, in milliseconds (0 to 1000), was 5000");
+        assertThat(new Br2kConfig().fromEnvironment(Map.of("BR2K_FOLLOWER_APPLY_GAP_MILLIS", "0")).followerApplyGap()).isZero();
+        assertThat(new Br2kConfig().followerApplyGap()).as("the default").isEqualTo(Duration.ofMillis(20));
+    }
+
+    @Test
     void a_client_certificate_without_its_key_is_refused_naming_the_missing_variable() {
         assertThatThrownBy(() -> new Br2kConfig().fromEnvironment(Map.of("BR2K_ETCD_CERT_FILE", "/tls/tls.crt")))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -79,7 +91,7 @@ class Br2kEnvironmentTest {
         return String.join("|", String.valueOf(c.serviceName()), String.valueOf(c.replicaId()), c.etcdEndpoints().toString(),
                 c.httpHost(), Integer.toString(c.httpPort()), c.advertiseUrl().toString(), c.stateDir().toString(),
                 c.backupDir().toString(), c.locationFile().toString(), c.backupLogFile().toString(),
-                Long.toString(c.backupEveryEntries()), Long.toString(c.maxBodyBytes()), c.roleCheckInterval().toString(),
+                Long.toString(c.backupEveryEntries()), Long.toString(c.maxBodyBytes()), c.roleCheckInterval().toString(), c.followerApplyGap().toString(),
                 Long.toString(c.defragmentMinBytes()), c.defragmentCheckEvery().toString(),
                 c.adminTokenFile().toString(), c.adminToken().toString(), c.backupLogKeyFile().toString(),
                 c.etcdCaFile().toString(), c.etcdCertFile().toString(), c.etcdKeyFile().toString(),

@@ -39,7 +39,8 @@ import java.util.regex.Pattern;
  * CPU each process spent per request, the followers' lag and a catch-up. Clients send a
  * {@code Br2k-Request-Id}, as every client must. Run with {@code mvn -q test-compile exec:java} in core-replication
  * ({@code -Dexec.args=5} for five rounds instead of three; {@code -Dbench.warmRounds=N} for N warm-up rounds
- * instead of three; {@code -Dbench.followersStopped=true} to measure the leader with both followers stopped).
+ * instead of three; {@code -Dbench.followersStopped=true} to measure the leader with both followers stopped;
+ * {@code -Dbench.followerApplyGapMillis=N} for another {@link Br2kConfig#followerApplyGap}).
  *
  * <p>Everything is warmed up first (the etcd client's own rate doubles over its first few thousand
  * transactions while the JIT compiles it), then whole rounds run uncounted while the JIT compiles the rest, then each round measures the raw figure right before the BR2K
@@ -68,7 +69,9 @@ public final class ReplicationBenchmark {
         System.out.printf("load average at start: %.2f%n", loadAverage());
         try (EtcdCluster etcd = EtcdCluster.builder().members(3).build().start();
                 Client client = Client.builder().endpoints(etcd.leader().clientUrl()).build();
-                KvReplicas kv = KvReplicas.start(etcd, dir, "bench", 3, c -> c.roleCheckInterval(Duration.ofMillis(200)));
+                KvReplicas kv = KvReplicas.start(etcd, dir, "bench", 3, c -> c.roleCheckInterval(Duration.ofMillis(200))
+                        .followerApplyGap(Duration.ofMillis(Long.getLong("bench.followerApplyGapMillis",
+                                new Br2kConfig().followerApplyGap().toMillis()))));
                 FloorServer floor = FloorServer.start(client.getKVClient())) {
             KV raw = client.getKVClient();
             int leader = stableLeader(kv);

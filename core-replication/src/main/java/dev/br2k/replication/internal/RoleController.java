@@ -17,6 +17,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The role loop (spec §1.2) on its own thread, and every role change. Each round it checks the leader condition
@@ -38,6 +39,8 @@ final class RoleController implements Roles, StaleWaitBreaker.Loop {
     private volatile String etcdMemberId = "";
     /** When the role loop's current round began ({@link System#nanoTime}); 0 between rounds. */
     private volatile long roundStartedNanos;
+    /** When the last follower catch-up began (the role loop's thread only). */
+    private long lastCatchUpNanos;
     /** The Raft leader the last role check saw (etcd member id; 0 if none). */
     private volatile long raftLeaderSeen;
     private Thread control;
@@ -92,6 +95,10 @@ final class RoleController implements Roles, StaleWaitBreaker.Loop {
                 switch (state.role()) {
                     case FOLLOWER -> {
                         if (pipelineFinished()) {
+                            if (!periodic) {
+                                waitOutApplyGap();
+                            }
+                            lastCatchUpNanos = System.nanoTime();
                             follower.catchUp(periodic);
                         }
                     }
@@ -113,6 +120,17 @@ final class RoleController implements Roles, StaleWaitBreaker.Loop {
             } finally {
                 roundStartedNanos = 0;
             }
+        }
+    }
+
+    /**
+     * A catch-up that a watch event starts waits until {@link Br2kConfig#followerApplyGap} has passed since the last
+     * began, so that under load one read takes what the leader committed meanwhile instead of one read per commit.
+     */
+    private void waitOutApplyGap() throws InterruptedException {
+        long left = r.config().followerApplyGap().toNanos() - (System.nanoTime() - lastCatchUpNanos);
+        if (left > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
         }
     }
 
