@@ -20,7 +20,7 @@ final class Watch {
     /**
      * The Watch's JVM options, as the installer's launcher sets them ({@code packaging/src/jpackage/build-installers.sh}):
      * C1 only, because on a small machine the C2 compiler took the second core while a page opened or the
-     * dashboard filtered, doubling the window's stalls (watch-app README, "The JIT compiler and the stalls").
+     * dashboard filtered, doubling the window's stalls (watch-app README, "The header first, and the JIT").
      */
     static final List<String> JVM_OPTIONS = List.of("-Xss1m", "-XX:TieredStopAtLevel=1");
 

@@ -124,8 +124,9 @@ final class RoleController implements Roles, StaleWaitBreaker.Loop {
     }
 
     /**
-     * A catch-up that a watch event starts waits until {@link Br2kConfig#followerApplyGap} has passed since the last
-     * began, so that under load one read takes what the leader committed meanwhile instead of one read per commit.
+     * A catch-up that a watch event starts waits until {@link dev.br2k.replication.Br2kConfig#followerApplyGap} has
+     * passed since the last began, so that under load one read takes what the leader committed meanwhile instead of
+     * one read per commit.
      */
     private void waitOutApplyGap() throws InterruptedException {
         long left = r.config().followerApplyGap().toNanos() - (System.nanoTime() - lastCatchUpNanos);
