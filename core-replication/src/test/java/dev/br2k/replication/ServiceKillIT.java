@@ -48,6 +48,12 @@ class ServiceKillIT {
         int old = kv.awaitLeader();
         String deadUrl = kv.url(old, "").toString();
         int follower = (old + 1) % 3;
+        // the follower knows the leader and its last probe of it answered: it redirects there (before, a follower
+        // that had not seen the leader yet, or whose one probe had timed out on the loaded machine, said 503 first
+        // and 307 to the dying leader after)
+        await("the follower redirects to the leader").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .ignoreExceptions().until(() -> Http.send("PUT", kv.url(follower, "/kv/probe"), "v").headers()
+                        .firstValue("Location").orElse("").startsWith(deadUrl));
 
         kv.kill(old);
         kv.forget(old);
