@@ -272,4 +272,37 @@ class ReplicationIT {
         assertThat(kv.send("PUT", "/kv/b", "2").statusCode()).isEqualTo(200);
         assertThat(kv.awaitConverged()).containsEntry("a", "1").containsEntry("b", "2").doesNotContainKey("stale");
     }
+
+    @Test
+    void a_follower_applies_the_first_request_after_a_quiet_spell_at_once_woken_by_its_watch_not_its_periodic_round() {
+        // periodic rounds 3 s apart: a follower applies within 1 s only if a watch event woke it
+        kv = KvReplicas.start(etcd, dir, "quiet", 3, c -> c.roleCheckInterval(Duration.ofSeconds(3)));
+        keys = new EtcdKeys(etcd.endpoints(), "quiet");
+        int leader = kv.awaitLeader();
+        List<Integer> followers = kv.running().stream().filter(i -> i != leader).toList();
+        for (int spell = 0; spell < 4; spell++) {
+            for (int i = 0; i < 20; i++) { // a burst, which the followers apply in batches a follower apply gap apart
+                assertThat(kv.send("PUT", "/kv/burst" + i, "s" + spell).statusCode()).isEqualTo(200);
+            }
+            kv.awaitConverged();
+            sleepQuietly(500); // the quiet spell itself: nothing is committed for half a second
+            String key = "after-quiet-" + spell;
+            assertThat(kv.send("PUT", "/kv/" + key, "v").statusCode()).isEqualTo(200);
+
+            for (int f : followers) {
+                await("r" + (f + 1) + " applies " + key + " woken by its watch, not by its periodic round")
+                        .atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> kv.get(f).entries().containsKey(key));
+            }
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }
