@@ -30,6 +30,8 @@ final class KvProcesses implements AutoCloseable {
     private final String service;
     private final int[] ports;
     private final List<Optional<Process>> processes = new ArrayList<>();
+    /** The tests' JVM options: quick to start and small on 2 cores. */
+    private List<String> jvmOptions = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     KvProcesses(EtcdCluster etcd, Path dir, String service, int n) {
         this.etcd = etcd;
@@ -48,6 +50,16 @@ final class KvProcesses implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Starts the processes with these JVM options instead of the tests' own (a benchmark runs them as deployed). */
+    KvProcesses jvmOptions(List<String> options) {
+        this.jvmOptions = List.copyOf(options);
+        return this;
+    }
+
+    EtcdCluster etcd() {
+        return etcd;
     }
 
     Map<String, String> environment(int i) {
@@ -94,8 +106,9 @@ final class KvProcesses implements AutoCloseable {
 
     private void launch(int i, Map<String, String> extraEnv, List<String> mainAndArgs) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path")));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath()));
         command.addAll(mainAndArgs);
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(environment(i));
@@ -108,6 +121,25 @@ final class KvProcesses implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * This JVM's class path: under Surefire and Failsafe the system property, under {@code exec:java} (the benchmark)
+     * the URLs of the class loader Maven runs it in.
+     */
+    private static String classPath() {
+        if (KvProcesses.class.getClassLoader() instanceof java.net.URLClassLoader loader) {
+            List<String> paths = new ArrayList<>();
+            for (java.net.URL url : loader.getURLs()) {
+                try {
+                    paths.add(Path.of(url.toURI()).toString());
+                } catch (java.net.URISyntaxException e) {
+                    throw new IllegalStateException("a class path entry that is not a file: " + url, e);
+                }
+            }
+            return String.join(File.pathSeparator, paths);
+        }
+        return System.getProperty("java.class.path");
     }
 
     void startAll(Map<String, String> extraEnv) {

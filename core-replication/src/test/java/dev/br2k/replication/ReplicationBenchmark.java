@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -40,7 +41,8 @@ import java.util.regex.Pattern;
  * {@code Br2k-Request-Id}, as every client must. Run with {@code mvn -q test-compile exec:java} in core-replication
  * ({@code -Dexec.args=5} for five rounds instead of three; {@code -Dbench.warmRounds=N} for N warm-up rounds
  * instead of three; {@code -Dbench.followersStopped=true} to measure the leader with both followers stopped;
- * {@code -Dbench.followerApplyGapMillis=N} for another {@link Br2kConfig#followerApplyGap}).
+ * {@code -Dbench.followerApplyGapMillis=N} for another {@link Br2kConfig#followerApplyGap};
+ * {@code -Dbench.processes=true} to run each replica in a process of its own, as deployed, and read the CPU of each).
  *
  * <p>Everything is warmed up first (the etcd client's own rate doubles over its first few thousand
  * transactions while the JIT compiles it), then whole rounds run uncounted while the JIT compiles the rest, then each round measures the raw figure right before the BR2K
@@ -69,13 +71,11 @@ public final class ReplicationBenchmark {
         System.out.printf("load average at start: %.2f%n", loadAverage());
         try (EtcdCluster etcd = EtcdCluster.builder().members(3).build().start();
                 Client client = Client.builder().endpoints(etcd.leader().clientUrl()).build();
-                KvReplicas kv = KvReplicas.start(etcd, dir, "bench", 3, c -> c.roleCheckInterval(Duration.ofMillis(200))
-                        .followerApplyGap(Duration.ofMillis(Long.getLong("bench.followerApplyGapMillis",
-                                new Br2kConfig().followerApplyGap().toMillis()))));
+                BenchReplicas kv = replicas(etcd, dir);
                 FloorServer floor = FloorServer.start(client.getKVClient())) {
             KV raw = client.getKVClient();
             int leader = stableLeader(kv);
-            URI base = kv.get(leader).url();
+            URI base = kv.url(leader, "");
 
             rawGuardedTxn(raw, 3000);
             rawCommitShapedTxn(raw, 1000);
@@ -142,11 +142,12 @@ public final class ReplicationBenchmark {
             long ssi = kv.status(leader).get("ssi").asLong();
             long start = System.nanoTime();
             kv.start(follower);
-            while (kv.status(follower).get("lpi").asLong() < ssi) {
+            while (lpi(kv, follower) < ssi) {
                 Thread.sleep(5); // polling the follower's progress
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            row("follower catch-up of 10,000 entries (incl. its restart)", String.format("%.2f s", seconds),
+            row("follower catch-up of 10,000 entries (incl. its restart" + (kv.pid(follower).isPresent() ? ": a new JVM" : "") + ")",
+                    String.format("%.2f s", seconds),
                     "< 2 s: " + verdict(seconds < 2));
         }
         System.out.printf("load average at end: %.2f%n", loadAverage());
@@ -154,10 +155,39 @@ public final class ReplicationBenchmark {
     }
 
     /**
+     * The three replicas: in this JVM, or with {@code -Dbench.processes=true} one process each, started as a
+     * deployment starts them (the BR2K_* variables; the JVM's default JIT and collector, 256 MiB heap).
+     */
+    private static BenchReplicas replicas(EtcdCluster etcd, Path dir) {
+        long gap = Long.getLong("bench.followerApplyGapMillis", new Br2kConfig().followerApplyGap().toMillis());
+        if (Boolean.getBoolean("bench.processes")) {
+            KvProcesses kv = new KvProcesses(etcd, dir, "bench", 3).jvmOptions(List.of("-Xmx256m"));
+            Map<String, String> env = Map.of("BR2K_ROLE_CHECK_MILLIS", "200", "BR2K_FOLLOWER_APPLY_GAP_MILLIS",
+                    String.valueOf(gap), "BR2K_ADMIN_TOKEN", KvReplicas.ADMIN_TOKEN);
+            BenchReplicas replicas = BenchReplicas.processes(kv, env);
+            for (int i = 0; i < 3; i++) {
+                replicas.start(i);
+            }
+            return replicas;
+        }
+        return BenchReplicas.inThisJvm(KvReplicas.start(etcd, dir, "bench", 3, c -> c.roleCheckInterval(Duration.ofMillis(200))
+                .followerApplyGap(Duration.ofMillis(gap))));
+    }
+
+    /** A replica's {@code lpi}, or -1 while it does not answer (a process still starting). */
+    private static long lpi(BenchReplicas kv, int i) {
+        try {
+            return kv.status(i).get("lpi").asLong();
+        } catch (IllegalStateException notYet) {
+            return -1;
+        }
+    }
+
+    /**
      * The leader once it has led for 3 s: on a loaded machine the first leader's probes can time out and leadership
      * move a few times at the start, and the clients send to one leader (a 307 counts as a failure).
      */
-    private static int stableLeader(KvReplicas kv) throws InterruptedException {
+    private static int stableLeader(BenchReplicas kv) throws InterruptedException {
         int leader = kv.awaitLeader();
         for (int seen = -1; seen != leader; ) {
             seen = leader;
@@ -167,47 +197,50 @@ public final class ReplicationBenchmark {
         return leader;
     }
 
-    private Optional<LagSampler> lagSampler(KvReplicas kv, int follower) {
+    private Optional<LagSampler> lagSampler(BenchReplicas kv, int follower) {
         return followersRun ? Optional.of(LagSampler.start(kv.url(follower, "/br2k/status"))) : Optional.empty();
     }
 
     /** One round: each raw figure right before the BR2K figure compared with it. */
-    private Round round(KV raw, KvReplicas kv, int leader, URI base, URI floor, String label) throws Exception {
+    private Round round(KV raw, BenchReplicas kv, int leader, URI base, URI floor, String label) throws Exception {
         int i = roundsRun++; // request ids differ from round to round
         Round r = new Round();
         r.rawTxn = rawGuardedTxn(raw, 1000);
         r.rawShaped = rawCommitShapedTxn(raw, 1000);
-        Cpu floorCpu = Cpu.now(kv);
+        Cpu floorCpu = Cpu.now(kv, leader);
         r.floorOne = clients(floor, "/floor/", 1, 500, "floor" + i, new ConcurrentLinkedQueue<>());
-        r.cpuFloorOne = floorCpu.perRequest(Cpu.now(kv), 500);
+        r.cpuFloorOne = floorCpu.perRequest(Cpu.now(kv, leader), 500);
         Map<String, double[]> before = leaderHistograms(kv, leader);
         double proposals = proposals(kv);
-        Cpu cpu = Cpu.now(kv);
+        Cpu cpu = Cpu.now(kv, leader);
         r.one = clients(base, 1, 500, "one" + i, new ConcurrentLinkedQueue<>());
-        r.cpuOne = cpu.perRequest(Cpu.now(kv), 500);
+        r.cpuOne = cpu.perRequest(Cpu.now(kv, leader), 500);
         r.proposalsOne = (proposals(kv) - proposals) / 500;
         r.insideOne = inside(before, leaderHistograms(kv, leader));
         r.rawPut = rawPipelinedPut(raw, 8000);
         r.rawPutSixteen = rawPipelinedPut(raw, 4000, 16);
-        floorCpu = Cpu.now(kv);
+        floorCpu = Cpu.now(kv, leader);
         r.floorSixteen = clients(floor, "/floor/", 16, 200, "floor16-" + i, new ConcurrentLinkedQueue<>());
-        r.cpuFloorSixteen = floorCpu.perRequest(Cpu.now(kv), 3200);
+        r.cpuFloorSixteen = floorCpu.perRequest(Cpu.now(kv, leader), 3200);
         before = leaderHistograms(kv, leader);
         proposals = proposals(kv);
-        cpu = Cpu.now(kv);
+        cpu = Cpu.now(kv, leader);
+        r.sixteen = clients(base, 16, 200, "sixteen" + i, new ConcurrentLinkedQueue<>());
+        r.cpuSixteen = cpu.perRequest(Cpu.now(kv, leader), 3200);
+        r.proposalsSixteen = (proposals(kv) - proposals) / 3200;
+        r.insideSixteen = inside(before, leaderHistograms(kv, leader));
+        // the lag in a run of its own: its samplers read each follower's status every 2 ms (1,000 HTTP requests a
+        // second on the same two cores), which would otherwise be counted against BR2K's rate and CPU above
         ConcurrentLinkedQueue<long[]> answered = new ConcurrentLinkedQueue<>();
         Optional<LagSampler> lagA = lagSampler(kv, (leader + 1) % 3);
         Optional<LagSampler> lagB = lagSampler(kv, (leader + 2) % 3);
-        r.sixteen = clients(base, 16, 200, "sixteen" + i, answered);
+        clients(base, 16, 200, "lag" + i, answered);
         double[] none = {Double.NaN, Double.NaN};
         double[] a = lagA.isPresent() ? lagA.get().stopAndMeasure(answered) : none;
         double[] b = lagB.isPresent() ? lagB.get().stopAndMeasure(answered) : none;
         r.lagEach = String.format("r%d p50 %s p99 %s, r%d p50 %s p99 %s", (leader + 1) % 3 + 1, ms(a[0]), ms(a[1]),
                 (leader + 2) % 3 + 1, ms(b[0]), ms(b[1]));
         r.lag = !(b[1] <= a[1]) ? b : a; // the follower with the worse p99 (NaN counts as worse)
-        r.cpuSixteen = cpu.perRequest(Cpu.now(kv), 3200);
-        r.proposalsSixteen = (proposals(kv) - proposals) / 3200;
-        r.insideSixteen = inside(before, leaderHistograms(kv, leader));
         System.out.printf("%s: raw txn %s/s, BR2K 1 client %s req/s (%.2f of raw txn, %.2f proposals/req) | raw put %s/s, "
                         + "put(16) %s/s, BR2K 16 clients %s req/s (%.2f of put(16), %.2f proposals/req, follower lag p99 %s) | load %.2f%n",
                 label, fmt(r.rawTxn), fmt(r.one[0]), r.one[0] / r.rawTxn, r.proposalsOne, fmt(r.rawPut), fmt(r.rawPutSixteen),
@@ -417,7 +450,7 @@ public final class ReplicationBenchmark {
     }
 
     /** etcd's count of committed proposals, from the first member's {@code /metrics}: every member's writes count. */
-    private static double proposals(KvReplicas kv) throws Exception {
+    private static double proposals(BenchReplicas kv) throws Exception {
         String text = HTTP.send(HttpRequest.newBuilder(URI.create(kv.etcd().members().get(0).clientUrl() + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher m = PROPOSALS.matcher(text);
@@ -427,21 +460,91 @@ public final class ReplicationBenchmark {
         return Double.parseDouble(m.group(1));
     }
 
-    /** CPU time of the etcd members (from /proc) and of this JVM (the clients and the three replicas). */
-    private record Cpu(long etcdNanos, long jvmNanos) {
-        static Cpu now(KvReplicas kv) throws Exception {
-            long etcd = 0;
-            for (var m : kv.etcd().members()) {
-                String[] stat = Files.readString(Path.of("/proc/" + m.pid() + "/stat")).split("\\) ")[1].split(" ");
-                etcd += (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) * 10_000_000L; // clock ticks of 10 ms
+    /**
+     * CPU time of each etcd member and, when the replicas run as processes, of each replica (from /proc; -1 for a
+     * replica that is not running), and of this JVM: the clients, the floor and, in one JVM, the three replicas.
+     * Member {@code i} is the one replica {@code i} sits beside.
+     */
+    private record Cpu(int leader, long[] etcdNanos, long[] replicaNanos, long jvmNanos, long jitNanos) {
+        static Cpu now(BenchReplicas kv, int leader) throws Exception {
+            var members = kv.etcd().members();
+            long[] etcd = new long[members.size()];
+            long[] replicas = new long[members.size()];
+            for (int i = 0; i < members.size(); i++) {
+                etcd[i] = processNanos(members.get(i).pid());
+                OptionalLong pid = kv.pid(i);
+                replicas[i] = pid.isPresent() ? processNanos(pid.getAsLong()) : -1;
             }
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-            return new Cpu(etcd, os.getProcessCpuTime());
+            long jit = 0;
+            for (long pid : jvms(kv)) {
+                jit += compilerNanos(pid);
+            }
+            return new Cpu(leader, etcd, replicas, os.getProcessCpuTime(), jit);
+        }
+
+        /** This JVM and the replicas' processes. */
+        private static List<Long> jvms(BenchReplicas kv) {
+            List<Long> pids = new ArrayList<>(List.of(ProcessHandle.current().pid()));
+            for (int i = 0; i < 3; i++) {
+                kv.pid(i).ifPresent(pids::add);
+            }
+            return pids;
+        }
+
+        private static long processNanos(long pid) throws java.io.IOException {
+            return ticks(Files.readString(Path.of("/proc/" + pid + "/stat")));
+        }
+
+        /** CPU time of a JVM's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre"). */
+        private static long compilerNanos(long pid) throws java.io.IOException {
+            long sum = 0;
+            try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                            sum += ticks(Files.readString(task.resolve("stat")));
+                        }
+                    } catch (java.io.IOException gone) {
+                        // a thread that ended between the listing and the read
+                    }
+                }
+            }
+            return sum;
+        }
+
+        /** utime + stime of a /proc stat line, in nanoseconds (clock ticks of 10 ms). */
+        private static long ticks(String stat) {
+            String[] fields = stat.split("\\) ")[1].split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
         }
 
         String perRequest(Cpu after, int requests) {
-            return String.format("etcd members %.2f ms, JVM (clients + 3 replicas) %.2f ms",
-                    (after.etcdNanos - etcdNanos) / 1e6 / requests, (after.jvmNanos - jvmNanos) / 1e6 / requests);
+            double jvm = (after.jvmNanos - jvmNanos) / 1e6 / requests;
+            double etcd = 0;
+            for (int i = 0; i < etcdNanos.length; i++) {
+                etcd += (after.etcdNanos[i] - etcdNanos[i]) / 1e6 / requests;
+            }
+            double jit = (after.jitNanos - jitNanos) / 1e6 / requests;
+            if (replicaNanos[leader] < 0) {
+                return String.format("etcd members %.2f ms, JVM (clients + 3 replicas) %.2f ms; JIT compilers %.2f ms of that", etcd,
+                        jvm, jit);
+            }
+            int a = (leader + 1) % 3;
+            int b = (leader + 2) % 3;
+            return String.format("leader r%d %s, followers r%d %s + r%d %s; etcd %.2f ms (beside the leader %s, the followers %s + %s);"
+                            + " clients' JVM %.2f ms; JIT compilers %.2f ms of all that", leader + 1, replica(after, leader, requests), a + 1, replica(after, a, requests),
+                    b + 1, replica(after, b, requests), etcd, member(after, leader, requests), member(after, a, requests),
+                    member(after, b, requests), jvm, jit);
+        }
+
+        private String replica(Cpu after, int i, int requests) {
+            return replicaNanos[i] < 0 || after.replicaNanos[i] < 0 ? "stopped"
+                    : String.format("%.2f ms", (after.replicaNanos[i] - replicaNanos[i]) / 1e6 / requests);
+        }
+
+        private String member(Cpu after, int i, int requests) {
+            return String.format("%.2f ms", (after.etcdNanos[i] - etcdNanos[i]) / 1e6 / requests);
         }
     }
 
@@ -518,8 +621,8 @@ public final class ReplicationBenchmark {
     }
 
     /** Sums and counts of the leader's latency histograms, from its {@code /metrics}. */
-    private static Map<String, double[]> leaderHistograms(KvReplicas kv, int leader) throws Exception {
-        String text = HTTP.send(HttpRequest.newBuilder(URI.create(kv.get(leader).url() + "/metrics"))
+    private static Map<String, double[]> leaderHistograms(BenchReplicas kv, int leader) throws Exception {
+        String text = HTTP.send(HttpRequest.newBuilder(kv.url(leader, "/metrics"))
                         .header("Authorization", "Bearer " + KvReplicas.ADMIN_TOKEN).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         return Map.of("write", histogram(text, "br2k_leader_write_seconds"), "handler", histogram(text, "br2k_handler_seconds"),
